@@ -1,0 +1,55 @@
+//! Validates the catalog in `data/catalog/` and embeds it: any error fails the build with the
+//! file, record id and field at fault.
+
+// The build script compiles the catalog modules on their own; it uses only part of them.
+#![allow(dead_code)]
+
+#[path = "src/catalog/date.rs"]
+mod date;
+#[path = "src/catalog/geo.rs"]
+mod geo;
+#[path = "src/catalog/load.rs"]
+mod load;
+#[path = "src/catalog/schema.rs"]
+mod schema;
+#[path = "src/catalog/text.rs"]
+mod text;
+#[path = "src/catalog/validate.rs"]
+mod validate;
+#[path = "src/catalog/vocab.rs"]
+mod vocab;
+
+use schema::Catalog;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn main() {
+    let dir = Path::new("data/catalog");
+    println!("cargo:rerun-if-changed=data/catalog");
+    println!("cargo:rerun-if-changed=src/catalog");
+    let loaded = load::load_dir(dir, today());
+    for issue in &loaded.issues {
+        if issue.is_error() {
+            eprintln!("{issue}");
+        } else {
+            println!("cargo:warning={issue}");
+        }
+    }
+    let Some(catalog) = loaded.catalog else {
+        let n = loaded.issues.iter().filter(|i| i.is_error()).count();
+        eprintln!("\nThe catalog has {n} error(s); fix them (see docs/catalog.md) and build again.");
+        std::process::exit(1);
+    };
+    let bytes = postcard::to_allocvec::<Catalog>(&catalog).expect("a validated catalog serializes");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.postcard");
+    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
+}
+
+/// The day of the build, for the staleness check (SOURCE_DATE_EPOCH for reproducible builds).
+fn today() -> date::Date {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0));
+    date::Date::from_unix_seconds(secs)
+}

@@ -1,0 +1,258 @@
+//! `catalog`: the command-line tool of the people who keep Bousla's catalog.
+//!
+//!     catalog validate [DIR]                 check every file; exit 1 on any error
+//!     catalog stats [--json] [DIR]            programs by kind and region, desks, languages, dates
+//!     catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]
+//!
+//! DIR defaults to data/catalog. Usage errors and bad input exit with code 2.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match bousla_cli::run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            eprintln!("{}", bousla_cli::USAGE);
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod bousla_cli {
+    use super::*;
+    use bousla::catalog::load::load_dir;
+    use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind};
+    use bousla::engine::{Outcome, Profile, Ranked, explain, rank};
+    use bousla::i18n::reasons::{fix, holder_answer, rule};
+    use bousla::i18n::Label;
+    use serde_json::json;
+
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n(DIR defaults to data/catalog)";
+
+    struct Opts {
+        json: bool,
+        lang: Lang,
+        dir: PathBuf,
+        positional: Vec<String>,
+    }
+
+    fn parse(args: &[String]) -> Result<Opts, String> {
+        let mut o = Opts { json: false, lang: Lang::En, dir: PathBuf::from("data/catalog"), positional: Vec::new() };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--json" => o.json = true,
+                "--lang" => {
+                    let v = it.next().ok_or("--lang needs a value")?;
+                    o.lang = Lang::from_code(v).ok_or_else(|| format!("unknown language `{v}`: use ar, fr or en"))?;
+                }
+                "--dir" => o.dir = PathBuf::from(it.next().ok_or("--dir needs a value")?),
+                s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+                _ => o.positional.push(a.clone()),
+            }
+        }
+        Ok(o)
+    }
+
+    fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Date::from_unix_seconds(secs)
+    }
+
+    pub fn run(args: &[String]) -> Result<ExitCode, String> {
+        let (cmd, rest) = args.split_first().ok_or("no command given")?;
+        let mut o = parse(rest)?;
+        match cmd.as_str() {
+            "validate" => {
+                if let Some(d) = o.positional.first() {
+                    o.dir = PathBuf::from(d);
+                }
+                Ok(validate(&o))
+            }
+            "stats" => {
+                if let Some(d) = o.positional.first() {
+                    o.dir = PathBuf::from(d);
+                }
+                let catalog = load(&o)?;
+                stats(&catalog, o.json);
+                Ok(ExitCode::SUCCESS)
+            }
+            "match" => {
+                let path = o.positional.first().ok_or("match needs a PROFILE.json file")?;
+                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+                let profile = Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+                let catalog = load(&o)?;
+                matches(&catalog, &profile, &o);
+                Ok(ExitCode::SUCCESS)
+            }
+            "help" | "--help" | "-h" => {
+                println!("{USAGE}");
+                Ok(ExitCode::SUCCESS)
+            }
+            other => Err(format!("unknown command `{other}`")),
+        }
+    }
+
+    fn validate(o: &Opts) -> ExitCode {
+        let loaded = load_dir(&o.dir, today());
+        for issue in &loaded.issues {
+            println!("{issue}");
+        }
+        let errors = loaded.issues.iter().filter(|i| i.is_error()).count();
+        let warnings = loaded.issues.len() - errors;
+        match loaded.catalog {
+            Some(c) if errors == 0 => {
+                println!(
+                    "ok: {} programs, {} providers, {} desks, {} pathways in {} files ({warnings} warnings)",
+                    c.programs.len(),
+                    c.providers.len(),
+                    c.desks.len(),
+                    c.pathways.len(),
+                    loaded.files.len()
+                );
+                ExitCode::SUCCESS
+            }
+            _ => {
+                println!("failed: {errors} errors, {warnings} warnings");
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    fn load(o: &Opts) -> Result<Catalog, String> {
+        let loaded = load_dir(&o.dir, today());
+        loaded.catalog.ok_or_else(|| {
+            let errors: Vec<String> = loaded.issues.iter().filter(|i| i.is_error()).map(|i| i.to_string()).collect();
+            format!("the catalog in {} does not validate:\n{}", o.dir.display(), errors.join("\n"))
+        })
+    }
+
+    fn stats(c: &Catalog, as_json: bool) {
+        let reaches = |p: &bousla::catalog::Program, r: Region| {
+            (p.criteria.regions.is_empty() || p.criteria.regions.contains(&r))
+                && (p.criteria.provinces.is_empty() || p.criteria.provinces.iter().any(|q| q.region() == r))
+        };
+        let regional = |p: &bousla::catalog::Program| !p.criteria.regions.is_empty() || !p.criteria.provinces.is_empty();
+        let rows: Vec<_> = Region::ALL
+            .iter()
+            .map(|&r| {
+                let programs = c.programs.iter().filter(|p| reaches(p, r)).count();
+                let own = c.programs.iter().filter(|p| regional(p) && reaches(p, r)).count();
+                let desks = c.desks.iter().filter(|d| d.region == Some(r)).count();
+                (r, programs, own, desks)
+            })
+            .collect();
+        let kinds: Vec<_> = SupportKind::ALL
+            .iter()
+            .map(|&k| (k, c.programs.iter().filter(|p| p.kinds.contains(&k)).count()))
+            .collect();
+        let oldest = c.programs.iter().map(|p| (p.last_verified, p.id.as_str())).min();
+        let national_desks = c.desks.iter().filter(|d| d.region.is_none()).count();
+        let uncertain = c.programs.iter().filter(|p| p.confidence != bousla::catalog::Confidence::Confirmed).count();
+        if as_json {
+            let v = json!({
+                "programs": c.programs.len(),
+                "providers": c.providers.len(),
+                "desks": c.desks.len(),
+                "pathways": c.pathways.len(),
+                "not_fully_confirmed": uncertain,
+                "regions": rows.iter().map(|(r, p, own, d)| json!({"region": r.id(), "programs": p, "regional_programs": own, "desks": d})).collect::<Vec<_>>(),
+                "national_desks": national_desks,
+                "kinds": kinds.iter().map(|(k, n)| json!({"kind": k.id(), "programs": n})).collect::<Vec<_>>(),
+                "languages": { "ar": "complete", "fr": "complete", "en": "complete" },
+                "oldest_last_verified": oldest.map(|(d, id)| json!({"date": d.to_string(), "program": id})),
+            });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            return;
+        }
+        println!("{} programs, {} providers, {} desks ({} national), {} pathways; {} programs not fully confirmed", c.programs.len(), c.providers.len(), c.desks.len(), national_desks, c.pathways.len(), uncertain);
+        println!("\n{:<28} {:>9} {:>9} {:>6}", "region", "programs", "regional", "desks");
+        for (r, p, own, d) in &rows {
+            println!("{:<28} {:>9} {:>9} {:>6}", r.id(), p, own, d);
+        }
+        println!("\n{:<16} {:>9}", "kind", "programs");
+        for (k, n) in &kinds {
+            println!("{:<16} {:>9}", k.id(), n);
+        }
+        println!("\nlanguages: ar, fr and en complete for every record (validation rejects a missing translation)");
+        if let Some((d, id)) = oldest {
+            println!("oldest last_verified: {d} ({id})");
+        }
+    }
+
+    fn matches(c: &Catalog, profile: &Profile, o: &Opts) {
+        let year = today().year;
+        let ranking = rank(c, profile, year);
+        let lang = o.lang;
+        let describe = |r: &Ranked<'_>| {
+            let checks = explain(r.program, profile, year);
+            let reasons: Vec<_> = checks
+                .iter()
+                .map(|ch| {
+                    json!({
+                        "outcome": match ch.outcome { Outcome::Met => "met", Outcome::Unknown => "unknown", Outcome::Unmet => "unmet" },
+                        "criterion": format!("{:?}", ch.reason.criterion()),
+                        "rule": rule(lang, &ch.reason),
+                        "answer": holder_answer(lang, &ch.reason),
+                    })
+                })
+                .collect();
+            json!({
+                "program": r.program.id,
+                "name": r.program.name.get(lang),
+                "verdict": format!("{:?}", r.verdict),
+                "score": r.score,
+                "serves_needs": r.serves_needs,
+                "reasons": reasons,
+                "fixes": r.fixes.iter().map(|f| fix(lang, f)).collect::<Vec<_>>(),
+            })
+        };
+        if o.json {
+            let v = json!({
+                "fits": ranking.fits.iter().map(describe).collect::<Vec<_>>(),
+                "near_misses": ranking.near_misses.iter().map(describe).collect::<Vec<_>>(),
+                "not_eligible": ranking.others.iter().map(|r| r.program.id.clone()).collect::<Vec<_>>(),
+                "pathways": ranking.pathways.iter().map(|p| json!({"pathway": p.pathway.id, "steps": p.steps.iter().map(|(s, _)| s.id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+            });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            return;
+        }
+        let line = |r: &Ranked<'_>| {
+            println!("  {:<14} {:>4}  {}  ({})", r.verdict.label(lang), r.score, r.program.name.get(lang), r.program.id);
+            for ch in explain(r.program, profile, year) {
+                let mark = match ch.outcome { Outcome::Met => "✓", Outcome::Unknown => "?", Outcome::Unmet => "✗" };
+                let answer = holder_answer(lang, &ch.reason).map(|a| format!(" — {a}")).unwrap_or_default();
+                println!("      {mark} {}{answer}", rule(lang, &ch.reason));
+            }
+            for f in &r.fixes {
+                println!("      → {}", fix(lang, f));
+            }
+        };
+        println!("Fits ({}):", ranking.fits.len());
+        ranking.fits.iter().for_each(line);
+        println!("\nWithin reach ({}):", ranking.near_misses.len());
+        ranking.near_misses.iter().for_each(line);
+        println!("\nNot eligible: {}", ranking.others.iter().map(|r| r.program.id.as_str()).collect::<Vec<_>>().join(", "));
+        for p in &ranking.pathways {
+            let steps: Vec<_> = p.steps.iter().map(|(s, _)| s.name.get(lang)).collect();
+            println!("\nPathway: {} — {}", p.pathway.title.get(lang), steps.join(" → "));
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod bousla_cli {
+    use super::*;
+    pub const USAGE: &str = "the catalog tool runs natively, not in wasm";
+    pub fn run(_: &[String]) -> Result<ExitCode, String> {
+        let _ = PathBuf::new();
+        Err(USAGE.to_string())
+    }
+}

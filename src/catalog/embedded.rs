@@ -1,0 +1,15 @@
+//! The catalog validated by `build.rs` and embedded in the binary as postcard bytes.
+
+use std::sync::OnceLock;
+
+use super::schema::Catalog;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
+
+/// The embedded catalog, decoded once. The bytes were written by this crate's build script from
+/// a catalog that passed validation, so decoding cannot fail short of a build bug; if it ever
+/// did, the app shows an empty catalog rather than dying.
+pub fn embedded() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+}

@@ -1,0 +1,21 @@
+//! The catalog: its schema, vocabulary, geography, validation and the copy embedded at build time.
+//! Pure Rust: no leptos, no web-sys.
+
+pub mod date;
+pub mod geo;
+pub mod schema;
+pub mod text;
+pub mod validate;
+pub mod vocab;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+
+mod embedded;
+
+pub use date::Date;
+pub use embedded::embedded;
+pub use geo::{Province, Region};
+pub use schema::{Amount, Catalog, Criteria, Desk, Pathway, Program, Provider, Source};
+pub use text::{Lang, Text};
+pub use vocab::*;

@@ -1,0 +1,176 @@
+//! Ranking a catalog for one profile: verdicts, relevance scores, near-misses and pathways.
+
+use std::cmp::Reverse;
+
+use crate::catalog::{Catalog, Confidence, Need, Pathway, Program, Status, StageKind, SupportKind, Target};
+use crate::catalog::{Area, Gender, LegalForm, Residence};
+
+use super::check::{Check, Outcome, explain, visit};
+use super::profile::Profile;
+use super::verdict::{Fix, Verdict, near_miss};
+
+/// One program's place in the results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranked<'a> {
+    pub program: &'a Program,
+    pub verdict: Verdict,
+    pub score: i32,
+    /// Whether the program gives something the holder said they need (true when needs are unknown).
+    pub serves_needs: bool,
+    /// For a not-eligible program: the steps that would make it reachable.
+    pub fixes: Vec<Fix>,
+}
+
+/// A pathway whose programs the holder can take in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathwayMatch<'a> {
+    pub pathway: &'a Pathway,
+    pub steps: Vec<(&'a Program, Verdict)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ranking<'a> {
+    /// Eligible and possible programs, best first.
+    pub fits: Vec<Ranked<'a>>,
+    /// Not eligible, but a step the holder can take would change that; best first.
+    pub near_misses: Vec<Ranked<'a>>,
+    /// Not eligible for a reason the holder cannot change.
+    pub others: Vec<Ranked<'a>>,
+    pub pathways: Vec<PathwayMatch<'a>>,
+}
+
+/// Verdict of a program without building its list of checks.
+pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict {
+    let mut v = Verdict::Eligible;
+    visit(&program.criteria, profile, this_year, |c| {
+        v = v.max(match c.outcome {
+            Outcome::Met => Verdict::Eligible,
+            Outcome::Unknown => Verdict::Possible,
+            Outcome::Unmet => Verdict::NotEligible,
+        })
+    });
+    v
+}
+
+/// How well a program answers this holder, whatever the verdict: needs served, amount fit,
+/// targeting of the holder's group, regional before national, open before closed.
+pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
+    let mut s = 0;
+    let serves = match &profile.needs {
+        None => {
+            s += 20;
+            true
+        }
+        Some(needs) => {
+            let served = needs.iter().filter(|n| program.kinds.iter().any(|k| k.need() == **n)).count() as i32;
+            if served > 0 {
+                s += 40 + 10 * (served - 1);
+            }
+            served > 0 || needs.is_empty()
+        }
+    };
+    if let (Some(amount), Some(given)) = (profile.amount, program.amount) {
+        let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
+        if gives_financing && given.max.is_none_or(|m| amount <= m) && given.min.is_none_or(|m| amount >= m) {
+            s += 15;
+        }
+    }
+    for t in &program.targets {
+        let reached = match t {
+            Target::Women => profile.gender == Some(Gender::Female),
+            Target::Youth => profile.age.is_some_and(|a| a <= 35),
+            Target::Rural => profile.area == Some(Area::Rural),
+            Target::Informal => profile.stage == Some(StageKind::Informal),
+            Target::Diaspora => profile.residence == Some(Residence::Abroad),
+            Target::Cooperatives => profile.legal_form == Some(LegalForm::Cooperative),
+            Target::Innovative => profile.innovative == Some(true),
+        };
+        if reached {
+            s += 10;
+        }
+    }
+    if !program.criteria.provinces.is_empty() {
+        s += 20;
+    } else if !program.criteria.regions.is_empty() {
+        s += 15;
+    }
+    s += match program.status {
+        Status::Open => 5,
+        Status::Seasonal => 0,
+        Status::BudgetExhausted => -20,
+        Status::Closed => -30,
+    };
+    if program.confidence == Confidence::Uncertain {
+        s -= 5;
+    }
+    if program.kinds.contains(&SupportKind::Formalisation) && profile.stage == Some(StageKind::Informal) {
+        s += 10;
+    }
+    (s, serves)
+}
+
+fn order(a: &Ranked<'_>, b: &Ranked<'_>) -> std::cmp::Ordering {
+    let key = |r: &Ranked<'_>| (r.verdict, !r.serves_needs, Reverse(r.score));
+    key(a).cmp(&key(b)).then_with(|| a.program.id.cmp(&b.program.id))
+}
+
+/// Ranks every program of the catalog for `profile`. Deterministic: the same inputs give the
+/// same order, ties broken by program id.
+pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Ranking<'a> {
+    let mut ranking = Ranking::default();
+    for program in &catalog.programs {
+        let v = verdict(program, profile, this_year);
+        let (score, serves_needs) = score(program, profile);
+        let mut ranked = Ranked { program, verdict: v, score, serves_needs, fixes: Vec::new() };
+        if v != Verdict::NotEligible {
+            ranking.fits.push(ranked);
+        } else if let Some(fixes) = near_miss(&explain(program, profile, this_year)) {
+            ranked.fixes = fixes;
+            ranking.near_misses.push(ranked);
+        } else {
+            ranking.others.push(ranked);
+        }
+    }
+    ranking.fits.sort_by(order);
+    ranking.near_misses.sort_by(order);
+    ranking.others.sort_by(order);
+    ranking.pathways = pathways(catalog, &ranking);
+    ranking
+}
+
+/// How many programs are still eligible or possible: the live count shown while answering.
+pub fn count_fits(catalog: &Catalog, profile: &Profile, this_year: u16) -> usize {
+    catalog.programs.iter().filter(|p| verdict(p, profile, this_year) != Verdict::NotEligible).count()
+}
+
+/// Pathways whose every step fits, or is a near-miss fixed by taking a status at an earlier step.
+fn pathways<'a>(catalog: &'a Catalog, ranking: &Ranking<'a>) -> Vec<PathwayMatch<'a>> {
+    let find = |id: &str| {
+        ranking.fits.iter().chain(&ranking.near_misses).chain(&ranking.others).find(|r| r.program.id == id)
+    };
+    let mut found = Vec::new();
+    'pathway: for pathway in &catalog.pathways {
+        let mut steps = Vec::new();
+        let mut status_taken = false;
+        for id in &pathway.steps {
+            let Some(r) = find(id) else { continue 'pathway };
+            let status_fixes = !r.fixes.is_empty()
+                && r.fixes.iter().all(|f| {
+                    matches!(f, Fix::RegisterAutoEntrepreneur | Fix::Formalise | Fix::CreateCooperative | Fix::CreateCompany)
+                });
+            let reachable = r.verdict != Verdict::NotEligible || (status_taken && status_fixes);
+            if !reachable {
+                continue 'pathway;
+            }
+            status_taken |= r.program.kinds.contains(&SupportKind::Formalisation);
+            steps.push((r.program, r.verdict));
+        }
+        found.push(PathwayMatch { pathway, steps });
+    }
+    found
+}
+
+/// The checks of a ranked program, for its card.
+pub fn checks<'a>(ranked: &Ranked<'a>, profile: &Profile, this_year: u16) -> Vec<Check<'a>> {
+    explain(ranked.program, profile, this_year)
+}

@@ -1,0 +1,8 @@
+//! Bousla (بوصلة, "compass"): matches a Moroccan project holder's answers against an embedded
+//! catalog of support programs, entirely on the device.
+//!
+//! Layers, dependencies pointing one way: `ui` → `i18n` → `engine` → `catalog`.
+
+pub mod catalog;
+pub mod engine;
+pub mod i18n;
