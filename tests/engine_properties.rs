@@ -1,0 +1,193 @@
+//! Invariants of the engine over arbitrary programs and profiles.
+
+mod support;
+
+use bousla::catalog::*;
+use bousla::engine::*;
+use proptest::prelude::*;
+use proptest::sample::select;
+use support::*;
+
+fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'static) -> BoxedStrategy<Option<T>> {
+    prop_oneof![1 => Just(None), 2 => s.prop_map(Some)].boxed()
+}
+
+fn some_of<T: std::fmt::Debug + Clone + 'static>(all: &'static [T]) -> BoxedStrategy<Vec<T>> {
+    prop_oneof![2 => Just(vec![]), 1 => proptest::sample::subsequence(all, 1..=all.len().min(4))].boxed()
+}
+
+fn province() -> impl Strategy<Value = Province> {
+    (0..geo::PROVINCES.len()).prop_filter_map("province", Province::from_index)
+}
+
+prop_compose! {
+    fn criteria()(
+        regions in some_of(&Region::ALL),
+        provinces in prop_oneof![3 => Just(vec![]), 1 => proptest::collection::vec(province(), 1..3)],
+        stages in some_of(StageKind::ALL),
+        legal_forms in some_of(LegalForm::ALL),
+        ages in (opt(15u8..40), opt(25u8..70)),
+        business in (opt(0u8..2), opt(1u8..8)),
+        gender in opt(Just(Gender::Female)),
+        area in opt(select(Area::ALL)),
+        residence in some_of(Residence::ALL),
+        sectors in some_of(Sector::ALL),
+        excluded in some_of(Sector::ALL),
+        innovative in opt(any::<bool>()),
+        revenue in (opt(0u64..1_000_000), opt(100_000u64..20_000_000)),
+        jobs in (opt(0u32..5), opt(5u32..300)),
+        amount in (opt(0u64..1_000_000), opt(10_000u64..5_000_000)),
+    ) -> Criteria {
+        Criteria {
+            regions, provinces, stages, legal_forms,
+            min_age: ages.0, max_age: ages.1,
+            min_business_age: business.0, max_business_age: business.1,
+            gender, area, residence, sectors, excluded_sectors: excluded, innovative,
+            min_revenue: revenue.0, max_revenue: revenue.1,
+            min_jobs: jobs.0, max_jobs: jobs.1,
+            min_amount: amount.0, max_amount: amount.1,
+        }
+    }
+}
+
+prop_compose! {
+    fn profile()(
+        region in opt(select(&Region::ALL[..])),
+        province in opt(province()),
+        stage in opt(select(StageKind::ALL)),
+        started in opt(2000u16..=2026),
+        legal_form in opt(select(LegalForm::ALL)),
+        sector in opt(select(Sector::ALL)),
+        age in opt(15u8..90),
+        gender in opt(select(Gender::ALL)),
+        area in opt(select(Area::ALL)),
+        residence in opt(select(Residence::ALL)),
+        needs in opt(proptest::sample::subsequence(Need::ALL, 0..=Need::ALL.len())),
+        amount in opt(0u64..10_000_000),
+        innovative in opt(any::<bool>()),
+        revenue in opt(0u64..30_000_000),
+        jobs in opt(0u32..500),
+    ) -> Profile {
+        Profile { region, province, stage, started, legal_form, sector, age, gender, area, residence, needs, amount, innovative, revenue, jobs }
+    }
+}
+
+fn catalog_of(criteria: Vec<Criteria>) -> Catalog {
+    let kinds = [SupportKind::Loan, SupportKind::Coaching, SupportKind::Incubation, SupportKind::MarketAccess, SupportKind::Formalisation];
+    catalog(
+        criteria
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| program(&format!("p{i:03}"), &[kinds[i % kinds.len()]], c))
+            .collect(),
+    )
+}
+
+/// Every way of forgetting one answer.
+fn forget_one(p: &Profile) -> Vec<Profile> {
+    let mut out = Vec::new();
+    macro_rules! forget { ($($f:ident),*) => { $( if p.$f.is_some() { let mut q = p.clone(); q.$f = None; out.push(q); } )* } }
+    forget!(region, province, stage, started, legal_form, sector, age, gender, area, residence, needs, amount, innovative, revenue, jobs);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// An unknown answer alone never makes a program not eligible.
+    #[test]
+    fn unknown_answers_never_exclude(c in criteria()) {
+        let p = program("p", &[SupportKind::Loan], c);
+        prop_assert_ne!(verdict(&p, &Profile::default(), YEAR), Verdict::NotEligible);
+    }
+
+    /// Forgetting an answer never turns "not eligible" into... it can only keep or raise the
+    /// verdict: answering a question never lowers a verdict unless the answer fails a rule.
+    #[test]
+    fn answering_in_a_way_that_meets_rules_never_lowers_the_verdict(c in criteria(), full in profile()) {
+        let p = program("p", &[SupportKind::Loan], c);
+        let v_full = verdict(&p, &full, YEAR);
+        let unmet_full = explain(&p, &full, YEAR).iter().any(|ch| ch.outcome == Outcome::Unmet);
+        for partial in forget_one(&full) {
+            let v_partial = verdict(&p, &partial, YEAR);
+            if !unmet_full {
+                // The full answers meet every rule they touch: knowing more cannot make it worse.
+                prop_assert!(v_full <= v_partial, "{v_full:?} worse than {v_partial:?}");
+            }
+        }
+    }
+
+    /// Ranking is a deterministic total order: same input, same order; shuffling the catalog
+    /// does not change it; no program appears twice or goes missing.
+    #[test]
+    fn ranking_is_deterministic_and_complete(cs in proptest::collection::vec(criteria(), 1..25), pr in profile(), seed in any::<u64>()) {
+        let cat = catalog_of(cs);
+        let ids = |c: &Catalog| {
+            let r = rank(c, &pr, YEAR);
+            let mut all: Vec<String> = Vec::new();
+            for list in [&r.fits, &r.near_misses, &r.others] {
+                all.extend(list.iter().map(|x| x.program.id.clone()));
+            }
+            all
+        };
+        let first = ids(&cat);
+        prop_assert_eq!(&first, &ids(&cat));
+        let mut shuffled = cat.clone();
+        let n = shuffled.programs.len();
+        shuffled.programs.rotate_left((seed as usize) % n);
+        prop_assert_eq!(&first, &ids(&shuffled));
+        let mut sorted = first.clone();
+        sorted.sort();
+        sorted.dedup();
+        prop_assert_eq!(sorted.len(), n);
+    }
+
+    /// Every reason returned belongs to a rule the program encodes.
+    #[test]
+    fn every_reason_belongs_to_a_criterion_of_the_program(c in criteria(), pr in profile()) {
+        let kinds = criterion_kinds(&c);
+        let p = program("p", &[SupportKind::Loan], c);
+        let checks = explain(&p, &pr, YEAR);
+        prop_assert_eq!(checks.len(), kinds.len());
+        for ch in &checks {
+            prop_assert!(kinds.contains(&ch.reason.criterion()));
+        }
+    }
+
+    /// A program bound to regions is never eligible, nor possible, for a holder of another region.
+    #[test]
+    fn a_region_bound_program_is_never_eligible_elsewhere(c in criteria(), pr in profile()) {
+        prop_assume!(!c.regions.is_empty());
+        let Some(region) = pr.effective_region() else { return Ok(()) };
+        prop_assume!(!c.regions.contains(&region));
+        let p = program("p", &[SupportKind::Loan], c);
+        prop_assert_eq!(verdict(&p, &pr, YEAR), Verdict::NotEligible);
+    }
+
+    /// Near-miss fixes only come with not-eligible programs and each answers an unmet rule.
+    #[test]
+    fn fixes_answer_unmet_rules(cs in proptest::collection::vec(criteria(), 1..10), pr in profile()) {
+        let cat = catalog_of(cs);
+        let r = rank(&cat, &pr, YEAR);
+        for x in r.fits.iter().chain(&r.others) {
+            prop_assert!(x.fixes.is_empty());
+        }
+        for x in &r.near_misses {
+            prop_assert!(!x.fixes.is_empty());
+            prop_assert_eq!(x.verdict, Verdict::NotEligible);
+        }
+    }
+
+    /// Profile JSON round-trips: what share links and the CLI read is what was written.
+    #[test]
+    fn profile_json_round_trips(pr in profile()) {
+        let json = serde_json::to_string(&pr).expect("a profile serializes");
+        prop_assert_eq!(Profile::from_json(&json), Ok(pr));
+    }
+
+    /// Arbitrary text never panics the profile decoder.
+    #[test]
+    fn profile_json_decoder_never_panics(s in ".{0,200}") {
+        let _ = Profile::from_json(&s);
+    }
+}
