@@ -6,3 +6,9 @@
 pub mod catalog;
 pub mod engine;
 pub mod i18n;
+pub mod questionnaire;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -4,6 +4,7 @@ mod support;
 
 use bousla::catalog::*;
 use bousla::engine::*;
+use bousla::engine::codec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use support::*;
@@ -190,4 +191,48 @@ proptest! {
     fn profile_json_decoder_never_panics(s in ".{0,200}") {
         let _ = Profile::from_json(&s);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// The share-link and storage codec round-trips every profile the questionnaire can make.
+    #[test]
+    fn profile_codec_round_trips(pr in profile()) {
+        let pr = Profile {
+            age: pr.age.filter(|a| *a >= 10),
+            ..pr
+        };
+        let text = codec::encode(&pr);
+        prop_assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c)), "{}", text);
+        prop_assert_eq!(codec::decode(&text), Ok(pr));
+    }
+
+    /// Any text, corrupt or truncated, decodes to an error or a profile, never a panic.
+    #[test]
+    fn profile_codec_never_panics(s in "\\PC{0,300}") {
+        let _ = codec::decode(&s);
+    }
+
+    /// A truncated link either decodes to fewer answers or is refused, never misread.
+    #[test]
+    fn truncated_codes_lose_answers_but_never_invent_them(pr in profile(), cut in 0usize..200) {
+        let text = codec::encode(&pr);
+        let cut = cut.min(text.len());
+        if let Ok(partial) = codec::decode(&text[..cut]) {
+            for (a, b) in [(partial.region.is_some(), pr.region.is_some()), (partial.stage.is_some(), pr.stage.is_some())] {
+                prop_assert!(!a || b);
+            }
+        }
+    }
+}
+
+#[test]
+fn profile_codec_refuses_future_versions_and_tampering() {
+    assert_eq!(codec::decode("2.r-oriental"), Err(codec::DecodeError::FutureVersion(2)));
+    assert!(matches!(codec::decode("1.r-atlantis"), Err(codec::DecodeError::BadField(_))));
+    assert!(matches!(codec::decode("1.r-oriental.r-oriental"), Err(codec::DecodeError::BadField(_))));
+    assert_eq!(codec::decode(""), Err(codec::DecodeError::Empty));
+    assert_eq!(codec::decode("x"), Err(codec::DecodeError::BadVersion));
+    assert_eq!(codec::decode("1"), Ok(Profile::default()));
 }

@@ -2,6 +2,7 @@
 //! data, near-misses and pathways. No leptos, no web-sys: tested and benchmarked natively.
 
 pub mod check;
+pub mod codec;
 pub mod profile;
 pub mod rank;
 pub mod verdict;

@@ -4,5 +4,6 @@
 pub mod format;
 pub mod labels;
 pub mod reasons;
+pub mod strings;
 
 pub use labels::Label;

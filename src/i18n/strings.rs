@@ -1,0 +1,175 @@
+//! The interface's own words. A typed table: a key missing in any language is a compile error
+//! (the macro takes exactly three texts per key), and `tests` checks that none is empty.
+//! Chosen over leptos_i18n, measured here at +32 KB brotli and writing `lang`/`dir` on the
+//! host page's `<html>`, which is wrong inside a partner's page.
+//! `{n}`-style placeholders are filled by [`fill`].
+
+use crate::catalog::Lang;
+
+macro_rules! strings {
+    ($($key:ident: $ar:literal, $fr:literal, $en:literal;)*) => {
+        /// Every interface string of one language.
+        pub struct Strings { $(pub $key: &'static str,)* }
+
+        pub const AR: Strings = Strings { $($key: $ar,)* };
+        pub const FR: Strings = Strings { $($key: $fr,)* };
+        pub const EN: Strings = Strings { $($key: $en,)* };
+
+        impl Strings {
+            /// (key, text) pairs, for tests and audits.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+pub fn t(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Ar => &AR,
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Replaces `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+strings! {
+    app_name: "بوصلة", "Bousla", "Bousla";
+    tagline: "اعرف برامج الدعم التي تناسب مشروعك في المغرب.", "Trouvez les programmes d'appui faits pour votre projet au Maroc.", "Find the support programs that fit your project in Morocco.";
+    welcome_what: "أجب عن بعض الأسئلة البسيطة (حوالي 3 دقائق). سنقترح عليك برامج التمويل والمواكبة والاحتضان والولوج إلى الأسواق التي تناسبك، ولماذا، وأين تتوجه.", "Répondez à quelques questions simples (environ 3 minutes). Nous vous montrons les programmes de financement, d'accompagnement, d'incubation et d'accès aux marchés qui vous correspondent, pourquoi, et où vous adresser.", "Answer a few simple questions (about 3 minutes). We show you the financing, coaching, incubation and market-access programs that fit you, why, and where to go.";
+    privacy: "أجوبتك تبقى في جهازك. لا يُرسل أي شيء إلى أي خادم.", "Vos réponses restent sur votre appareil. Rien n'est envoyé à aucun serveur.", "Your answers stay on your device. Nothing is sent to any server.";
+    start: "ابدأ", "Commencer", "Start";
+    resume: "تابع من حيث توقفت", "Reprendre où vous en étiez", "Continue where you left off";
+    language: "اللغة", "Langue", "Language";
+    dont_know: "لا أعرف", "Je ne sais pas", "I don't know";
+    skip: "تخطَّ", "Passer", "Skip";
+    next: "التالي", "Suivant", "Next";
+    back: "رجوع", "Retour", "Back";
+    see_results: "اعرض النتائج", "Voir les résultats", "See the results";
+    back_to_results: "العودة إلى النتائج", "Retour aux résultats", "Back to the results";
+    progress: "السؤال {n} من {total}", "Question {n} sur {total}", "Question {n} of {total}";
+    live_count: "{n} برنامجا ما زال ممكنا", "{n} programmes encore possibles", "{n} programs still possible";
+    start_over: "ابدأ من جديد", "Recommencer", "Start over";
+    start_over_confirm: "مسح كل الأجوبة؟", "Effacer toutes les réponses ?", "Clear all answers?";
+    yes: "نعم", "Oui", "Yes";
+    no: "لا", "Non", "No";
+    stored_discarded: "تعذرت قراءة الأجوبة المحفوظة في هذا الجهاز، فبدأنا من جديد.", "Les réponses enregistrées sur cet appareil étaient illisibles : on repart de zéro.", "The answers saved on this device could not be read, so we started afresh.";
+    q_region: "في أي جهة يوجد مشروعك؟", "Dans quelle région se trouve votre projet ?", "Which region is your project in?";
+    q_province: "في أي إقليم أو عمالة؟", "Dans quelle province ou préfecture ?", "Which province or prefecture?";
+    q_province_help: "بعض البرامج خاصة بأقاليم معينة.", "Certains programmes ne concernent que quelques provinces.", "Some programs are only for certain provinces.";
+    q_stage: "أين وصل مشروعك؟", "Où en est votre projet ?", "Where is your project now?";
+    q_started: "في أي سنة بدأ نشاطك؟", "En quelle année votre activité a-t-elle commencé ?", "In which year did your activity start?";
+    q_started_help: "بعض البرامج مخصصة للأنشطة التي يقل عمرها عن سنة أو 3 أو 5 سنوات.", "Certains programmes sont réservés aux activités de moins de 1, 3 ou 5 ans.", "Some programs are only for activities under 1, 3 or 5 years old.";
+    before_year: "قبل {year}", "Avant {year}", "Before {year}";
+    q_legal_form: "ما هي الصفة القانونية لنشاطك؟", "Quel est le statut de votre activité ?", "What is your activity's legal status?";
+    q_sector: "في أي قطاع؟", "Dans quel secteur ?", "In which sector?";
+    q_age: "كم عمرك؟", "Quel âge avez-vous ?", "How old are you?";
+    q_age_help: "بالسنوات. بعض البرامج مخصصة للشباب.", "En années. Certains programmes sont réservés aux jeunes.", "In years. Some programs are for young people only.";
+    age_input: "العمر بالسنوات", "Âge en années", "Age in years";
+    age_invalid: "أدخل عمرا بين 15 و99 سنة.", "Indiquez un âge entre 15 et 99 ans.", "Enter an age between 15 and 99.";
+    q_gender: "أنت…", "Vous êtes…", "You are…";
+    q_gender_help: "سؤال اختياري: بعض البرامج مخصصة للنساء.", "Question facultative : certains programmes sont réservés aux femmes.", "Optional: some programs are for women only.";
+    prefer_not: "أفضل عدم الإجابة", "Je préfère ne pas répondre", "I prefer not to say";
+    q_area: "أين يوجد المشروع؟", "Où se trouve le projet ?", "Where is the project?";
+    q_residence: "أين تعيش حاليا؟", "Où vivez-vous actuellement ?", "Where do you live now?";
+    q_needs: "ماذا تحتاج؟", "De quoi avez-vous besoin ?", "What do you need?";
+    q_needs_help: "يمكنك اختيار أكثر من جواب.", "Vous pouvez choisir plusieurs réponses.", "You can choose more than one.";
+    q_amount: "ما المبلغ الذي تحتاجه تقريبا؟", "De quel montant avez-vous besoin, à peu près ?", "Roughly how much money do you need?";
+    up_to: "حتى {amount}", "Jusqu'à {amount}", "Up to {amount}";
+    from_to: "من {from} إلى {to}", "De {from} à {to}", "From {from} to {to}";
+    more_than: "أكثر من {amount}", "Plus de {amount}", "More than {amount}";
+    q_innovative: "هل مشروعك مبتكر أو تكنولوجي؟", "Votre projet est-il innovant ou technologique ?", "Is your project innovative or technology-based?";
+    q_innovative_help: "مثلا: منتج أو خدمة جديدة، تطبيق، تقنية.", "Par exemple : un produit ou un service nouveau, une application, une technologie.", "For example: a new product or service, an app, a technology.";
+    q_revenue: "كم يبلغ رقم معاملاتك في السنة؟", "Quel est votre chiffre d'affaires par an ?", "What is your yearly revenue?";
+    q_jobs: "كم شخصا يعمل في نشاطك (بما فيهم أنت)؟", "Combien de personnes travaillent dans votre activité (vous compris) ?", "How many people work in your activity (you included)?";
+    jobs_input: "عدد الأشخاص", "Nombre de personnes", "Number of people";
+    jobs_invalid: "أدخل عددا بين 1 و100000.", "Indiquez un nombre entre 1 et 100 000.", "Enter a number between 1 and 100,000.";
+    results_title: "البرامج التي تناسبك", "Les programmes pour vous", "Programs for you";
+    results_summary: "{eligible} تناسبك، {possible} ممكنة (تحقق من بعض الشروط)", "{eligible} pour vous, {possible} possibles (quelques points à vérifier)", "{eligible} fit you, {possible} possible (a few points to check)";
+    no_results: "لم نجد برنامجا يناسب كل أجوبتك. انظر أسفله ما يمكن أن يفتح لك برامج أخرى، أو اتصل بالمركز الجهوي للاستثمار.", "Aucun programme ne correspond à toutes vos réponses. Voyez plus bas ce qui pourrait vous ouvrir d'autres programmes, ou contactez le CRI de votre région.", "No program fits all your answers. See below what could open other programs, or contact your region's investment centre.";
+    your_answers: "أجوبتك", "Vos réponses", "Your answers";
+    edit: "تعديل", "Modifier", "Edit";
+    not_answered: "بدون جواب", "Sans réponse", "Not answered";
+    filter_kind: "نوع الدعم", "Type d'appui", "Kind of support";
+    filter_verdict: "الأهلية", "Éligibilité", "Eligibility";
+    all: "الكل", "Tout", "All";
+    only_eligible: "المؤهلة فقط", "Éligibles seulement", "Eligible only";
+    why_fits: "لماذا يناسبك", "Pourquoi cela vous correspond", "Why it fits";
+    to_check: "ما يجب التحقق منه", "À vérifier", "To check";
+    why_not: "لماذا لا", "Pourquoi pas", "Why not";
+    you_answered: "جوابك: {answer}", "Votre réponse : {answer}", "Your answer: {answer}";
+    what_you_get: "ما تحصل عليه", "Ce que vous obtenez", "What you get";
+    how_to_apply: "كيف تتقدم", "Comment postuler", "How to apply";
+    where_to_go: "أين تتوجه", "Où s'adresser", "Where to go";
+    no_desk: "لا نعرف مكتبا لهذا البرنامج في جهتك. اسأل المركز الجهوي للاستثمار أو غرفة التجارة في جهتك.", "Nous ne connaissons pas de guichet de ce programme dans votre région : renseignez-vous auprès du CRI ou de la CCIS de votre région.", "We know no desk for this program in your region: ask your region's investment centre (CRI) or chamber of commerce (CCIS).";
+    choose_region_for_desks: "اختر جهتك لترى المكاتب القريبة منك.", "Indiquez votre région pour voir les guichets proches de vous.", "Tell us your region to see the desks near you.";
+    phone: "الهاتف", "Téléphone", "Phone";
+    website: "الموقع", "Site web", "Website";
+    email: "البريد الإلكتروني", "E-mail", "E-mail";
+    address: "العنوان", "Adresse", "Address";
+    hours: "أوقات العمل", "Horaires", "Opening hours";
+    ask_provider: "المعلومة غير متوفرة: اسأل الجهة المسؤولة.", "Information non disponible : demandez au gestionnaire du programme.", "Not known: ask the provider.";
+    last_verified: "آخر تحقق: {date}", "Vérifié le {date}", "Last checked: {date}";
+    sources: "المصادر", "Sources", "Sources";
+    caution: "تنبيه", "Attention", "Caution";
+    status_note_seasonal: "يفتح عبر دعوات دورية: تحقق من وجود دعوة مفتوحة.", "Fonctionne par appels périodiques : vérifiez qu'un appel est ouvert.", "Works through periodic calls: check that a call is open.";
+    status_note_closed: "هذا البرنامج مغلق حاليا.", "Ce programme est actuellement fermé.", "This program is currently closed.";
+    status_note_budget: "ميزانية هذا البرنامج مستنفدة حاليا.", "Le budget de ce programme est actuellement épuisé.", "This program's budget is currently used up.";
+    confidence_note: "بعض المعلومات غير مؤكدة: تحقق منها مع الجهة المسؤولة قبل أي خطوة.", "Certaines informations ne sont pas confirmées : vérifiez-les auprès du gestionnaire avant toute démarche.", "Some facts are not confirmed: check them with the provider before acting.";
+    more: "التفاصيل", "Détails", "Details";
+    within_reach: "في متناولك بخطوة واحدة", "À votre portée en une étape", "Within reach with one step";
+    not_eligible_title: "برامج لا تناسبك حاليا", "Programmes qui ne vous correspondent pas pour l'instant", "Programs that do not fit you for now";
+    step_to_take: "الخطوة", "L'étape", "The step";
+    pathways: "مسارات مقترحة", "Parcours suggérés", "Suggested pathways";
+    other_needs: "برامج أخرى قد تفيدك", "D'autres programmes utiles", "Other programs you could use";
+    up_to_amount: "حتى {amount}", "jusqu'à {amount}", "up to {amount}";
+    from_amount: "ابتداء من {amount}", "à partir de {amount}", "from {amount}";
+    provider: "الجهة", "Organisme", "Provider";
+    eligible_badge: "يناسبك", "Éligible", "Eligible";
+    possible_badge: "ممكن", "Possible", "Possible";
+    not_eligible_badge: "غير مؤهل حاليا", "Non éligible", "Not eligible";
+    print: "اطبع", "Imprimer", "Print";
+    footer_note: "بوصلة دليل للتوجيه وليست قرارا رسميا. القرار النهائي للجهة المانحة.", "Bousla oriente mais ne décide pas : la décision finale revient à l'organisme.", "Bousla points the way; it does not decide. The final decision is the provider's.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_a_text_in_every_language() {
+        for lang in Lang::ALL {
+            for (key, text) in t(lang).entries() {
+                assert!(!text.trim().is_empty(), "{key} is empty in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        let placeholders = |s: &str| {
+            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(k, _)| k.to_string())).collect();
+            v.sort();
+            v
+        };
+        for ((key, ar), (_, fr)) in AR.entries().into_iter().zip(FR.entries()) {
+            assert_eq!(placeholders(ar), placeholders(fr), "{key}");
+        }
+        for ((key, en), (_, fr)) in EN.entries().into_iter().zip(FR.entries()) {
+            assert_eq!(placeholders(en), placeholders(fr), "{key}");
+        }
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill(EN.progress, &[("n", "2"), ("total", "9")]), "Question 2 of 9");
+    }
+}

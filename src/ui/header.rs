@@ -1,0 +1,58 @@
+//! Language choice (always visible) and "start over".
+
+use leptos::prelude::*;
+
+use crate::catalog::Lang;
+
+use super::state::{Screen, use_state};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let confirming = RwSignal::new(false);
+    let lang_button = move |lang: Lang, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang"
+                data-lang=lang.code()
+                lang=lang.code()
+                aria-pressed=move || (state.lang.get() == lang).to_string()
+                on:click=move |_| state.lang.set(lang)
+            >
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <header class="top">
+            <span class="brand" aria-hidden="true">"🧭 "{move || state.strings().app_name}</span>
+            <nav class="langs" aria-label=move || state.strings().language>
+                {lang_button(Lang::Ar, "العربية")}
+                {lang_button(Lang::Fr, "Français")}
+                {lang_button(Lang::En, "English")}
+            </nav>
+            <Show when=move || state.screen.get() != Screen::Welcome || state.has_answers()>
+                <div class="restart">
+                    <Show
+                        when=move || confirming.get()
+                        fallback=move || view! {
+                            <button type="button" class="link" data-testid="start-over" on:click=move |_| confirming.set(true)>
+                                {move || state.strings().start_over}
+                            </button>
+                        }
+                    >
+                        <span role="alert">{move || state.strings().start_over_confirm}</span>
+                        " "
+                        <button type="button" class="link danger" data-testid="confirm-start-over" on:click=move |_| {
+                            confirming.set(false);
+                            state.start_over();
+                        }>{move || state.strings().yes}</button>
+                        " "
+                        <button type="button" class="link" on:click=move |_| confirming.set(false)>{move || state.strings().no}</button>
+                    </Show>
+                </div>
+            </Show>
+        </header>
+    }
+}

@@ -1,0 +1,20 @@
+//! The Leptos interface: welcome, one question per screen, results, program detail.
+//! Components derive everything from the answers signal and a memo of the engine's ranking.
+
+mod answers;
+mod app;
+mod card;
+mod header;
+mod picks;
+mod question;
+mod results;
+mod state;
+mod welcome;
+
+pub(crate) use question::title as question_title;
+
+/// Mounts the app into the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
