@@ -1,7 +1,5 @@
 //! Ranking a catalog for one profile: verdicts, relevance scores, near-misses and pathways.
 
-use std::cmp::Reverse;
-
 use crate::catalog::{Catalog, Confidence, Need, Pathway, Program, Status, StageKind, SupportKind, Target};
 use crate::catalog::{Area, Gender, LegalForm, Residence};
 
@@ -109,33 +107,63 @@ pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
     (s, serves)
 }
 
-fn order(a: &Ranked<'_>, b: &Ranked<'_>) -> std::cmp::Ordering {
-    let key = |r: &Ranked<'_>| (r.verdict, !r.serves_needs, Reverse(r.score));
-    key(a).cmp(&key(b)).then_with(|| a.program.id.cmp(&b.program.id))
-}
-
 /// Ranks every program of the catalog for `profile`. Deterministic: the same inputs give the
 /// same order, ties broken by program id.
 pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Ranking<'a> {
-    let mut ranking = Ranking::default();
-    for program in &catalog.programs {
+    // A validated catalog is sorted by id, so its index is the id order and ties can be broken
+    // by comparing integers; any other catalog pays for string comparisons.
+    let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
+    let mut keyed: [Vec<(u64, Ranked<'a>)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    for (i, program) in catalog.programs.iter().enumerate() {
         let v = verdict(program, profile, this_year);
         let (score, serves_needs) = score(program, profile);
         let mut ranked = Ranked { program, verdict: v, score, serves_needs, fixes: Vec::new() };
-        if v != Verdict::NotEligible {
-            ranking.fits.push(ranked);
-        } else if let Some(fixes) = near_miss(&explain(program, profile, this_year)) {
+        let bucket = if v != Verdict::NotEligible {
+            0
+        } else if let Some(fixes) = near_miss_fixes(program, profile, this_year) {
             ranked.fixes = fixes;
-            ranking.near_misses.push(ranked);
+            1
         } else {
-            ranking.others.push(ranked);
-        }
+            2
+        };
+        keyed[bucket].push((sort_key(&ranked, if by_index { i } else { 0 }), ranked));
     }
-    ranking.fits.sort_by(order);
-    ranking.near_misses.sort_by(order);
-    ranking.others.sort_by(order);
+    let [fits, near, others] = keyed.map(|mut list| {
+        if by_index {
+            list.sort_unstable_by_key(|(k, _)| *k);
+        } else {
+            list.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.program.id.cmp(&b.program.id)));
+        }
+        list.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+    });
+    let mut ranking = Ranking { fits, near_misses: near, others, pathways: Vec::new() };
     ranking.pathways = pathways(catalog, &ranking);
     ranking
+}
+
+/// Verdict first, then programs serving a stated need, then score (higher first), then the
+/// tie-break, packed in one integer so sorting compares integers.
+fn sort_key(r: &Ranked<'_>, tie_break: usize) -> u64 {
+    let verdict = r.verdict as u64;
+    let serves = u64::from(!r.serves_needs);
+    let score = (i64::from(i16::MAX) - i64::from(r.score).clamp(i64::from(i16::MIN), i64::from(i16::MAX))) as u64;
+    (verdict << 62) | (serves << 61) | ((score & 0xFFFF) << 32) | (tie_break as u64 & 0xFFFF_FFFF)
+}
+
+/// The fixes of a not-eligible program, without building its list of checks.
+fn near_miss_fixes(program: &Program, profile: &Profile, this_year: u16) -> Option<Vec<Fix>> {
+    let mut fixable = true;
+    let mut unmet = Vec::new();
+    visit(&program.criteria, profile, this_year, |c| {
+        if fixable && c.outcome == Outcome::Unmet {
+            if super::verdict::fix_for(&c).is_some() {
+                unmet.push(c);
+            } else {
+                fixable = false;
+            }
+        }
+    });
+    if fixable { near_miss(&unmet) } else { None }
 }
 
 /// How many programs are still eligible or possible: the live count shown while answering.
