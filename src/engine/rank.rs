@@ -5,7 +5,7 @@ use crate::catalog::{Area, Gender, LegalForm, Residence};
 
 use super::check::{Check, Outcome, explain, visit};
 use super::profile::Profile;
-use super::verdict::{Fix, Verdict, near_miss};
+use super::verdict::{Fix, Verdict, tidy};
 
 /// One program's place in the results.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,32 +113,58 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Rank
     // A validated catalog is sorted by id, so its index is the id order and ties can be broken
     // by comparing integers; any other catalog pays for string comparisons.
     let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
-    let mut keyed: [Vec<(u64, Ranked<'a>)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
+    let mut buckets: [Vec<(u64, u32)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     for (i, program) in catalog.programs.iter().enumerate() {
-        let v = verdict(program, profile, this_year);
+        let (verdict, fixes) = evaluate(program, profile, this_year);
         let (score, serves_needs) = score(program, profile);
-        let mut ranked = Ranked { program, verdict: v, score, serves_needs, fixes: Vec::new() };
-        let bucket = if v != Verdict::NotEligible {
-            0
-        } else if let Some(fixes) = near_miss_fixes(program, profile, this_year) {
-            ranked.fixes = fixes;
-            1
-        } else {
-            2
+        let bucket = match (verdict, &fixes) {
+            (Verdict::NotEligible, Some(_)) => 1,
+            (Verdict::NotEligible, None) => 2,
+            _ => 0,
         };
-        keyed[bucket].push((sort_key(&ranked, if by_index { i } else { 0 }), ranked));
+        let ranked = Ranked { program, verdict, score, serves_needs, fixes: fixes.unwrap_or_default() };
+        buckets[bucket].push((sort_key(&ranked, if by_index { i } else { 0 }), i as u32));
+        all.push(Some(ranked));
     }
-    let [fits, near, others] = keyed.map(|mut list| {
+    let [fits, near, others] = buckets.map(|mut keys| {
         if by_index {
-            list.sort_unstable_by_key(|(k, _)| *k);
+            keys.sort_unstable();
         } else {
-            list.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.program.id.cmp(&b.program.id)));
+            let id = |i: u32| catalog.programs[i as usize].id.as_str();
+            keys.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| id(*a).cmp(id(*b))));
         }
-        list.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        keys.into_iter().filter_map(|(_, i)| all[i as usize].take()).collect::<Vec<_>>()
     });
     let mut ranking = Ranking { fits, near_misses: near, others, pathways: Vec::new() };
     ranking.pathways = pathways(catalog, &ranking);
     ranking
+}
+
+/// The verdict and, for a not-eligible program whose every unmet rule the holder can change,
+/// the fixes — in one pass over the rules, allocating only when there is a fix to report.
+fn evaluate(program: &Program, profile: &Profile, this_year: u16) -> (Verdict, Option<Vec<Fix>>) {
+    let mut verdict = Verdict::Eligible;
+    let mut fixable = true;
+    let mut fixes: Vec<Fix> = Vec::new();
+    visit(&program.criteria, profile, this_year, |c| match c.outcome {
+        Outcome::Met => {}
+        Outcome::Unknown => verdict = verdict.max(Verdict::Possible),
+        Outcome::Unmet => {
+            verdict = Verdict::NotEligible;
+            if fixable {
+                match super::verdict::fix_for(&c) {
+                    Some(f) if !fixes.contains(&f) => fixes.push(f),
+                    Some(_) => {}
+                    None => fixable = false,
+                }
+            }
+        }
+    });
+    if verdict != Verdict::NotEligible || !fixable || fixes.is_empty() {
+        return (verdict, None);
+    }
+    (verdict, Some(tidy(fixes)))
 }
 
 /// Verdict first, then programs serving a stated need, then score (higher first), then the
@@ -148,22 +174,6 @@ fn sort_key(r: &Ranked<'_>, tie_break: usize) -> u64 {
     let serves = u64::from(!r.serves_needs);
     let score = (i64::from(i16::MAX) - i64::from(r.score).clamp(i64::from(i16::MIN), i64::from(i16::MAX))) as u64;
     (verdict << 62) | (serves << 61) | ((score & 0xFFFF) << 32) | (tie_break as u64 & 0xFFFF_FFFF)
-}
-
-/// The fixes of a not-eligible program, without building its list of checks.
-fn near_miss_fixes(program: &Program, profile: &Profile, this_year: u16) -> Option<Vec<Fix>> {
-    let mut fixable = true;
-    let mut unmet = Vec::new();
-    visit(&program.criteria, profile, this_year, |c| {
-        if fixable && c.outcome == Outcome::Unmet {
-            if super::verdict::fix_for(&c).is_some() {
-                unmet.push(c);
-            } else {
-                fixable = false;
-            }
-        }
-    });
-    if fixable { near_miss(&unmet) } else { None }
 }
 
 /// How many programs are still eligible or possible: the live count shown while answering.

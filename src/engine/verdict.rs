@@ -79,9 +79,13 @@ pub fn near_miss(checks: &[Check<'_>]) -> Option<Vec<Fix>> {
             fixes.push(fix);
         }
     }
-    // Formalising an informal activity is done by taking a status: say it once.
+    (!fixes.is_empty()).then(|| tidy(fixes))
+}
+
+/// Formalising an informal activity is done by taking a status: say it once.
+pub(crate) fn tidy(mut fixes: Vec<Fix>) -> Vec<Fix> {
     if fixes.contains(&Fix::Formalise) {
         fixes.retain(|f| *f != Fix::RegisterAutoEntrepreneur);
     }
-    (!fixes.is_empty()).then_some(fixes)
+    fixes
 }
