@@ -28,18 +28,6 @@ pub fn remove(key: &str) {
     }
 }
 
-/// The value of `name` in the page's query string (`?lang=fr`), percent-decoding not needed:
-/// every option value is a plain id.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
-}
-
 pub fn current_year() -> u16 {
     let year = js_sys::Date::new_0().get_full_year();
     u16::try_from(year).unwrap_or(2026)
@@ -60,4 +48,110 @@ pub fn focus_after_render(id: &'static str) {
 
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
+}
+
+/// The page's fragment without `#`.
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let hash = hash.trim_start_matches('#');
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+pub fn query_string() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page's address without its fragment: the base of share links.
+pub fn page_url() -> String {
+    let Some(loc) = window().map(|w| w.location()) else { return String::new() };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Replaces the fragment without adding a history entry.
+pub fn set_fragment(fragment: &str) {
+    let Some(w) = window() else { return };
+    let url = if fragment.is_empty() {
+        format!("{}{}", page_url(), query_string())
+    } else {
+        format!("{}{}#{fragment}", page_url(), query_string())
+    };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// The Web Share API, where the phone has it (called through Reflect: web-sys marks it unstable).
+pub fn can_share() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+pub fn share(url: &str, title: &str) {
+    let Some(w) = window() else { return };
+    let nav = w.navigator();
+    let Ok(f) = js_sys::Reflect::get(&nav, &"share".into()) else { return };
+    let Ok(f) = f.dyn_into::<js_sys::Function>() else { return };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    // The promise rejects when the holder cancels; nothing to do then.
+    if let Ok(p) = f.call1(&nav, &data).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(|e| e.into())) {
+        let noop = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+        let _ = p.catch(&noop);
+        noop.forget();
+    }
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Sends the content's height to the embedding page whenever it changes, so the partner's
+/// iframe fits the widget. Only the height crosses: `{type: "bousla:height", height}`.
+pub fn report_height_to_parent() {
+    let Some(w) = window() else { return };
+    let Some(body) = w.document().and_then(|d| d.body()) else { return };
+    let Ok(parent) = w.parent() else { return };
+    let Some(parent) = parent else { return };
+    let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+        let height = el.scroll_height();
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"bousla:height".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        let _ = parent.post_message(&msg, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    send.forget();
+}
+
+/// Caches the app for offline use (kiosks on flaky networks). Not in embeds: the partner's
+/// origin owns the service worker scope there.
+pub fn register_service_worker() {
+    let Some(w) = window() else { return };
+    let sw = w.navigator().service_worker();
+    let _ = sw.register("sw.js");
+}
+
+/// Sets a CSS custom property on an element (through the CSSOM, which a strict CSP allows).
+pub fn set_css_var(id: &str, name: &str, value: &str) {
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.style().set_property(name, value);
+    }
 }

@@ -4,6 +4,7 @@
 //! Layers, dependencies pointing one way: `ui` → `i18n` → `engine` → `catalog`.
 
 pub mod catalog;
+pub mod config;
 pub mod engine;
 pub mod i18n;
 pub mod questionnaire;

@@ -242,3 +242,12 @@ fn profile_codec_refuses_future_versions_and_tampering() {
     assert_eq!(codec::decode("x"), Err(codec::DecodeError::BadVersion));
     assert_eq!(codec::decode("1"), Ok(Profile::default()));
 }
+
+proptest! {
+    /// Any query string gives a usable config: never a panic, an idle timeout within bounds.
+    #[test]
+    fn url_options_decoder_never_panics(q in "\\PC{0,200}") {
+        let (c, _) = bousla::config::parse(&q, |_| false);
+        prop_assert!((15..=3600).contains(&c.idle_seconds));
+    }
+}

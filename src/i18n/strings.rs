@@ -62,6 +62,18 @@ strings! {
     yes: "نعم", "Oui", "Yes";
     no: "لا", "Non", "No";
     stored_discarded: "تعذرت قراءة الأجوبة المحفوظة في هذا الجهاز، فبدأنا من جديد.", "Les réponses enregistrées sur cet appareil étaient illisibles : on repart de zéro.", "The answers saved on this device could not be read, so we started afresh.";
+    link_unreadable: "تعذرت قراءة الرابط المشارك (ربما ناقص أو من نسخة أحدث). ابدأ من جديد.", "Le lien partagé est illisible (incomplet ou d'une version plus récente). Recommencez depuis le début.", "The shared link could not be read (incomplete, or from a newer version). Please start again.";
+    share_title: "احتفظ بنتائجك", "Gardez vos résultats", "Keep your results";
+    share_help: "هذا الرابط يحمل أجوبتك فقط، بدون اسم. لا يُحفظ في أي خادم.", "Ce lien contient seulement vos réponses, sans nom. Aucun serveur ne le garde.", "This link holds only your answers, no name. No server keeps it.";
+    copy_link: "انسخ الرابط", "Copier le lien", "Copy the link";
+    copied: "تم النسخ", "Copié", "Copied";
+    share: "شارك", "Partager", "Share";
+    scan_qr: "امسح هذا الرمز بهاتفك لأخذ النتائج معك.", "Scannez ce code avec votre téléphone pour emporter vos résultats.", "Scan this code with your phone to take your results home.";
+    qr_label: "رمز QR لرابط نتائجك", "Code QR du lien vers vos résultats", "QR code of the link to your results";
+    qr_link_label: "رمز QR للرابط: {url}", "Code QR du lien : {url}", "QR code of the link: {url}";
+    kiosk_touch: "المس الشاشة للبدء", "Touchez l'écran pour commencer", "Touch the screen to start";
+    idle_warning: "هل ما زلت هنا؟ سيتم مسح الأجوبة بعد {n} ثانية.", "Êtes-vous toujours là ? Les réponses seront effacées dans {n} secondes.", "Are you still there? The answers will be cleared in {n} seconds.";
+    keep_going: "أنا هنا، تابع", "Je suis là, continuer", "I'm here, continue";
     q_region: "في أي جهة يوجد مشروعك؟", "Dans quelle région se trouve votre projet ?", "Which region is your project in?";
     q_province: "في أي إقليم أو عمالة؟", "Dans quelle province ou préfecture ?", "Which province or prefecture?";
     q_province_help: "بعض البرامج خاصة بأقاليم معينة.", "Certains programmes ne concernent que quelques provinces.", "Some programs are only for certain provinces.";

@@ -6,10 +6,14 @@ use leptos::prelude::*;
 use crate::browser;
 
 use super::header::Header;
+use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{DetailScreen, ResultsScreen};
 use super::state::{AppState, Screen};
 use super::welcome::Welcome;
+
+/// Id of the widget's root element.
+pub const ROOT_ID: &str = "bousla";
 
 /// Id of the heading of every screen, which receives focus when the screen changes.
 pub const HEADING_ID: &str = "bousla-heading";
@@ -18,6 +22,22 @@ pub const HEADING_ID: &str = "bousla-heading";
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+
+    let config = state.config;
+    if let Some(colour) = &config.theme {
+        let colour = colour.clone();
+        Effect::new(move |_| browser::set_css_var(ROOT_ID, "--accent", &colour));
+    }
+    if config.embed {
+        browser::report_height_to_parent();
+    } else {
+        browser::register_service_worker();
+    }
+    let root_class = format!(
+        "bousla{}{}",
+        if config.kiosk { " kiosk" } else { "" },
+        if config.compact { " compact" } else { "" }
+    );
 
     Effect::new(move |previous: Option<Screen>| {
         let screen = state.screen.get();
@@ -28,8 +48,9 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="bousla" lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
+        <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
             <Header/>
+            {config.kiosk.then(|| view! { <IdleGuard/> })}
             <main class="screen">
                 {move || {
                     // Rebuilt on a language switch; the answers live in state and survive it.

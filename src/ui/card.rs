@@ -12,6 +12,24 @@ use crate::i18n::Label;
 
 use super::state::{Screen, use_state};
 
+/// A link to another site: opened in a new tab on a phone; on a shared kiosk, shown as a QR
+/// code to scan instead, so strangers do not browse away from the kiosk.
+pub fn external_link(url: &str, label: &str, s: &'static Strings) -> impl IntoView + use<> {
+    let state = use_state();
+    if state.config.kiosk {
+        let aria = fill(s.qr_link_label, &[("url", url)]);
+        view! {
+            <span class="qr-link">
+                {super::qr::qr_svg(url, aria)}
+                <span dir="ltr">{label.to_string()}</span>
+            </span>
+        }
+        .into_any()
+    } else {
+        view! { <a href=url.to_string() rel="noopener noreferrer" target="_blank" dir="ltr">{label.to_string()}</a> }.into_any()
+    }
+}
+
 pub fn badge(verdict: Verdict, s: &'static Strings) -> impl IntoView {
     let (class, text) = match verdict {
         Verdict::Eligible => ("badge eligible", s.eligible_badge),
@@ -88,9 +106,7 @@ pub fn desk_view(d: &'static Desk, lang: Lang, s: &'static Strings) -> impl Into
         let digits: String = ph.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         view! { <li><span class="k">{s.phone}": "</span><a href=format!("tel:{digits}") dir="ltr">{ph.clone()}</a></li> }
     });
-    let web = d.website.as_ref().map(|w| {
-        view! { <li><span class="k">{s.website}": "</span><a href=w.clone() rel="noopener noreferrer" target="_blank" dir="ltr">{w.clone()}</a></li> }
-    });
+    let web = d.website.as_ref().map(|w| view! { <li><span class="k">{s.website}": "</span>{external_link(w, w, s)}</li> });
     let mail = d.email.as_ref().map(|e| {
         view! { <li><span class="k">{s.email}": "</span><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></li> }
     });
@@ -197,7 +213,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             {check_list(&checks, Outcome::Unmet, lang, s)}
             <h2>{s.how_to_apply}</h2>
             <p>{p.how_to_apply.get(lang).to_string()}</p>
-            {website.map(|w| view! { <p><a href=w.clone() rel="noopener noreferrer" target="_blank" dir="ltr">{w.clone()}</a></p> })}
+            {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
             {desks(p, &profile, lang, s, usize::MAX)}
             <h2>{s.sources}</h2>
             <ul class="sources">
@@ -206,7 +222,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
                     .map(|src| {
                         let label = src.title.clone().unwrap_or_else(|| src.url.clone());
                         let when = src.date.map(|d| format!(" ({})", date(lang, d))).unwrap_or_default();
-                        view! { <li><a href=src.url.clone() rel="noopener noreferrer" target="_blank" dir="ltr">{label}</a>{when}</li> }
+                        view! { <li>{external_link(&src.url, &label, s)}{when}</li> }
                     })
                     .collect_view()}
             </ul>

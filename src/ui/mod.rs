@@ -5,9 +5,12 @@ mod answers;
 mod app;
 mod card;
 mod header;
+mod kiosk;
 mod picks;
+mod qr;
 mod question;
 mod results;
+mod share;
 mod state;
 mod welcome;
 

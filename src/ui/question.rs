@@ -54,7 +54,7 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
     let has_help = help(question, s).is_some();
 
     let back = move |_| {
-        let previous = state.profile.with_untracked(|p| question.previous(p));
+        let previous = state.profile.with_untracked(|p| question.previous(p)).filter(|q| !state.skips(*q));
         match previous {
             Some(q) if !state.editing.get_untracked() => state.go(Screen::Ask(q)),
             _ if state.editing.get_untracked() => {

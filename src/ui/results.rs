@@ -12,6 +12,7 @@ use crate::i18n::strings::fill;
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{near_miss_card, program_card, program_detail};
+use super::share::SharePanel;
 use super::state::use_state;
 
 fn index_of(p: &Program) -> usize {
@@ -47,7 +48,11 @@ pub fn ResultsScreen() -> impl IntoView {
         let fits: Vec<Ranked<'static>> = ranking.with(|r| r.fits.iter().filter(|x| shown(x)).cloned().collect());
         let mut sections = Vec::new();
         for need in Need::ALL.iter().copied() {
-            let items: Vec<_> = fits.iter().filter(|r| r.serves_needs && primary_need(r.program) == need).cloned().collect();
+            let mut items: Vec<_> = fits.iter().filter(|r| r.serves_needs && primary_need(r.program) == need).cloned().collect();
+            // A partner's own programs first, keeping the engine's order otherwise.
+            if let Some(featured) = &state.config.featured {
+                items.sort_by_key(|r| r.program.provider != *featured);
+            }
             if items.is_empty() {
                 continue;
             }
@@ -132,7 +137,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 (!others.is_empty()).then(|| view! {
                     <details class="not-eligible">
                         <summary><h2>{format!("{} ({})", s.not_eligible_title, others.len())}</h2></summary>
-                        <ul>
+                        <ul class="why-not">
                             {others.into_iter().map(|r| {
                                 let why: Vec<String> = explain(r.program, &profile, state.year)
                                     .iter()
@@ -145,6 +150,7 @@ pub fn ResultsScreen() -> impl IntoView {
                     </details>
                 })
             }}
+            <SharePanel/>
         </section>
     }
 }

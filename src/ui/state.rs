@@ -4,12 +4,15 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::catalog::{Catalog, Lang, embedded};
+use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::i18n::strings::{Strings, t};
 use crate::questionnaire::Question;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
+/// Share links carry the answers after `#a=`.
+pub const SHARE_PREFIX: &str = "a=";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -24,10 +27,12 @@ pub enum Screen {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
     StoredAnswersDiscarded,
+    ShareLinkUnreadable,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub config: &'static Config,
     pub lang: RwSignal<Lang>,
     pub profile: RwSignal<Profile>,
     pub screen: RwSignal<Screen>,
@@ -41,51 +46,84 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
-        let lang = browser::query_param("lang")
-            .and_then(|code| {
-                let lang = Lang::from_code(&code);
-                if lang.is_none() {
-                    browser::warn(&format!("Bousla: unknown lang `{code}` in the URL; using the default"));
+        let catalog: &'static Catalog = embedded();
+        let (config, warnings) = config::parse(&browser::query_string(), |id| catalog.provider(id).is_some());
+        for w in &warnings {
+            browser::warn(w);
+        }
+        // One config for the page's lifetime.
+        let config: &'static Config = Box::leak(Box::new(config));
+        let stored = |key| if config.kiosk { None } else { browser::load(key) };
+        let lang = config.lang.or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c))).unwrap_or(Lang::Ar);
+
+        let mut notice = None;
+        let mut screen = Screen::Welcome;
+        let shared = browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
+        let mut profile = match shared {
+            Some(code) => match codec::decode(&code) {
+                Ok(p) => {
+                    screen = Screen::Results;
+                    p
                 }
-                lang
-            })
-            .or_else(|| browser::load(STORE_LANG).and_then(|c| Lang::from_code(&c)))
-            .unwrap_or(Lang::Ar);
-        let (profile, notice) = match browser::load(STORE_ANSWERS) {
-            None => (Profile::default(), None),
-            Some(stored) => match codec::decode(&stored) {
-                Ok(p) => (p, None),
                 Err(e) => {
-                    browser::warn(&format!("Bousla: discarded stored answers ({e:?})"));
-                    browser::remove(STORE_ANSWERS);
-                    (Profile::default(), Some(Notice::StoredAnswersDiscarded))
+                    browser::warn(&format!("Bousla: could not read the shared link ({e:?}); starting afresh"));
+                    browser::set_fragment("");
+                    notice = Some(Notice::ShareLinkUnreadable);
+                    Profile::default()
                 }
             },
+            None => match stored(STORE_ANSWERS) {
+                None => Profile::default(),
+                Some(text) => codec::decode(&text).unwrap_or_else(|e| {
+                    browser::warn(&format!("Bousla: discarded stored answers ({e:?})"));
+                    browser::remove(STORE_ANSWERS);
+                    notice = Some(Notice::StoredAnswersDiscarded);
+                    Profile::default()
+                }),
+            },
         };
+        if let Some(r) = config.region {
+            if profile.region != Some(r) {
+                profile.province = None;
+            }
+            profile.region = Some(r);
+        }
         let year = browser::current_year();
         let profile = RwSignal::new(profile);
-        let catalog: &'static Catalog = embedded();
         let ranking = Memo::new(move |_| profile.with(|p| rank(catalog, p, year)));
         let live_count = Memo::new(move |_| profile.with(|p| count_fits(catalog, p, year)));
         let state = AppState {
+            config,
             lang: RwSignal::new(lang),
             profile,
-            screen: RwSignal::new(Screen::Welcome),
+            screen: RwSignal::new(screen),
             editing: RwSignal::new(false),
             notice: RwSignal::new(notice),
             year,
             ranking,
             live_count,
         };
-        state.persist();
+        if !config.kiosk {
+            state.persist();
+        }
         state
+    }
+
+    /// The first question for this holder (the region is skipped when a partner locked it).
+    pub fn first_question(&self) -> Question {
+        let q = Question::first();
+        if self.skips(q) { self.profile.with_untracked(|p| q.next(p)).unwrap_or(q) } else { q }
+    }
+
+    pub fn skips(&self, q: Question) -> bool {
+        q == Question::Region && self.config.region.is_some()
     }
 
     /// Keeps answers and language in localStorage so a reload resumes where the holder was.
     fn persist(self) {
         Effect::new(move |_| {
             let p = self.profile.get();
-            if p == Profile::default() {
+            if p == Profile::default() || (self.config.region.is_some() && p == Profile { region: self.config.region, ..Profile::default() }) {
                 browser::remove(STORE_ANSWERS);
             } else {
                 browser::save(STORE_ANSWERS, &codec::encode(&p));
@@ -133,10 +171,26 @@ impl AppState {
         }
     }
 
+    /// The link that reopens these answers anywhere: answers only, in the fragment, which
+    /// browsers never send to a server.
+    pub fn share_link(&self) -> String {
+        let code = self.profile.with(codec::encode);
+        format!("{}?lang={}#{SHARE_PREFIX}{code}", browser::page_url(), self.lang.get().code())
+    }
+
+    /// Wipes the session: answers, stored copy, shared fragment; a kiosk also returns to its
+    /// configured language.
     pub fn start_over(&self) {
-        self.profile.set(Profile::default());
+        let mut fresh = Profile::default();
+        fresh.region = self.config.region;
+        self.profile.set(fresh);
         self.editing.set(false);
+        self.notice.set(None);
         browser::remove(STORE_ANSWERS);
+        browser::set_fragment("");
+        if self.config.kiosk {
+            self.lang.set(self.config.lang.unwrap_or(Lang::Ar));
+        }
         self.go(Screen::Welcome);
     }
 }

@@ -12,7 +12,7 @@ pub fn Welcome() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let first_unanswered = move || {
-        state.profile.with(|p| Question::sequence(p).into_iter().find(|q| !is_answered(*q, p)))
+        state.profile.with(|p| Question::sequence(p).into_iter().find(|q| !is_answered(*q, p) && !state.skips(*q)))
     };
     view! {
         <section class="welcome">
@@ -20,8 +20,12 @@ pub fn Welcome() -> impl IntoView {
             <p class="tagline">{s.tagline}</p>
             <p>{s.welcome_what}</p>
             <p class="privacy"><span aria-hidden="true">"🔒 "</span>{s.privacy}</p>
-            {move || state.notice.get().map(|n| match n {
-                Notice::StoredAnswersDiscarded => view! { <p class="notice" role="status">{s.stored_discarded}</p> },
+            {move || state.notice.get().map(|n| {
+                let text = match n {
+                    Notice::StoredAnswersDiscarded => s.stored_discarded,
+                    Notice::ShareLinkUnreadable => s.link_unreadable,
+                };
+                view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
             })}
             <div class="actions">
                 <Show when=move || state.has_answers()>
@@ -39,7 +43,7 @@ pub fn Welcome() -> impl IntoView {
                     data-testid="start"
                     on:click=move |_| {
                         state.notice.set(None);
-                        state.go(Screen::Ask(Question::first()));
+                        state.go(Screen::Ask(state.first_question()));
                     }
                 >
                     {s.start}

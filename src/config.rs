@@ -1,0 +1,210 @@
+//! Options a partner or a kiosk sets in the URL (or through the embed snippet's data
+//! attributes, which embed.js passes on as URL parameters). Every bad value falls back to its
+//! default with a warning; nothing here can break the page.
+//!
+//! | option | values | default |
+//! |---|---|---|
+//! | `lang` | `ar`, `fr`, `en` | the holder's last choice, else `ar` |
+//! | `region` | a region id: locks the region question | none |
+//! | `featured` | a provider id: its programs first in each group | none |
+//! | `theme` | `#rgb` or `#rrggbb`, dark enough for white text (contrast ≥ 4.5) | `#0b5cad` |
+//! | `compact` | `1`/`0`: smaller header for embedding | `0` |
+//! | `mode` | `kiosk` | none |
+//! | `idle` | seconds before a kiosk wipes the session, 15–3600 | `90` |
+//! | `embed` | `1`: report the content height to the parent page | `0` |
+
+use crate::catalog::{Lang, Region};
+
+pub const DEFAULT_IDLE_SECONDS: u32 = 90;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub region: Option<Region>,
+    pub featured: Option<String>,
+    pub theme: Option<String>,
+    pub compact: bool,
+    pub kiosk: bool,
+    pub idle_seconds: u32,
+    pub embed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            lang: None,
+            region: None,
+            featured: None,
+            theme: None,
+            compact: false,
+            kiosk: false,
+            idle_seconds: DEFAULT_IDLE_SECONDS,
+            embed: false,
+        }
+    }
+}
+
+/// Parses a query string (`?lang=fr&region=oriental`). Returns the config and one warning per
+/// option that was ignored. `provider_exists` checks `featured` against the catalog.
+pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Vec<String>) {
+    let mut c = Config::default();
+    let mut warnings = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(raw);
+        let mut bad = |why: &str| warnings.push(format!("Bousla: ignored {key}={}: {why}", clip(&value)));
+        match key {
+            "lang" => match Lang::from_code(&value) {
+                Some(l) => c.lang = Some(l),
+                None => bad("use ar, fr or en"),
+            },
+            "region" => match Region::from_id(&value) {
+                Some(r) => c.region = Some(r),
+                None => bad("not a region id"),
+            },
+            "featured" => {
+                if provider_exists(&value) {
+                    c.featured = Some(value.clone());
+                } else {
+                    bad("no such provider in the catalog");
+                }
+            }
+            "theme" => match theme_colour(&value) {
+                Ok(hex) => c.theme = Some(hex),
+                Err(why) => bad(why),
+            },
+            "compact" => match flag(&value) {
+                Some(b) => c.compact = b,
+                None => bad("use 1 or 0"),
+            },
+            "embed" => match flag(&value) {
+                Some(b) => c.embed = b,
+                None => bad("use 1 or 0"),
+            },
+            "mode" => match value.as_str() {
+                "kiosk" => c.kiosk = true,
+                "" | "web" => c.kiosk = false,
+                _ => bad("use kiosk"),
+            },
+            "idle" => match value.parse::<u32>() {
+                Ok(s) if (15..=3600).contains(&s) => c.idle_seconds = s,
+                _ => bad("use a number of seconds from 15 to 3600"),
+            },
+            _ => warnings.push(format!("Bousla: unknown option `{}`", clip(key))),
+        }
+    }
+    (c, warnings)
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+fn flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// `%23` and `+` as a browser writes them; invalid escapes are kept as typed.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A partner's colour, accepted when white text on it stays readable (WCAG AA, 4.5:1).
+pub fn theme_colour(v: &str) -> Result<String, &'static str> {
+    let hex = v.strip_prefix('#').unwrap_or(v);
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return Err("use #rgb or #rrggbb"),
+    };
+    let channel = |i: usize| full.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4)) else {
+        return Err("use #rgb or #rrggbb");
+    };
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    let contrast_with_white = 1.05 / (luminance + 0.05);
+    if contrast_with_white < 4.5 {
+        return Err("too light: white text on it would be hard to read");
+    }
+    Ok(format!("#{}", full.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(q: &str) -> (Config, Vec<String>) {
+        parse(q, |p| p == "ccis")
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let (c, w) = cfg("?lang=fr&region=oriental&featured=ccis&theme=%23004488&compact=1&mode=kiosk&idle=30&embed=1");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.lang, Some(Lang::Fr));
+        assert_eq!(c.region, Some(Region::Oriental));
+        assert_eq!(c.featured.as_deref(), Some("ccis"));
+        assert_eq!(c.theme.as_deref(), Some("#004488"));
+        assert!(c.compact && c.kiosk && c.embed);
+        assert_eq!(c.idle_seconds, 30);
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults_with_a_warning() {
+        let (c, w) = cfg("lang=de&region=atlantis&featured=nobody&theme=%23ffff00&compact=maybe&mode=tv&idle=5&x=1");
+        assert_eq!(c, Config::default());
+        assert_eq!(w.len(), 8, "{w:?}");
+    }
+
+    #[test]
+    fn light_colours_are_refused_for_contrast() {
+        assert!(theme_colour("#fff").is_err());
+        assert!(theme_colour("#0b5cad").is_ok());
+        assert!(theme_colour("red").is_err());
+        assert_eq!(theme_colour("#036"), Ok("#003366".to_string()));
+    }
+
+    #[test]
+    fn empty_and_garbage_queries_are_harmless() {
+        for q in ["", "?", "&&&", "=", "lang", "%", "%zz=%", "theme=%E2%82"] {
+            let _ = cfg(q);
+        }
+    }
+}

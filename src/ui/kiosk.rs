@@ -1,0 +1,51 @@
+//! Kiosk mode: after a spell without touch or key, a visible countdown, then everything is
+//! wiped and the welcome screen returns for the next person.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::i18n::strings::fill;
+
+use super::state::{Screen, use_state};
+
+/// Seconds of warning before the wipe (or the whole timeout when it is shorter).
+const WARNING_SECONDS: u32 = 20;
+
+#[component]
+pub fn IdleGuard() -> impl IntoView {
+    let state = use_state();
+    let timeout = state.config.idle_seconds;
+    let left = RwSignal::new(timeout);
+    let reset = move || left.set(timeout);
+    let _ = window_event_listener(ev::pointerdown, move |_| reset());
+    let _ = window_event_listener(ev::keydown, move |_| reset());
+    let _ = window_event_listener(ev::scroll, move |_| reset());
+    let _ = set_interval_with_handle(
+        move || {
+            let idle = state.screen.get_untracked() == Screen::Welcome && !state.has_answers();
+            if idle {
+                left.set(timeout);
+                return;
+            }
+            let next = left.get_untracked().saturating_sub(1);
+            if next == 0 {
+                state.start_over();
+                left.set(timeout);
+            } else {
+                left.set(next);
+            }
+        },
+        Duration::from_secs(1),
+    );
+    let warning = WARNING_SECONDS.min(timeout);
+    view! {
+        <Show when=move || left.get() <= warning>
+            <div class="idle" role="alertdialog" aria-live="assertive" aria-labelledby="idle-text" data-testid="idle-countdown">
+                <p id="idle-text">{move || fill(state.strings().idle_warning, &[("n", &left.get().to_string())])}</p>
+                <button type="button" class="primary" on:click=move |_| reset()>{move || state.strings().keep_going}</button>
+            </div>
+        </Show>
+    }
+}
