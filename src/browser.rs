@@ -37,7 +37,9 @@ pub fn current_year() -> u16 {
 pub fn focus_after_render(id: &'static str) {
     let Some(w) = window() else { return };
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        let el = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
             el.scroll_into_view();
@@ -58,12 +60,16 @@ pub fn fragment() -> Option<String> {
 }
 
 pub fn query_string() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The page's address without its fragment: the base of share links.
 pub fn page_url() -> String {
-    let Some(loc) = window().map(|w| w.location()) else { return String::new() };
+    let Some(loc) = window().map(|w| w.location()) else {
+        return String::new();
+    };
     let origin = loc.origin().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
     format!("{origin}{path}")
@@ -99,13 +105,20 @@ pub fn can_share() -> bool {
 pub fn share(url: &str, title: &str) {
     let Some(w) = window() else { return };
     let nav = w.navigator();
-    let Ok(f) = js_sys::Reflect::get(&nav, &"share".into()) else { return };
-    let Ok(f) = f.dyn_into::<js_sys::Function>() else { return };
+    let Ok(f) = js_sys::Reflect::get(&nav, &"share".into()) else {
+        return;
+    };
+    let Ok(f) = f.dyn_into::<js_sys::Function>() else {
+        return;
+    };
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
     let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
     // The promise rejects when the holder cancels; nothing to do then.
-    if let Ok(p) = f.call1(&nav, &data).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(|e| e.into())) {
+    if let Ok(p) = f
+        .call1(&nav, &data)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(|e| e.into()))
+    {
         let noop = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
         let _ = p.catch(&noop);
         noop.forget();
@@ -122,11 +135,18 @@ pub fn print() {
 /// iframe fits the widget. Only the height crosses: `{type: "bousla:height", height}`.
 pub fn report_height_to_parent() {
     let Some(w) = window() else { return };
-    let Some(body) = w.document().and_then(|d| d.body()) else { return };
+    let Some(body) = w.document().and_then(|d| d.body()) else {
+        return;
+    };
     let Ok(parent) = w.parent() else { return };
     let Some(parent) = parent else { return };
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        else {
+            return;
+        };
         let height = el.scroll_height();
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &"bousla:height".into());
@@ -150,7 +170,9 @@ pub fn register_service_worker() {
 
 /// Sets a CSS custom property on an element (through the CSSOM, which a strict CSP allows).
 pub fn set_css_var(id: &str, name: &str, value: &str) {
-    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.style().set_property(name, value);
     }

@@ -10,7 +10,7 @@
 //! | `theme` | `#rgb` or `#rrggbb`, dark enough for white text (contrast ≥ 4.5) | `#0b5cad` |
 //! | `compact` | `1`/`0`: smaller header for embedding | `0` |
 //! | `mode` | `kiosk` | none |
-//! | `idle` | seconds before a kiosk wipes the session, 15–3600 | `90` |
+//! | `idle` | seconds before a kiosk wipes the session, 5–3600 | `90` |
 //! | `embed` | `1`: report the content height to the parent page | `0` |
 
 use crate::catalog::{Lang, Region};
@@ -53,7 +53,8 @@ pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Ve
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let value = percent_decode(raw);
-        let mut bad = |why: &str| warnings.push(format!("Bousla: ignored {key}={}: {why}", clip(&value)));
+        let mut bad =
+            |why: &str| warnings.push(format!("Bousla: ignored {key}={}: {why}", clip(&value)));
         match key {
             "lang" => match Lang::from_code(&value) {
                 Some(l) => c.lang = Some(l),
@@ -88,8 +89,8 @@ pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Ve
                 _ => bad("use kiosk"),
             },
             "idle" => match value.parse::<u32>() {
-                Ok(s) if (15..=3600).contains(&s) => c.idle_seconds = s,
-                _ => bad("use a number of seconds from 15 to 3600"),
+                Ok(s) if (5..=3600).contains(&s) => c.idle_seconds = s,
+                _ => bad("use a number of seconds from 5 to 3600"),
             },
             _ => warnings.push(format!("Bousla: unknown option `{}`", clip(key))),
         }
@@ -117,7 +118,9 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -150,13 +153,20 @@ pub fn theme_colour(v: &str) -> Result<String, &'static str> {
         6 => hex.to_string(),
         _ => return Err("use #rgb or #rrggbb"),
     };
-    let channel = |i: usize| full.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    let channel = |i: usize| {
+        full.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
     let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4)) else {
         return Err("use #rgb or #rrggbb");
     };
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     let contrast_with_white = 1.05 / (luminance + 0.05);
@@ -176,7 +186,9 @@ mod tests {
 
     #[test]
     fn reads_every_option() {
-        let (c, w) = cfg("?lang=fr&region=oriental&featured=ccis&theme=%23004488&compact=1&mode=kiosk&idle=30&embed=1");
+        let (c, w) = cfg(
+            "?lang=fr&region=oriental&featured=ccis&theme=%23004488&compact=1&mode=kiosk&idle=30&embed=1",
+        );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.lang, Some(Lang::Fr));
         assert_eq!(c.region, Some(Region::Oriental));
@@ -188,7 +200,9 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_to_defaults_with_a_warning() {
-        let (c, w) = cfg("lang=de&region=atlantis&featured=nobody&theme=%23ffff00&compact=maybe&mode=tv&idle=5&x=1");
+        let (c, w) = cfg(
+            "lang=de&region=atlantis&featured=nobody&theme=%23ffff00&compact=maybe&mode=tv&idle=2&x=1",
+        );
         assert_eq!(c, Config::default());
         assert_eq!(w.len(), 8, "{w:?}");
     }

@@ -4,5 +4,7 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     bousla::ui::start();
     #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("bousla is a browser app: run `cargo xtask serve`. The catalog tool is `cargo run --bin catalog -- --help`.");
+    eprintln!(
+        "bousla is a browser app: run `cargo xtask serve`. The catalog tool is `cargo run --bin catalog -- --help`."
+    );
 }

@@ -50,24 +50,37 @@ impl Question {
             Question::Province => p.region.is_some(),
             Question::Started => matches!(p.stage, Some(StageKind::Running | StageKind::Informal)),
             Question::LegalForm | Question::Revenue | Question::Jobs => running,
-            Question::Amount => p.needs.as_ref().is_some_and(|n| n.contains(&Need::Financing)),
+            Question::Amount => p
+                .needs
+                .as_ref()
+                .is_some_and(|n| n.contains(&Need::Financing)),
             _ => true,
         }
     }
 
     /// The questions this holder is asked, in order.
     pub fn sequence(p: &Profile) -> Vec<Question> {
-        Question::ORDER.into_iter().filter(|q| q.applies(p)).collect()
+        Question::ORDER
+            .into_iter()
+            .filter(|q| q.applies(p))
+            .collect()
     }
 
     pub fn next(self, p: &Profile) -> Option<Question> {
         let i = Question::ORDER.iter().position(|q| *q == self)?;
-        Question::ORDER[i + 1..].iter().copied().find(|q| q.applies(p))
+        Question::ORDER[i + 1..]
+            .iter()
+            .copied()
+            .find(|q| q.applies(p))
     }
 
     pub fn previous(self, p: &Profile) -> Option<Question> {
         let i = Question::ORDER.iter().position(|q| *q == self)?;
-        Question::ORDER[..i].iter().rev().copied().find(|q| q.applies(p))
+        Question::ORDER[..i]
+            .iter()
+            .rev()
+            .copied()
+            .find(|q| q.applies(p))
     }
 
     pub fn first() -> Question {
@@ -154,25 +167,46 @@ mod tests {
 
     #[test]
     fn an_idea_skips_the_questions_about_a_running_activity() {
-        let p = Profile { stage: Some(StageKind::Idea), ..Profile::default() };
+        let p = Profile {
+            stage: Some(StageKind::Idea),
+            ..Profile::default()
+        };
         let seq = Question::sequence(&p);
-        for q in [Question::Started, Question::LegalForm, Question::Revenue, Question::Jobs, Question::Amount, Question::Province] {
+        for q in [
+            Question::Started,
+            Question::LegalForm,
+            Question::Revenue,
+            Question::Jobs,
+            Question::Amount,
+            Question::Province,
+        ] {
             assert!(!seq.contains(&q), "{q:?}");
         }
     }
 
     #[test]
     fn a_running_activity_is_asked_its_start_year_legal_form_revenue_and_jobs() {
-        let p = Profile { stage: Some(StageKind::Running), ..Profile::default() };
+        let p = Profile {
+            stage: Some(StageKind::Running),
+            ..Profile::default()
+        };
         let seq = Question::sequence(&p);
-        for q in [Question::Started, Question::LegalForm, Question::Revenue, Question::Jobs] {
+        for q in [
+            Question::Started,
+            Question::LegalForm,
+            Question::Revenue,
+            Question::Jobs,
+        ] {
             assert!(seq.contains(&q), "{q:?}");
         }
     }
 
     #[test]
     fn the_amount_is_asked_only_when_financing_is_needed() {
-        let mut p = Profile { needs: Some(vec![Need::Coaching]), ..Profile::default() };
+        let mut p = Profile {
+            needs: Some(vec![Need::Coaching]),
+            ..Profile::default()
+        };
         assert!(!Question::Amount.applies(&p));
         p.needs = Some(vec![Need::Financing]);
         assert_eq!(Question::Needs.next(&p), Some(Question::Amount));
@@ -180,7 +214,11 @@ mod tests {
 
     #[test]
     fn next_and_previous_walk_the_same_path() {
-        let p = Profile { region: Some(Region::Oriental), stage: Some(StageKind::Running), ..Profile::default() };
+        let p = Profile {
+            region: Some(Region::Oriental),
+            stage: Some(StageKind::Running),
+            ..Profile::default()
+        };
         let seq = Question::sequence(&p);
         for w in seq.windows(2) {
             assert_eq!(w[0].next(&p), Some(w[1]));
@@ -192,14 +230,23 @@ mod tests {
 
     #[test]
     fn changing_the_stage_drops_answers_that_no_longer_apply() {
-        let mut p = Profile { stage: Some(StageKind::Idea), revenue: Some(100_000), started: Some(2020), ..Profile::default() };
+        let mut p = Profile {
+            stage: Some(StageKind::Idea),
+            revenue: Some(100_000),
+            started: Some(2020),
+            ..Profile::default()
+        };
         Question::prune(&mut p);
         assert_eq!((p.revenue, p.started), (None, None));
     }
 
     #[test]
     fn a_province_of_another_region_is_dropped() {
-        let mut p = Profile { region: Some(Region::Oriental), province: crate::catalog::Province::from_id("azilal"), ..Profile::default() };
+        let mut p = Profile {
+            region: Some(Region::Oriental),
+            province: crate::catalog::Province::from_id("azilal"),
+            ..Profile::default()
+        };
         Question::prune(&mut p);
         assert_eq!(p.province, None);
     }

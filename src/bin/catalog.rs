@@ -27,8 +27,8 @@ mod bousla_cli {
     use bousla::catalog::load::load_dir;
     use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind};
     use bousla::engine::{Outcome, Profile, Ranked, explain, rank};
-    use bousla::i18n::reasons::{fix, holder_answer, rule};
     use bousla::i18n::Label;
+    use bousla::i18n::reasons::{fix, holder_answer, rule};
     use serde_json::json;
 
     pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n(DIR defaults to data/catalog)";
@@ -41,14 +41,20 @@ mod bousla_cli {
     }
 
     fn parse(args: &[String]) -> Result<Opts, String> {
-        let mut o = Opts { json: false, lang: Lang::En, dir: PathBuf::from("data/catalog"), positional: Vec::new() };
+        let mut o = Opts {
+            json: false,
+            lang: Lang::En,
+            dir: PathBuf::from("data/catalog"),
+            positional: Vec::new(),
+        };
         let mut it = args.iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--json" => o.json = true,
                 "--lang" => {
                     let v = it.next().ok_or("--lang needs a value")?;
-                    o.lang = Lang::from_code(v).ok_or_else(|| format!("unknown language `{v}`: use ar, fr or en"))?;
+                    o.lang = Lang::from_code(v)
+                        .ok_or_else(|| format!("unknown language `{v}`: use ar, fr or en"))?;
                 }
                 "--dir" => o.dir = PathBuf::from(it.next().ok_or("--dir needs a value")?),
                 s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
@@ -85,8 +91,12 @@ mod bousla_cli {
                 Ok(ExitCode::SUCCESS)
             }
             "match" => {
-                let path = o.positional.first().ok_or("match needs a PROFILE.json file")?;
-                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+                let path = o
+                    .positional
+                    .first()
+                    .ok_or("match needs a PROFILE.json file")?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {path}: {e}"))?;
                 let profile = Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
                 let catalog = load(&o)?;
                 matches(&catalog, &profile, &o);
@@ -129,33 +139,62 @@ mod bousla_cli {
     fn load(o: &Opts) -> Result<Catalog, String> {
         let loaded = load_dir(&o.dir, today());
         loaded.catalog.ok_or_else(|| {
-            let errors: Vec<String> = loaded.issues.iter().filter(|i| i.is_error()).map(|i| i.to_string()).collect();
-            format!("the catalog in {} does not validate:\n{}", o.dir.display(), errors.join("\n"))
+            let errors: Vec<String> = loaded
+                .issues
+                .iter()
+                .filter(|i| i.is_error())
+                .map(|i| i.to_string())
+                .collect();
+            format!(
+                "the catalog in {} does not validate:\n{}",
+                o.dir.display(),
+                errors.join("\n")
+            )
         })
     }
 
     fn stats(c: &Catalog, as_json: bool) {
         let reaches = |p: &bousla::catalog::Program, r: Region| {
             (p.criteria.regions.is_empty() || p.criteria.regions.contains(&r))
-                && (p.criteria.provinces.is_empty() || p.criteria.provinces.iter().any(|q| q.region() == r))
+                && (p.criteria.provinces.is_empty()
+                    || p.criteria.provinces.iter().any(|q| q.region() == r))
         };
-        let regional = |p: &bousla::catalog::Program| !p.criteria.regions.is_empty() || !p.criteria.provinces.is_empty();
+        let regional = |p: &bousla::catalog::Program| {
+            !p.criteria.regions.is_empty() || !p.criteria.provinces.is_empty()
+        };
         let rows: Vec<_> = Region::ALL
             .iter()
             .map(|&r| {
                 let programs = c.programs.iter().filter(|p| reaches(p, r)).count();
-                let own = c.programs.iter().filter(|p| regional(p) && reaches(p, r)).count();
+                let own = c
+                    .programs
+                    .iter()
+                    .filter(|p| regional(p) && reaches(p, r))
+                    .count();
                 let desks = c.desks.iter().filter(|d| d.region == Some(r)).count();
                 (r, programs, own, desks)
             })
             .collect();
         let kinds: Vec<_> = SupportKind::ALL
             .iter()
-            .map(|&k| (k, c.programs.iter().filter(|p| p.kinds.contains(&k)).count()))
+            .map(|&k| {
+                (
+                    k,
+                    c.programs.iter().filter(|p| p.kinds.contains(&k)).count(),
+                )
+            })
             .collect();
-        let oldest = c.programs.iter().map(|p| (p.last_verified, p.id.as_str())).min();
+        let oldest = c
+            .programs
+            .iter()
+            .map(|p| (p.last_verified, p.id.as_str()))
+            .min();
         let national_desks = c.desks.iter().filter(|d| d.region.is_none()).count();
-        let uncertain = c.programs.iter().filter(|p| p.confidence != bousla::catalog::Confidence::Confirmed).count();
+        let uncertain = c
+            .programs
+            .iter()
+            .filter(|p| p.confidence != bousla::catalog::Confidence::Confirmed)
+            .count();
         if as_json {
             let v = json!({
                 "programs": c.programs.len(),
@@ -172,8 +211,19 @@ mod bousla_cli {
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             return;
         }
-        println!("{} programs, {} providers, {} desks ({} national), {} pathways; {} programs not fully confirmed", c.programs.len(), c.providers.len(), c.desks.len(), national_desks, c.pathways.len(), uncertain);
-        println!("\n{:<28} {:>9} {:>9} {:>6}", "region", "programs", "regional", "desks");
+        println!(
+            "{} programs, {} providers, {} desks ({} national), {} pathways; {} programs not fully confirmed",
+            c.programs.len(),
+            c.providers.len(),
+            c.desks.len(),
+            national_desks,
+            c.pathways.len(),
+            uncertain
+        );
+        println!(
+            "\n{:<28} {:>9} {:>9} {:>6}",
+            "region", "programs", "regional", "desks"
+        );
         for (r, p, own, d) in &rows {
             println!("{:<28} {:>9} {:>9} {:>6}", r.id(), p, own, d);
         }
@@ -181,7 +231,9 @@ mod bousla_cli {
         for (k, n) in &kinds {
             println!("{:<16} {:>9}", k.id(), n);
         }
-        println!("\nlanguages: ar, fr and en complete for every record (validation rejects a missing translation)");
+        println!(
+            "\nlanguages: ar, fr and en complete for every record (validation rejects a missing translation)"
+        );
         if let Some((d, id)) = oldest {
             println!("oldest last_verified: {d} ({id})");
         }
@@ -225,10 +277,22 @@ mod bousla_cli {
             return;
         }
         let line = |r: &Ranked<'_>| {
-            println!("  {:<14} {:>4}  {}  ({})", r.verdict.label(lang), r.score, r.program.name.get(lang), r.program.id);
+            println!(
+                "  {:<14} {:>4}  {}  ({})",
+                r.verdict.label(lang),
+                r.score,
+                r.program.name.get(lang),
+                r.program.id
+            );
             for ch in explain(r.program, profile, year) {
-                let mark = match ch.outcome { Outcome::Met => "✓", Outcome::Unknown => "?", Outcome::Unmet => "✗" };
-                let answer = holder_answer(lang, &ch.reason).map(|a| format!(" — {a}")).unwrap_or_default();
+                let mark = match ch.outcome {
+                    Outcome::Met => "✓",
+                    Outcome::Unknown => "?",
+                    Outcome::Unmet => "✗",
+                };
+                let answer = holder_answer(lang, &ch.reason)
+                    .map(|a| format!(" — {a}"))
+                    .unwrap_or_default();
                 println!("      {mark} {}{answer}", rule(lang, &ch.reason));
             }
             for f in &r.fixes {
@@ -239,10 +303,22 @@ mod bousla_cli {
         ranking.fits.iter().for_each(line);
         println!("\nWithin reach ({}):", ranking.near_misses.len());
         ranking.near_misses.iter().for_each(line);
-        println!("\nNot eligible: {}", ranking.others.iter().map(|r| r.program.id.as_str()).collect::<Vec<_>>().join(", "));
+        println!(
+            "\nNot eligible: {}",
+            ranking
+                .others
+                .iter()
+                .map(|r| r.program.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         for p in &ranking.pathways {
             let steps: Vec<_> = p.steps.iter().map(|(s, _)| s.name.get(lang)).collect();
-            println!("\nPathway: {} — {}", p.pathway.title.get(lang), steps.join(" → "));
+            println!(
+                "\nPathway: {} — {}",
+                p.pathway.title.get(lang),
+                steps.join(" → ")
+            );
         }
     }
 }

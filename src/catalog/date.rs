@@ -26,12 +26,24 @@ impl Date {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)");
+        let bad = || {
+            format!(
+                "`{s}` is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
+            )
+        };
         let mut parts = s.split('-');
-        let year: u16 = parts.next().filter(|p| p.len() == 4).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+        let year: u16 = parts
+            .next()
+            .filter(|p| p.len() == 4)
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(bad)?;
         let month: u8 = match parts.next() {
             None => 0,
-            Some(p) => p.parse().ok().filter(|m| (1..=12).contains(m) && p.len() == 2).ok_or_else(bad)?,
+            Some(p) => p
+                .parse()
+                .ok()
+                .filter(|m| (1..=12).contains(m) && p.len() == 2)
+                .ok_or_else(bad)?,
         };
         let day: u8 = match parts.next() {
             None => 0,
@@ -59,7 +71,11 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date { year: year.clamp(0, 9999) as u16, month: month as u8, day: day as u8 }
+        Date {
+            year: year.clamp(0, 9999) as u16,
+            month: month as u8,
+            day: day as u8,
+        }
     }
 
     /// Whole days from `self` to `later`, approximating partial dates by their first day.
@@ -129,7 +145,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["2025-02-30", "2025-13-01", "25-01-01", "2025-1-1", "", "2025-01-01-01", "abcd"] {
+        for s in [
+            "2025-02-30",
+            "2025-13-01",
+            "25-01-01",
+            "2025-1-1",
+            "",
+            "2025-01-01-01",
+            "abcd",
+        ] {
             assert!(Date::parse(s).is_err(), "{s}");
         }
         assert!(Date::parse("2024-02-29").is_ok());
@@ -138,7 +162,10 @@ mod tests {
     #[test]
     fn converts_unix_time() {
         assert_eq!(Date::from_unix_seconds(0), Date::ymd(1970, 1, 1));
-        assert_eq!(Date::from_unix_seconds(1_795_392_000), Date::ymd(2026, 11, 23));
+        assert_eq!(
+            Date::from_unix_seconds(1_795_392_000),
+            Date::ymd(2026, 11, 23)
+        );
     }
 
     #[test]

@@ -77,9 +77,21 @@ impl Region {
             ),
             Region::Oriental => ("الشرق", "L'Oriental", "Oriental"),
             Region::FesMeknes => ("فاس مكناس", "Fès-Meknès", "Fez-Meknes"),
-            Region::RabatSaleKenitra => ("الرباط سلا القنيطرة", "Rabat-Salé-Kénitra", "Rabat-Sale-Kenitra"),
-            Region::BeniMellalKhenifra => ("بني ملال خنيفرة", "Béni Mellal-Khénifra", "Beni Mellal-Khenifra"),
-            Region::CasablancaSettat => ("الدار البيضاء سطات", "Casablanca-Settat", "Casablanca-Settat"),
+            Region::RabatSaleKenitra => (
+                "الرباط سلا القنيطرة",
+                "Rabat-Salé-Kénitra",
+                "Rabat-Sale-Kenitra",
+            ),
+            Region::BeniMellalKhenifra => (
+                "بني ملال خنيفرة",
+                "Béni Mellal-Khénifra",
+                "Beni Mellal-Khenifra",
+            ),
+            Region::CasablancaSettat => (
+                "الدار البيضاء سطات",
+                "Casablanca-Settat",
+                "Casablanca-Settat",
+            ),
             Region::MarrakechSafi => ("مراكش آسفي", "Marrakech-Safi", "Marrakesh-Safi"),
             Region::DraaTafilalet => ("درعة تافيلالت", "Drâa-Tafilalet", "Draa-Tafilalet"),
             Region::SoussMassa => ("سوس ماسة", "Souss-Massa", "Souss-Massa"),
@@ -89,7 +101,11 @@ impl Region {
                 "Laâyoune-Sakia El Hamra",
                 "Laayoune-Sakia El Hamra",
             ),
-            Region::DakhlaOuedEdDahab => ("الداخلة وادي الذهب", "Dakhla-Oued Ed-Dahab", "Dakhla-Oued Ed-Dahab"),
+            Region::DakhlaOuedEdDahab => (
+                "الداخلة وادي الذهب",
+                "Dakhla-Oued Ed-Dahab",
+                "Dakhla-Oued Ed-Dahab",
+            ),
         };
         lang.pick(ar, fr, en)
     }
@@ -245,7 +261,9 @@ impl<'de> Deserialize<'de> for Province {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         Province::from_id(&id).ok_or_else(|| {
-            serde::de::Error::custom(format!("unknown province `{id}` (see src/catalog/geo.rs for the 75 ids)"))
+            serde::de::Error::custom(format!(
+                "unknown province `{id}` (see src/catalog/geo.rs for the 75 ids)"
+            ))
         })
     }
 }

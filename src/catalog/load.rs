@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::date::Date;
+use super::schema::Catalog;
 use super::schema::{Desk, Pathway, Program, Provider};
 use super::validate::{Issue, SourcedCatalog, validate};
-use super::schema::Catalog;
 
 /// One catalog file: any mix of the four kinds of record.
 #[derive(Debug, Default, Deserialize)]
@@ -36,11 +36,25 @@ pub fn load_dir(dir: &Path, today: Date) -> Loaded {
     let mut files = Vec::new();
     let mut issues = Vec::new();
     if let Err(e) = collect_toml(dir, &mut files) {
-        issues.push(Issue::error(dir.display().to_string(), None, "", format!("cannot read the catalog directory: {e}")));
-        return Loaded { catalog: None, issues, files };
+        issues.push(Issue::error(
+            dir.display().to_string(),
+            None,
+            "",
+            format!("cannot read the catalog directory: {e}"),
+        ));
+        return Loaded {
+            catalog: None,
+            issues,
+            files,
+        };
     }
     if files.is_empty() {
-        issues.push(Issue::error(dir.display().to_string(), None, "", "no .toml file found".to_string()));
+        issues.push(Issue::error(
+            dir.display().to_string(),
+            None,
+            "",
+            "no .toml file found".to_string(),
+        ));
     }
     let mut sourced = SourcedCatalog::default();
     for path in &files {
@@ -54,10 +68,18 @@ pub fn load_dir(dir: &Path, today: Date) -> Loaded {
         };
         match parse_file(&text) {
             Ok(file) => {
-                sourced.programs.extend(file.program.into_iter().map(|r| (name.clone(), r)));
-                sourced.providers.extend(file.provider.into_iter().map(|r| (name.clone(), r)));
-                sourced.desks.extend(file.desk.into_iter().map(|r| (name.clone(), r)));
-                sourced.pathways.extend(file.pathway.into_iter().map(|r| (name.clone(), r)));
+                sourced
+                    .programs
+                    .extend(file.program.into_iter().map(|r| (name.clone(), r)));
+                sourced
+                    .providers
+                    .extend(file.provider.into_iter().map(|r| (name.clone(), r)));
+                sourced
+                    .desks
+                    .extend(file.desk.into_iter().map(|r| (name.clone(), r)));
+                sourced
+                    .pathways
+                    .extend(file.pathway.into_iter().map(|r| (name.clone(), r)));
             }
             Err(message) => issues.push(Issue::error(name, None, "", message)),
         }
@@ -65,7 +87,11 @@ pub fn load_dir(dir: &Path, today: Date) -> Loaded {
     let (catalog, more) = validate(sourced, today);
     issues.extend(more);
     let has_error = issues.iter().any(Issue::is_error);
-    Loaded { catalog: (!has_error).then_some(catalog), issues, files }
+    Loaded {
+        catalog: (!has_error).then_some(catalog),
+        issues,
+        files,
+    }
 }
 
 fn parse_file(text: &str) -> Result<CatalogFile, String> {
@@ -73,7 +99,9 @@ fn parse_file(text: &str) -> Result<CatalogFile, String> {
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {

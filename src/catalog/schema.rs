@@ -217,7 +217,8 @@ impl Catalog {
         region: Option<Region>,
         province: Option<Province>,
     ) -> Vec<&'a Desk> {
-        let delivers = |d: &Desk| d.provider == program.provider || program.delivered_by.contains(&d.provider);
+        let delivers =
+            |d: &Desk| d.provider == program.provider || program.delivered_by.contains(&d.provider);
         let mut found: Vec<&Desk> = self
             .desks
             .iter()

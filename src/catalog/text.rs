@@ -64,6 +64,8 @@ impl Text {
 
     /// The languages whose text is empty (validation reports them as missing translations).
     pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
-        Lang::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty())
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.get(*l).trim().is_empty())
     }
 }

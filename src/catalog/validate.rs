@@ -30,7 +30,13 @@ pub struct Issue {
 
 impl Issue {
     pub fn error(file: String, record: Option<String>, field: &str, message: String) -> Issue {
-        Issue { severity: Severity::Error, file, record, field: field.to_string(), message }
+        Issue {
+            severity: Severity::Error,
+            file,
+            record,
+            field: field.to_string(),
+            message,
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -96,7 +102,10 @@ impl Checker<'_> {
                 Lang::Fr => "French",
                 Lang::En => "English",
             };
-            self.error(&format!("{field}.{}", lang.code()), format!("missing {name} translation"));
+            self.error(
+                &format!("{field}.{}", lang.code()),
+                format!("missing {name} translation"),
+            );
         }
     }
 
@@ -114,17 +123,28 @@ impl Checker<'_> {
             self.url(&format!("sources[{i}].url"), &s.url);
         }
         if need_date && !sources.is_empty() && sources.iter().all(|s| s.date.is_none()) {
-            self.error("sources", "no source has a date: give the date of at least one source");
+            self.error(
+                "sources",
+                "no source has a date: give the date of at least one source",
+            );
         }
     }
 
     fn verified(&mut self, last_verified: Date, today: Date) {
         if !last_verified.is_full() {
-            self.error("last_verified", "write the full day of the check, YYYY-MM-DD");
+            self.error(
+                "last_verified",
+                "write the full day of the check, YYYY-MM-DD",
+            );
         } else if today.days_until(last_verified) > 1 {
             self.error("last_verified", format!("{last_verified} is in the future"));
         } else if last_verified.days_until(today) > STALE_AFTER_DAYS {
-            self.warn("last_verified", format!("{last_verified} is over {STALE_AFTER_DAYS} days old: check the program again"));
+            self.warn(
+                "last_verified",
+                format!(
+                    "{last_verified} is over {STALE_AFTER_DAYS} days old: check the program again"
+                ),
+            );
         }
     }
 }
@@ -139,7 +159,10 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
     if host.is_empty() || !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
         return Err("has no host name");
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
         return Err("contains spaces or characters that are not allowed in a URL");
     }
     Ok(())
@@ -148,17 +171,26 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
 fn check_id(c: &mut Checker<'_>, id: &str) {
     let ok = !id.is_empty()
         && id.len() <= 60
-        && id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
         && !id.starts_with('-')
         && !id.ends_with('-');
     if !ok {
-        c.error("id", format!("`{id}` is not a valid id: use lowercase letters, digits and dashes"));
+        c.error(
+            "id",
+            format!("`{id}` is not a valid id: use lowercase letters, digits and dashes"),
+        );
     }
 }
 
 fn check_phone(c: &mut Checker<'_>, field: &str, phone: &str) {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if digits < 4 || !phone.chars().all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch)) {
+    if digits < 4
+        || !phone
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch))
+    {
         c.error(field, format!("`{phone}` is not a phone number"));
     }
 }
@@ -175,33 +207,53 @@ fn check_amount(c: &mut Checker<'_>, field: &str, min: Option<u64>, max: Option<
 fn check_criteria(c: &mut Checker<'_>, k: &Criteria) {
     if let (Some(min), Some(max)) = (k.min_age, k.max_age) {
         if min > max {
-            c.error("criteria.min_age", format!("min_age {min} is above max_age {max}: no one can meet it"));
+            c.error(
+                "criteria.min_age",
+                format!("min_age {min} is above max_age {max}: no one can meet it"),
+            );
         }
     }
     if k.min_age.is_some_and(|a| a > 100) || k.max_age.is_some_and(|a| a < 15) {
-        c.error("criteria", "age limits outside 15–100 years: no holder can meet them");
+        c.error(
+            "criteria",
+            "age limits outside 15–100 years: no holder can meet them",
+        );
     }
     check_amount(c, "criteria.min_revenue", k.min_revenue, k.max_revenue);
     check_amount(c, "criteria.min_amount", k.min_amount, k.max_amount);
     if let (Some(min), Some(max)) = (k.min_jobs, k.max_jobs) {
         if min > max {
-            c.error("criteria.min_jobs", format!("min_jobs {min} is above max_jobs {max}"));
+            c.error(
+                "criteria.min_jobs",
+                format!("min_jobs {min} is above max_jobs {max}"),
+            );
         }
     }
     if let (Some(min), Some(max)) = (k.min_business_age, k.max_business_age) {
         if min > max {
-            c.error("criteria.min_business_age", format!("min_business_age {min} is above max_business_age {max}"));
+            c.error(
+                "criteria.min_business_age",
+                format!("min_business_age {min} is above max_business_age {max}"),
+            );
         }
     }
     let only_new = !k.stages.is_empty()
-        && k.stages.iter().all(|s| matches!(s, StageKind::Idea | StageKind::Creating));
+        && k.stages
+            .iter()
+            .all(|s| matches!(s, StageKind::Idea | StageKind::Creating));
     if only_new && k.min_business_age.is_some_and(|a| a > 0) {
-        c.error("criteria.min_business_age", "only ideas and projects in creation are accepted, so no activity can be old enough");
+        c.error(
+            "criteria.min_business_age",
+            "only ideas and projects in creation are accepted, so no activity can be old enough",
+        );
     }
     if !k.provinces.is_empty() && !k.regions.is_empty() {
         for p in &k.provinces {
             if !k.regions.contains(&p.region()) {
-                c.error("criteria.provinces", format!("province `{}` is not in any listed region", p.id()));
+                c.error(
+                    "criteria.provinces",
+                    format!("province `{}` is not in any listed region", p.id()),
+                );
             }
         }
     }
@@ -209,7 +261,10 @@ fn check_criteria(c: &mut Checker<'_>, k: &Criteria) {
         c.error("criteria.sectors", "every accepted sector is also excluded");
     }
     if k.gender == Some(Gender::Male) {
-        c.warn("criteria.gender", "a men-only rule is unusual: check the source");
+        c.warn(
+            "criteria.gender",
+            "a men-only rule is unusual: check the source",
+        );
     }
     for (field, empty) in [
         ("criteria.regions", has_dupes(&k.regions)),
@@ -249,7 +304,11 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
 
     for (file, p) in &src.providers {
         dup("provider", &p.id, file, &mut issues);
-        let mut c = Checker { issues: Vec::new(), file, record: format!("provider `{}`", p.id) };
+        let mut c = Checker {
+            issues: Vec::new(),
+            file,
+            record: format!("provider `{}`", p.id),
+        };
         check_id(&mut c, &p.id);
         c.text("name", &p.name);
         if let Some(w) = &p.website {
@@ -261,7 +320,11 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
 
     for (file, p) in &src.programs {
         dup("program", &p.id, file, &mut issues);
-        let mut c = Checker { issues: Vec::new(), file, record: format!("program `{}`", p.id) };
+        let mut c = Checker {
+            issues: Vec::new(),
+            file,
+            record: format!("program `{}`", p.id),
+        };
         check_id(&mut c, &p.id);
         if !provider_ids.contains(&p.provider) {
             c.error("provider", format!("unknown provider `{}`", p.provider));
@@ -274,7 +337,12 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         if p.kinds.is_empty() {
             c.error("kinds", "say what the program gives (loan, coaching, …)");
         }
-        for (field, text) in [("name", &p.name), ("summary", &p.summary), ("benefits", &p.benefits), ("how_to_apply", &p.how_to_apply)] {
+        for (field, text) in [
+            ("name", &p.name),
+            ("summary", &p.summary),
+            ("benefits", &p.benefits),
+            ("how_to_apply", &p.how_to_apply),
+        ] {
             c.text(field, text);
         }
         if let Some(caution) = &p.caution {
@@ -298,14 +366,21 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         c.sources(&p.sources, true);
         check_criteria(&mut c, &p.criteria);
         if p.criteria.is_empty() {
-            c.warn("criteria", "no eligibility rule is encoded: every holder will be told it fits");
+            c.warn(
+                "criteria",
+                "no eligibility rule is encoded: every holder will be told it fits",
+            );
         }
         issues.append(&mut c.issues);
     }
 
     for (file, d) in &src.desks {
         dup("desk", &d.id, file, &mut issues);
-        let mut c = Checker { issues: Vec::new(), file, record: format!("desk `{}`", d.id) };
+        let mut c = Checker {
+            issues: Vec::new(),
+            file,
+            record: format!("desk `{}`", d.id),
+        };
         check_id(&mut c, &d.id);
         if !provider_ids.contains(&d.provider) {
             c.error("provider", format!("unknown provider `{}`", d.provider));
@@ -316,9 +391,10 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         }
         if let Some(p) = d.province {
             match d.region {
-                Some(r) if r != p.region() => {
-                    c.error("province", format!("province `{}` is not in region `{}`", p.id(), r.id()))
-                }
+                Some(r) if r != p.region() => c.error(
+                    "province",
+                    format!("province `{}` is not in region `{}`", p.id(), r.id()),
+                ),
                 None => c.error("region", "a desk with a province needs its region too"),
                 _ => {}
             }
@@ -333,7 +409,9 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
             check_phone(&mut c, "phone", phone);
         }
         if let Some(email) = &d.email {
-            let ok = email.split_once('@').is_some_and(|(u, h)| !u.is_empty() && h.contains('.') && !email.contains(' '));
+            let ok = email
+                .split_once('@')
+                .is_some_and(|(u, h)| !u.is_empty() && h.contains('.') && !email.contains(' '));
             if !ok {
                 c.error("email", format!("`{email}` is not an e-mail address"));
             }
@@ -345,7 +423,11 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
 
     for (file, w) in &src.pathways {
         dup("pathway", &w.id, file, &mut issues);
-        let mut c = Checker { issues: Vec::new(), file, record: format!("pathway `{}`", w.id) };
+        let mut c = Checker {
+            issues: Vec::new(),
+            file,
+            record: format!("pathway `{}`", w.id),
+        };
         check_id(&mut c, &w.id);
         if w.steps.len() < 2 {
             c.error("steps", "a pathway chains at least two programs");

@@ -39,21 +39,70 @@ pub enum CriterionKind {
 /// A rule and the holder's answer to it. Bounds are inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason<'a> {
-    Region { allowed: &'a [Region], holder: Option<Region> },
-    Province { allowed: &'a [Province], holder: Option<Province> },
-    Stage { allowed: &'a [StageKind], holder: Option<StageKind> },
-    LegalForm { allowed: &'a [LegalForm], holder: Option<LegalForm> },
-    BusinessAge { min: Option<u8>, max: Option<u8>, holder: Option<u16> },
-    Age { min: Option<u8>, max: Option<u8>, holder: Option<u8> },
-    Gender { required: Gender, holder: Option<Gender> },
-    Area { required: Area, holder: Option<Area> },
-    Residence { allowed: &'a [Residence], holder: Option<Residence> },
-    Sector { allowed: &'a [Sector], holder: Option<Sector> },
-    ExcludedSector { excluded: &'a [Sector], holder: Option<Sector> },
-    Innovative { holder: Option<bool> },
-    Revenue { min: Option<u64>, max: Option<u64>, holder: Option<u64> },
-    Jobs { min: Option<u32>, max: Option<u32>, holder: Option<u32> },
-    Amount { min: Option<u64>, max: Option<u64>, holder: Option<u64> },
+    Region {
+        allowed: &'a [Region],
+        holder: Option<Region>,
+    },
+    Province {
+        allowed: &'a [Province],
+        holder: Option<Province>,
+    },
+    Stage {
+        allowed: &'a [StageKind],
+        holder: Option<StageKind>,
+    },
+    LegalForm {
+        allowed: &'a [LegalForm],
+        holder: Option<LegalForm>,
+    },
+    BusinessAge {
+        min: Option<u8>,
+        max: Option<u8>,
+        holder: Option<u16>,
+    },
+    Age {
+        min: Option<u8>,
+        max: Option<u8>,
+        holder: Option<u8>,
+    },
+    Gender {
+        required: Gender,
+        holder: Option<Gender>,
+    },
+    Area {
+        required: Area,
+        holder: Option<Area>,
+    },
+    Residence {
+        allowed: &'a [Residence],
+        holder: Option<Residence>,
+    },
+    Sector {
+        allowed: &'a [Sector],
+        holder: Option<Sector>,
+    },
+    ExcludedSector {
+        excluded: &'a [Sector],
+        holder: Option<Sector>,
+    },
+    Innovative {
+        holder: Option<bool>,
+    },
+    Revenue {
+        min: Option<u64>,
+        max: Option<u64>,
+        holder: Option<u64>,
+    },
+    Jobs {
+        min: Option<u32>,
+        max: Option<u32>,
+        holder: Option<u32>,
+    },
+    Amount {
+        min: Option<u64>,
+        max: Option<u64>,
+        holder: Option<u64>,
+    },
 }
 
 impl Reason<'_> {
@@ -87,7 +136,9 @@ pub struct Check<'a> {
 /// The rules a program encodes, in the order checks are reported.
 pub fn criterion_kinds(c: &Criteria) -> Vec<CriterionKind> {
     let mut kinds = Vec::new();
-    visit(c, &Profile::default(), 2000, |check| kinds.push(check.reason.criterion()));
+    visit(c, &Profile::default(), 2000, |check| {
+        kinds.push(check.reason.criterion())
+    });
     kinds
 }
 
@@ -117,7 +168,13 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
     let mut emit = |outcome, reason| f(Check { outcome, reason });
     let region = p.effective_region();
     if !c.regions.is_empty() {
-        emit(member(&c.regions, region), Reason::Region { allowed: &c.regions, holder: region });
+        emit(
+            member(&c.regions, region),
+            Reason::Region {
+                allowed: &c.regions,
+                holder: region,
+            },
+        );
     }
     if !c.provinces.is_empty() {
         let outcome = match (p.province, region) {
@@ -126,37 +183,93 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
             (None, Some(r)) if c.provinces.iter().all(|q| q.region() != r) => Outcome::Unmet,
             _ => Outcome::Unknown,
         };
-        emit(outcome, Reason::Province { allowed: &c.provinces, holder: p.province });
+        emit(
+            outcome,
+            Reason::Province {
+                allowed: &c.provinces,
+                holder: p.province,
+            },
+        );
     }
     if !c.stages.is_empty() {
-        emit(member(&c.stages, p.stage), Reason::Stage { allowed: &c.stages, holder: p.stage });
+        emit(
+            member(&c.stages, p.stage),
+            Reason::Stage {
+                allowed: &c.stages,
+                holder: p.stage,
+            },
+        );
     }
     if !c.legal_forms.is_empty() {
         let form = p.effective_legal_form();
-        emit(member(&c.legal_forms, form), Reason::LegalForm { allowed: &c.legal_forms, holder: form });
+        emit(
+            member(&c.legal_forms, form),
+            Reason::LegalForm {
+                allowed: &c.legal_forms,
+                holder: form,
+            },
+        );
     }
     if c.min_business_age.is_some() || c.max_business_age.is_some() {
         let years = p.business_age(this_year);
-        let (min, max) = (c.min_business_age.map(u16::from), c.max_business_age.map(u16::from));
+        let (min, max) = (
+            c.min_business_age.map(u16::from),
+            c.max_business_age.map(u16::from),
+        );
         emit(
             within(min, max, years),
-            Reason::BusinessAge { min: c.min_business_age, max: c.max_business_age, holder: years },
+            Reason::BusinessAge {
+                min: c.min_business_age,
+                max: c.max_business_age,
+                holder: years,
+            },
         );
     }
     if c.min_age.is_some() || c.max_age.is_some() {
-        emit(within(c.min_age, c.max_age, p.age), Reason::Age { min: c.min_age, max: c.max_age, holder: p.age });
+        emit(
+            within(c.min_age, c.max_age, p.age),
+            Reason::Age {
+                min: c.min_age,
+                max: c.max_age,
+                holder: p.age,
+            },
+        );
     }
     if let Some(g) = c.gender {
-        emit(equal(g, p.gender), Reason::Gender { required: g, holder: p.gender });
+        emit(
+            equal(g, p.gender),
+            Reason::Gender {
+                required: g,
+                holder: p.gender,
+            },
+        );
     }
     if let Some(a) = c.area {
-        emit(equal(a, p.area), Reason::Area { required: a, holder: p.area });
+        emit(
+            equal(a, p.area),
+            Reason::Area {
+                required: a,
+                holder: p.area,
+            },
+        );
     }
     if !c.residence.is_empty() {
-        emit(member(&c.residence, p.residence), Reason::Residence { allowed: &c.residence, holder: p.residence });
+        emit(
+            member(&c.residence, p.residence),
+            Reason::Residence {
+                allowed: &c.residence,
+                holder: p.residence,
+            },
+        );
     }
     if !c.sectors.is_empty() {
-        emit(member(&c.sectors, p.sector), Reason::Sector { allowed: &c.sectors, holder: p.sector });
+        emit(
+            member(&c.sectors, p.sector),
+            Reason::Sector {
+                allowed: &c.sectors,
+                holder: p.sector,
+            },
+        );
     }
     if !c.excluded_sectors.is_empty() {
         let outcome = match p.sector {
@@ -164,23 +277,52 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
             Some(s) if c.excluded_sectors.contains(&s) => Outcome::Unmet,
             Some(_) => Outcome::Met,
         };
-        emit(outcome, Reason::ExcludedSector { excluded: &c.excluded_sectors, holder: p.sector });
+        emit(
+            outcome,
+            Reason::ExcludedSector {
+                excluded: &c.excluded_sectors,
+                holder: p.sector,
+            },
+        );
     }
     if let Some(required) = c.innovative {
-        emit(equal(required, p.innovative), Reason::Innovative { holder: p.innovative });
+        emit(
+            equal(required, p.innovative),
+            Reason::Innovative {
+                holder: p.innovative,
+            },
+        );
     }
     if c.min_revenue.is_some() || c.max_revenue.is_some() {
         let holder = p.effective_revenue();
-        emit(within(c.min_revenue, c.max_revenue, holder), Reason::Revenue { min: c.min_revenue, max: c.max_revenue, holder });
+        emit(
+            within(c.min_revenue, c.max_revenue, holder),
+            Reason::Revenue {
+                min: c.min_revenue,
+                max: c.max_revenue,
+                holder,
+            },
+        );
     }
     if c.min_jobs.is_some() || c.max_jobs.is_some() {
         let holder = p.effective_jobs();
-        emit(within(c.min_jobs, c.max_jobs, holder), Reason::Jobs { min: c.min_jobs, max: c.max_jobs, holder });
+        emit(
+            within(c.min_jobs, c.max_jobs, holder),
+            Reason::Jobs {
+                min: c.min_jobs,
+                max: c.max_jobs,
+                holder,
+            },
+        );
     }
     if c.min_amount.is_some() || c.max_amount.is_some() {
         emit(
             within(c.min_amount, c.max_amount, p.amount),
-            Reason::Amount { min: c.min_amount, max: c.max_amount, holder: p.amount },
+            Reason::Amount {
+                min: c.min_amount,
+                max: c.max_amount,
+                holder: p.amount,
+            },
         );
     }
 }

@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::catalog::{Area, Gender, LegalForm, Need, Province, Region, Residence, Sector, StageKind};
+use crate::catalog::{
+    Area, Gender, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
+};
 
 use super::profile::Profile;
 
@@ -93,7 +95,10 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
         return Err(DecodeError::TooLong);
     }
     let mut parts = s.split('.');
-    let version: u32 = parts.next().and_then(|v| v.parse().ok()).ok_or(DecodeError::BadVersion)?;
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or(DecodeError::BadVersion)?;
     if version > VERSION {
         return Err(DecodeError::FutureVersion(version));
     }
@@ -116,10 +121,18 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
             "r" => id(v, Region::from_id).map(|x| p.region = Some(x)),
             "p" => id(v, Province::from_id).map(|x| p.province = Some(x)),
             "s" => id(v, StageKind::from_id).map(|x| p.stage = Some(x)),
-            "y" => v.parse().ok().filter(|y| (1900..=2100).contains(y)).map(|x| p.started = Some(x)),
+            "y" => v
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))
+                .map(|x| p.started = Some(x)),
             "f" => id(v, LegalForm::from_id).map(|x| p.legal_form = Some(x)),
             "c" => id(v, Sector::from_id).map(|x| p.sector = Some(x)),
-            "a" => v.parse().ok().filter(|a| (10..=120).contains(a)).map(|x| p.age = Some(x)),
+            "a" => v
+                .parse()
+                .ok()
+                .filter(|a| (10..=120).contains(a))
+                .map(|x| p.age = Some(x)),
             "g" => id(v, Gender::from_id).map(|x| p.gender = Some(x)),
             "z" => id(v, Area::from_id).map(|x| p.area = Some(x)),
             "h" => id(v, Residence::from_id).map(|x| p.residence = Some(x)),

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Area, Gender, LegalForm, Need, Province, Region, Residence, Sector, StageKind};
+use crate::catalog::{
+    Area, Gender, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
+};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -60,7 +62,9 @@ impl Profile {
     pub fn business_age(&self, this_year: u16) -> Option<u16> {
         match self.stage? {
             StageKind::Idea | StageKind::Creating => Some(0),
-            StageKind::Running | StageKind::Informal => self.started.map(|y| this_year.saturating_sub(y)),
+            StageKind::Running | StageKind::Informal => {
+                self.started.map(|y| this_year.saturating_sub(y))
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 //! Ranking a catalog for one profile: verdicts, relevance scores, near-misses and pathways.
 
-use crate::catalog::{Catalog, Confidence, Need, Pathway, Program, Status, StageKind, SupportKind, Target};
 use crate::catalog::{Area, Gender, LegalForm, Residence};
+use crate::catalog::{
+    Catalog, Confidence, Need, Pathway, Program, StageKind, Status, SupportKind, Target,
+};
 
 use super::check::{Check, Outcome, explain, visit};
 use super::profile::Profile;
@@ -60,7 +62,10 @@ pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
             true
         }
         Some(needs) => {
-            let served = needs.iter().filter(|n| program.kinds.iter().any(|k| k.need() == **n)).count() as i32;
+            let served = needs
+                .iter()
+                .filter(|n| program.kinds.iter().any(|k| k.need() == **n))
+                .count() as i32;
             if served > 0 {
                 s += 40 + 10 * (served - 1);
             }
@@ -69,7 +74,10 @@ pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
     };
     if let (Some(amount), Some(given)) = (profile.amount, program.amount) {
         let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
-        if gives_financing && given.max.is_none_or(|m| amount <= m) && given.min.is_none_or(|m| amount >= m) {
+        if gives_financing
+            && given.max.is_none_or(|m| amount <= m)
+            && given.min.is_none_or(|m| amount >= m)
+        {
             s += 15;
         }
     }
@@ -101,7 +109,9 @@ pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
     if program.confidence == Confidence::Uncertain {
         s -= 5;
     }
-    if program.kinds.contains(&SupportKind::Formalisation) && profile.stage == Some(StageKind::Informal) {
+    if program.kinds.contains(&SupportKind::Formalisation)
+        && profile.stage == Some(StageKind::Informal)
+    {
         s += 10;
     }
     (s, serves)
@@ -123,7 +133,13 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Rank
             (Verdict::NotEligible, None) => 2,
             _ => 0,
         };
-        let ranked = Ranked { program, verdict, score, serves_needs, fixes: fixes.unwrap_or_default() };
+        let ranked = Ranked {
+            program,
+            verdict,
+            score,
+            serves_needs,
+            fixes: fixes.unwrap_or_default(),
+        };
         buckets[bucket].push((sort_key(&ranked, if by_index { i } else { 0 }), i as u32));
         all.push(Some(ranked));
     }
@@ -134,9 +150,16 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Rank
             let id = |i: u32| catalog.programs[i as usize].id.as_str();
             keys.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| id(*a).cmp(id(*b))));
         }
-        keys.into_iter().filter_map(|(_, i)| all[i as usize].take()).collect::<Vec<_>>()
+        keys.into_iter()
+            .filter_map(|(_, i)| all[i as usize].take())
+            .collect::<Vec<_>>()
     });
-    let mut ranking = Ranking { fits, near_misses: near, others, pathways: Vec::new() };
+    let mut ranking = Ranking {
+        fits,
+        near_misses: near,
+        others,
+        pathways: Vec::new(),
+    };
     ranking.pathways = pathways(catalog, &ranking);
     ranking
 }
@@ -172,19 +195,30 @@ fn evaluate(program: &Program, profile: &Profile, this_year: u16) -> (Verdict, O
 fn sort_key(r: &Ranked<'_>, tie_break: usize) -> u64 {
     let verdict = r.verdict as u64;
     let serves = u64::from(!r.serves_needs);
-    let score = (i64::from(i16::MAX) - i64::from(r.score).clamp(i64::from(i16::MIN), i64::from(i16::MAX))) as u64;
+    let score = (i64::from(i16::MAX)
+        - i64::from(r.score).clamp(i64::from(i16::MIN), i64::from(i16::MAX)))
+        as u64;
     (verdict << 62) | (serves << 61) | ((score & 0xFFFF) << 32) | (tie_break as u64 & 0xFFFF_FFFF)
 }
 
 /// How many programs are still eligible or possible: the live count shown while answering.
 pub fn count_fits(catalog: &Catalog, profile: &Profile, this_year: u16) -> usize {
-    catalog.programs.iter().filter(|p| verdict(p, profile, this_year) != Verdict::NotEligible).count()
+    catalog
+        .programs
+        .iter()
+        .filter(|p| verdict(p, profile, this_year) != Verdict::NotEligible)
+        .count()
 }
 
 /// Pathways whose every step fits, or is a near-miss fixed by taking a status at an earlier step.
 fn pathways<'a>(catalog: &'a Catalog, ranking: &Ranking<'a>) -> Vec<PathwayMatch<'a>> {
     let find = |id: &str| {
-        ranking.fits.iter().chain(&ranking.near_misses).chain(&ranking.others).find(|r| r.program.id == id)
+        ranking
+            .fits
+            .iter()
+            .chain(&ranking.near_misses)
+            .chain(&ranking.others)
+            .find(|r| r.program.id == id)
     };
     let mut found = Vec::new();
     'pathway: for pathway in &catalog.pathways {
@@ -194,7 +228,13 @@ fn pathways<'a>(catalog: &'a Catalog, ranking: &Ranking<'a>) -> Vec<PathwayMatch
             let Some(r) = find(id) else { continue 'pathway };
             let status_fixes = !r.fixes.is_empty()
                 && r.fixes.iter().all(|f| {
-                    matches!(f, Fix::RegisterAutoEntrepreneur | Fix::Formalise | Fix::CreateCooperative | Fix::CreateCompany)
+                    matches!(
+                        f,
+                        Fix::RegisterAutoEntrepreneur
+                            | Fix::Formalise
+                            | Fix::CreateCooperative
+                            | Fix::CreateCompany
+                    )
                 });
             let reachable = r.verdict != Verdict::NotEligible || (status_taken && status_fixes);
             if !reachable {

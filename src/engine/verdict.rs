@@ -17,12 +17,13 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn from_outcomes(mut outcomes: impl Iterator<Item = Outcome>) -> Verdict {
-        outcomes.try_fold(Verdict::Eligible, |v, o| match o {
-            Outcome::Unmet => Err(Verdict::NotEligible),
-            Outcome::Unknown => Ok(Verdict::Possible),
-            Outcome::Met => Ok(v),
-        })
-        .unwrap_or_else(|v| v)
+        outcomes
+            .try_fold(Verdict::Eligible, |v, o| match o {
+                Outcome::Unmet => Err(Verdict::NotEligible),
+                Outcome::Unknown => Ok(Verdict::Possible),
+                Outcome::Met => Ok(v),
+            })
+            .unwrap_or_else(|v| v)
     }
 }
 
@@ -36,7 +37,9 @@ pub enum Fix {
     CreateCooperative,
     CreateCompany,
     /// Ask for no more than this amount, MAD.
-    LowerAmount { to: u64 },
+    LowerAmount {
+        to: u64,
+    },
 }
 
 /// The fix for one unmet check, when the holder can change what the rule looks at.
@@ -57,14 +60,20 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
                 None
             }
         }
-        Reason::Stage { allowed, holder: Some(StageKind::Informal) }
-            if allowed.iter().any(|s| matches!(s, StageKind::Running | StageKind::Creating)) =>
+        Reason::Stage {
+            allowed,
+            holder: Some(StageKind::Informal),
+        } if allowed
+            .iter()
+            .any(|s| matches!(s, StageKind::Running | StageKind::Creating)) =>
         {
             Some(Fix::Formalise)
         }
-        Reason::Amount { max: Some(max), holder: Some(h), min } if h > max && min.is_none_or(|m| m <= max) => {
-            Some(Fix::LowerAmount { to: max })
-        }
+        Reason::Amount {
+            max: Some(max),
+            holder: Some(h),
+            min,
+        } if h > max && min.is_none_or(|m| m <= max) => Some(Fix::LowerAmount { to: max }),
         _ => None,
     }
 }

@@ -33,18 +33,53 @@ pub fn mad(lang: Lang, n: u64) -> String {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 // Month names as used in Morocco (يناير، فبراير…).
 const MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
 ];
 
 pub fn date(lang: Lang, d: Date) -> String {
-    let month = usize::from(d.month).checked_sub(1).and_then(|m| lang.pick(MONTHS_AR, MONTHS_FR, MONTHS_EN).get(m).copied());
+    let month = usize::from(d.month)
+        .checked_sub(1)
+        .and_then(|m| lang.pick(MONTHS_AR, MONTHS_FR, MONTHS_EN).get(m).copied());
     match (month, d.day) {
         (None, _) => d.year.to_string(),
         (Some(m), 0) => format!("{m} {}", d.year),

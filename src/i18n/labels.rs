@@ -1,7 +1,8 @@
 //! Names of the vocabulary in the three languages. Plain words for a general audience.
 
 use crate::catalog::{
-    Area, Confidence, Gender, Lang, LegalForm, Need, Residence, Sector, StageKind, Status, SupportKind,
+    Area, Confidence, Gender, Lang, LegalForm, Need, Residence, Sector, StageKind, Status,
+    SupportKind,
 };
 use crate::engine::Verdict;
 

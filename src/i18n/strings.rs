@@ -168,7 +168,11 @@ mod tests {
     #[test]
     fn placeholders_are_the_same_in_every_language() {
         let placeholders = |s: &str| {
-            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(k, _)| k.to_string())).collect();
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_string()))
+                .collect();
             v.sort();
             v
         };
@@ -182,6 +186,9 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill(EN.progress, &[("n", "2"), ("total", "9")]), "Question 2 of 9");
+        assert_eq!(
+            fill(EN.progress, &[("n", "2"), ("total", "9")]),
+            "Question 2 of 9"
+        );
     }
 }

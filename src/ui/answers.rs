@@ -16,7 +16,8 @@ pub fn Answers() -> impl IntoView {
     let rows = Question::sequence(&profile)
         .into_iter()
         .map(|q| {
-            let answer = answer_label(q, &profile, lang, state.year).unwrap_or_else(|| s.not_answered.to_string());
+            let answer = answer_label(q, &profile, lang, state.year)
+                .unwrap_or_else(|| s.not_answered.to_string());
             let title = super::question_title(q, s);
             view! {
                 <li data-answer=q.id()>

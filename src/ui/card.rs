@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::catalog::{Confidence, Desk, Lang, Program, Status};
 use crate::engine::{Check, Outcome, Profile, Verdict, explain};
+use crate::i18n::Label;
 use crate::i18n::format::{date, mad};
 use crate::i18n::reasons::{fix, holder_answer, rule};
 use crate::i18n::strings::{Strings, fill};
-use crate::i18n::Label;
 
 use super::state::{Screen, use_state};
 
@@ -48,7 +48,12 @@ pub fn amount_line(p: &Program, lang: Lang, s: &'static Strings) -> Option<Strin
     }
 }
 
-fn check_list(checks: &[Check<'static>], outcome: Outcome, lang: Lang, s: &'static Strings) -> Option<impl IntoView + use<>> {
+fn check_list(
+    checks: &[Check<'static>],
+    outcome: Outcome,
+    lang: Lang,
+    s: &'static Strings,
+) -> Option<impl IntoView + use<>> {
     let items: Vec<_> = checks.iter().filter(|c| c.outcome == outcome).collect();
     if items.is_empty() {
         return None;
@@ -63,7 +68,9 @@ fn check_list(checks: &[Check<'static>], outcome: Outcome, lang: Lang, s: &'stat
         .map(|c| {
             let r = rule(lang, &c.reason);
             match (outcome, holder_answer(lang, &c.reason)) {
-                (Outcome::Unmet, Some(a)) => format!("{r} — {}", fill(s.you_answered, &[("answer", &a)])),
+                (Outcome::Unmet, Some(a)) => {
+                    format!("{r} — {}", fill(s.you_answered, &[("answer", &a)]))
+                }
                 _ => r,
             }
         })
@@ -106,12 +113,21 @@ pub fn desk_view(d: &'static Desk, lang: Lang, s: &'static Strings) -> impl Into
         let digits: String = ph.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         view! { <li><span class="k">{s.phone}": "</span><a href=format!("tel:{digits}") dir="ltr">{ph.clone()}</a></li> }
     });
-    let web = d.website.as_ref().map(|w| view! { <li><span class="k">{s.website}": "</span>{external_link(w, w, s)}</li> });
+    let web = d
+        .website
+        .as_ref()
+        .map(|w| view! { <li><span class="k">{s.website}": "</span>{external_link(w, w, s)}</li> });
     let mail = d.email.as_ref().map(|e| {
         view! { <li><span class="k">{s.email}": "</span><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></li> }
     });
-    let addr = d.address.as_ref().map(|a| view! { <li><span class="k">{s.address}": "</span>{a.clone()}</li> });
-    let hours = d.hours.as_ref().map(|h| view! { <li><span class="k">{s.hours}": "</span>{h.get(lang).to_string()}</li> });
+    let addr = d
+        .address
+        .as_ref()
+        .map(|a| view! { <li><span class="k">{s.address}": "</span>{a.clone()}</li> });
+    let hours = d
+        .hours
+        .as_ref()
+        .map(|h| view! { <li><span class="k">{s.hours}": "</span>{h.get(lang).to_string()}</li> });
     view! {
         <div class="desk">
             <strong>{d.name.get(lang).to_string()}</strong>
@@ -120,11 +136,23 @@ pub fn desk_view(d: &'static Desk, lang: Lang, s: &'static Strings) -> impl Into
     }
 }
 
-fn desks(p: &'static Program, profile: &Profile, lang: Lang, s: &'static Strings, limit: usize) -> impl IntoView + use<> {
+fn desks(
+    p: &'static Program,
+    profile: &Profile,
+    lang: Lang,
+    s: &'static Strings,
+    limit: usize,
+) -> impl IntoView + use<> {
     let state = use_state();
     let region = profile.effective_region();
     let found = state.catalog().desks_for(p, region, profile.province);
-    let note = if region.is_none() { Some(s.choose_region_for_desks) } else if found.is_empty() { Some(s.no_desk) } else { None };
+    let note = if region.is_none() {
+        Some(s.choose_region_for_desks)
+    } else if found.is_empty() {
+        Some(s.no_desk)
+    } else {
+        None
+    };
     view! {
         <div class="where">
             <h4>{s.where_to_go}</h4>
@@ -141,7 +169,10 @@ pub fn program_card(p: &'static Program, verdict: Verdict, index: usize) -> impl
     let lang = state.lang.get_untracked();
     let profile = state.profile.get_untracked();
     let checks = explain(p, &profile, state.year);
-    let provider = state.catalog().provider(&p.provider).map(|x| x.name.get(lang).to_string());
+    let provider = state
+        .catalog()
+        .provider(&p.provider)
+        .map(|x| x.name.get(lang).to_string());
     let heading_id = format!("program-{}", p.id);
     view! {
         <article class="card" data-program=p.id.clone() aria-labelledby=heading_id.clone()>
@@ -165,11 +196,17 @@ pub fn program_card(p: &'static Program, verdict: Verdict, index: usize) -> impl
 }
 
 /// A near-miss: why not, and the step that would open it.
-pub fn near_miss_card(p: &'static Program, fixes: &[crate::engine::Fix], index: usize) -> impl IntoView + use<> {
+pub fn near_miss_card(
+    p: &'static Program,
+    fixes: &[crate::engine::Fix],
+    index: usize,
+) -> impl IntoView + use<> {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let checks = state.profile.with_untracked(|pr| explain(p, pr, state.year));
+    let checks = state
+        .profile
+        .with_untracked(|pr| explain(p, pr, state.year));
     let steps: Vec<String> = fixes.iter().map(|f| fix(lang, f)).collect();
     view! {
         <article class="card near" data-program=p.id.clone()>
@@ -194,8 +231,16 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
     let profile = state.profile.get_untracked();
     let checks = explain(p, &profile, state.year);
     let verdict = crate::engine::verdict(p, &profile, state.year);
-    let provider = state.catalog().provider(&p.provider).map(|x| x.name.get(lang).to_string());
-    let kinds = p.kinds.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(lang.pick("، ", ", ", ", "));
+    let provider = state
+        .catalog()
+        .provider(&p.provider)
+        .map(|x| x.name.get(lang).to_string());
+    let kinds = p
+        .kinds
+        .iter()
+        .map(|k| k.label(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("، ", ", ", ", "));
     let website = p.website.clone();
     let sources = p.sources.clone();
     view! {

@@ -1,6 +1,8 @@
 //! The answers a holder picks with one touch, with their words and icons.
 
-use crate::catalog::{Area, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind};
+use crate::catalog::{
+    Area, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
+};
 use crate::engine::Profile;
 use crate::i18n::Label;
 use crate::i18n::format::mad;
@@ -128,39 +130,106 @@ pub fn need_icon(n: Need) -> &'static str {
 
 /// The one-touch choices of a question (empty for the questions typed or ticked).
 pub fn choices(q: Question, p: &Profile, lang: Lang, year: u16) -> Vec<Choice> {
-    let c = |icon, label: &str, pick| Choice { icon, label: label.to_string(), pick };
+    let c = |icon, label: &str, pick| Choice {
+        icon,
+        label: label.to_string(),
+        pick,
+    };
     match q {
-        Question::Region => Region::ALL.iter().map(|&r| c("📍", r.name(lang), Pick::Region(r))).collect(),
+        Question::Region => Region::ALL
+            .iter()
+            .map(|&r| c("📍", r.name(lang), Pick::Region(r)))
+            .collect(),
         Question::Province => match p.region {
-            Some(r) => Province::of_region(r).map(|pr| c("📍", pr.name(lang), Pick::Province(pr))).collect(),
+            Some(r) => Province::of_region(r)
+                .map(|pr| c("📍", pr.name(lang), Pick::Province(pr)))
+                .collect(),
             None => Vec::new(),
         },
-        Question::Stage => StageKind::ALL.iter().map(|&s| c(stage_icon(s), s.label(lang), Pick::Stage(s))).collect(),
+        Question::Stage => StageKind::ALL
+            .iter()
+            .map(|&s| c(stage_icon(s), s.label(lang), Pick::Stage(s)))
+            .collect(),
         Question::Started => {
-            let mut v: Vec<Choice> = (0..6).map(|back| year - back).map(|y| c("📅", &y.to_string(), Pick::Started(y))).collect();
+            let mut v: Vec<Choice> = (0..6)
+                .map(|back| year - back)
+                .map(|y| c("📅", &y.to_string(), Pick::Started(y)))
+                .collect();
             let before = year - 5;
-            v.push(c("📅", &fill(t(lang).before_year, &[("year", &before.to_string())]), Pick::Started(before - 1)));
+            v.push(c(
+                "📅",
+                &fill(t(lang).before_year, &[("year", &before.to_string())]),
+                Pick::Started(before - 1),
+            ));
             v
         }
-        Question::LegalForm => LegalForm::ALL.iter().map(|&f| c("📄", f.label(lang), Pick::Form(f))).collect(),
+        Question::LegalForm => LegalForm::ALL
+            .iter()
+            .map(|&f| c("📄", f.label(lang), Pick::Form(f)))
+            .collect(),
         Question::Sector => Sector::ALL
             .iter()
             .filter(|s| **s != Sector::HighSeaFishing)
             .map(|&s| c(sector_icon(s), s.label(lang), Pick::Sector(s)))
             .collect(),
-        Question::Gender => Gender::ALL.iter().map(|&g| c(if g == Gender::Female { "👩" } else { "👨" }, g.label(lang), Pick::Gender(g))).collect(),
-        Question::Area => Area::ALL.iter().map(|&a| c(if a == Area::Rural { "🌳" } else { "🏙️" }, a.label(lang), Pick::Area(a))).collect(),
-        Question::Residence => Residence::ALL.iter().map(|&r| c(if r == Residence::Morocco { "🇲🇦" } else { "✈️" }, r.label(lang), Pick::Residence(r))).collect(),
-        Question::Amount => band_labels(lang, &AMOUNT_BANDS).iter().zip(AMOUNT_BANDS).map(|(l, b)| c("💰", l, Pick::Amount(b))).collect(),
-        Question::Revenue => band_labels(lang, &REVENUE_BANDS).iter().zip(REVENUE_BANDS).map(|(l, b)| c("📈", l, Pick::Revenue(b))).collect(),
-        Question::Innovative => vec![c("🚀", t(lang).yes, Pick::Innovative(true)), c("🔧", t(lang).no, Pick::Innovative(false))],
+        Question::Gender => Gender::ALL
+            .iter()
+            .map(|&g| {
+                c(
+                    if g == Gender::Female { "👩" } else { "👨" },
+                    g.label(lang),
+                    Pick::Gender(g),
+                )
+            })
+            .collect(),
+        Question::Area => Area::ALL
+            .iter()
+            .map(|&a| {
+                c(
+                    if a == Area::Rural { "🌳" } else { "🏙️" },
+                    a.label(lang),
+                    Pick::Area(a),
+                )
+            })
+            .collect(),
+        Question::Residence => Residence::ALL
+            .iter()
+            .map(|&r| {
+                c(
+                    if r == Residence::Morocco {
+                        "🇲🇦"
+                    } else {
+                        "✈️"
+                    },
+                    r.label(lang),
+                    Pick::Residence(r),
+                )
+            })
+            .collect(),
+        Question::Amount => band_labels(lang, &AMOUNT_BANDS)
+            .iter()
+            .zip(AMOUNT_BANDS)
+            .map(|(l, b)| c("💰", l, Pick::Amount(b)))
+            .collect(),
+        Question::Revenue => band_labels(lang, &REVENUE_BANDS)
+            .iter()
+            .zip(REVENUE_BANDS)
+            .map(|(l, b)| c("📈", l, Pick::Revenue(b)))
+            .collect(),
+        Question::Innovative => vec![
+            c("🚀", t(lang).yes, Pick::Innovative(true)),
+            c("🔧", t(lang).no, Pick::Innovative(false)),
+        ],
         Question::Age | Question::Needs | Question::Jobs => Vec::new(),
     }
 }
 
 /// The holder's answer to a question, in words, for the answers summary.
 pub fn answer_label(q: Question, p: &Profile, lang: Lang, year: u16) -> Option<String> {
-    let picked = choices(q, p, lang, year).into_iter().find(|c| c.pick.is_selected(p)).map(|c| c.label);
+    let picked = choices(q, p, lang, year)
+        .into_iter()
+        .find(|c| c.pick.is_selected(p))
+        .map(|c| c.label);
     match q {
         Question::Age => p.age.map(|a| a.to_string()),
         Question::Jobs => p.jobs.map(|j| j.to_string()),
@@ -169,7 +238,10 @@ pub fn answer_label(q: Question, p: &Profile, lang: Lang, year: u16) -> Option<S
             if n.is_empty() {
                 t(lang).not_answered.to_string()
             } else {
-                n.iter().map(|x| x.label(lang)).collect::<Vec<_>>().join(lang.pick("، ", ", ", ", "))
+                n.iter()
+                    .map(|x| x.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick("، ", ", ", ", "))
             }
         }),
         _ => picked,

@@ -54,7 +54,10 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
     let has_help = help(question, s).is_some();
 
     let back = move |_| {
-        let previous = state.profile.with_untracked(|p| question.previous(p)).filter(|q| !state.skips(*q));
+        let previous = state
+            .profile
+            .with_untracked(|p| question.previous(p))
+            .filter(|q| !state.skips(*q));
         match previous {
             Some(q) if !state.editing.get_untracked() => state.go(Screen::Ask(q)),
             _ if state.editing.get_untracked() => {
@@ -71,10 +74,14 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
 
     let body = match question {
         Question::Age => number_input(question, s.age_input, s.age_invalid, 15, 99).into_any(),
-        Question::Jobs => number_input(question, s.jobs_input, s.jobs_invalid, 1, 100_000).into_any(),
+        Question::Jobs => {
+            number_input(question, s.jobs_input, s.jobs_invalid, 1, 100_000).into_any()
+        }
         Question::Needs => needs_input().into_any(),
         _ => {
-            let options = state.profile.with_untracked(|p| choices(question, p, lang, state.year));
+            let options = state
+                .profile
+                .with_untracked(|p| choices(question, p, lang, state.year));
             let many = options.len() > 6;
             view! {
                 <div class=if many { "choices grid" } else { "choices" } role="group" aria-labelledby=HEADING_ID>
@@ -134,7 +141,13 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
 
 /// A number typed by the holder; kept in a local signal until Next, so typing does not
 /// re-run the matching on every key.
-fn number_input(question: Question, label: &'static str, invalid: &'static str, min: u32, max: u32) -> impl IntoView {
+fn number_input(
+    question: Question,
+    label: &'static str,
+    invalid: &'static str,
+    min: u32,
+    max: u32,
+) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let current = state.profile.with_untracked(|p| match question {
@@ -144,7 +157,12 @@ fn number_input(question: Question, label: &'static str, invalid: &'static str, 
     let text = RwSignal::new(current.map(|v| v.to_string()).unwrap_or_default());
     let error = RwSignal::new(false);
     let submit = move || {
-        let value = text.get_untracked().trim().parse::<u32>().ok().filter(|v| (min..=max).contains(v));
+        let value = text
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (min..=max).contains(v));
         match value {
             Some(v) => {
                 error.set(false);
@@ -185,7 +203,11 @@ fn needs_input() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let ticked = RwSignal::new(state.profile.with_untracked(|p| p.needs.clone().unwrap_or_default()));
+    let ticked = RwSignal::new(
+        state
+            .profile
+            .with_untracked(|p| p.needs.clone().unwrap_or_default()),
+    );
     view! {
         <form class="needs" on:submit=move |ev| {
             ev.prevent_default();

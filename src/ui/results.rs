@@ -17,7 +17,12 @@ use super::state::use_state;
 
 fn index_of(p: &Program) -> usize {
     let state = use_state();
-    state.catalog().programs.iter().position(|x| x.id == p.id).unwrap_or(0)
+    state
+        .catalog()
+        .programs
+        .iter()
+        .position(|x| x.id == p.id)
+        .unwrap_or(0)
 }
 
 fn primary_need(p: &Program) -> Need {
@@ -35,20 +40,31 @@ pub fn ResultsScreen() -> impl IntoView {
 
     let counts = move || {
         ranking.with(|r| {
-            let eligible = r.fits.iter().filter(|x| x.verdict == Verdict::Eligible).count();
+            let eligible = r
+                .fits
+                .iter()
+                .filter(|x| x.verdict == Verdict::Eligible)
+                .count();
             (eligible, r.fits.len() - eligible)
         })
     };
     let shown = move |r: &Ranked<'static>| {
-        kind_filter.get().is_none_or(|n| r.program.kinds.iter().any(|k| k.need() == n))
+        kind_filter
+            .get()
+            .is_none_or(|n| r.program.kinds.iter().any(|k| k.need() == n))
             && (!eligible_only.get() || r.verdict == Verdict::Eligible)
     };
 
     let groups = move || {
-        let fits: Vec<Ranked<'static>> = ranking.with(|r| r.fits.iter().filter(|x| shown(x)).cloned().collect());
+        let fits: Vec<Ranked<'static>> =
+            ranking.with(|r| r.fits.iter().filter(|x| shown(x)).cloned().collect());
         let mut sections = Vec::new();
         for need in Need::ALL.iter().copied() {
-            let mut items: Vec<_> = fits.iter().filter(|r| r.serves_needs && primary_need(r.program) == need).cloned().collect();
+            let mut items: Vec<_> = fits
+                .iter()
+                .filter(|r| r.serves_needs && primary_need(r.program) == need)
+                .cloned()
+                .collect();
             // A partner's own programs first, keeping the engine's order otherwise.
             if let Some(featured) = &state.config.featured {
                 items.sort_by_key(|r| r.program.provider != *featured);

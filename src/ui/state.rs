@@ -47,18 +47,30 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> AppState {
         let catalog: &'static Catalog = embedded();
-        let (config, warnings) = config::parse(&browser::query_string(), |id| catalog.provider(id).is_some());
+        let (config, warnings) = config::parse(&browser::query_string(), |id| {
+            catalog.provider(id).is_some()
+        });
         for w in &warnings {
             browser::warn(w);
         }
         // One config for the page's lifetime.
         let config: &'static Config = Box::leak(Box::new(config));
-        let stored = |key| if config.kiosk { None } else { browser::load(key) };
-        let lang = config.lang.or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c))).unwrap_or(Lang::Ar);
+        let stored = |key| {
+            if config.kiosk {
+                None
+            } else {
+                browser::load(key)
+            }
+        };
+        let lang = config
+            .lang
+            .or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c)))
+            .unwrap_or(Lang::Ar);
 
         let mut notice = None;
         let mut screen = Screen::Welcome;
-        let shared = browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
+        let shared =
+            browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
         let mut profile = match shared {
             Some(code) => match codec::decode(&code) {
                 Ok(p) => {
@@ -66,7 +78,9 @@ impl AppState {
                     p
                 }
                 Err(e) => {
-                    browser::warn(&format!("Bousla: could not read the shared link ({e:?}); starting afresh"));
+                    browser::warn(&format!(
+                        "Bousla: could not read the shared link ({e:?}); starting afresh"
+                    ));
                     browser::set_fragment("");
                     notice = Some(Notice::ShareLinkUnreadable);
                     Profile::default()
@@ -112,7 +126,11 @@ impl AppState {
     /// The first question for this holder (the region is skipped when a partner locked it).
     pub fn first_question(&self) -> Question {
         let q = Question::first();
-        if self.skips(q) { self.profile.with_untracked(|p| q.next(p)).unwrap_or(q) } else { q }
+        if self.skips(q) {
+            self.profile.with_untracked(|p| q.next(p)).unwrap_or(q)
+        } else {
+            q
+        }
     }
 
     pub fn skips(&self, q: Question) -> bool {
@@ -123,7 +141,13 @@ impl AppState {
     fn persist(self) {
         Effect::new(move |_| {
             let p = self.profile.get();
-            if p == Profile::default() || (self.config.region.is_some() && p == Profile { region: self.config.region, ..Profile::default() }) {
+            if p == Profile::default()
+                || (self.config.region.is_some()
+                    && p == Profile {
+                        region: self.config.region,
+                        ..Profile::default()
+                    })
+            {
                 browser::remove(STORE_ANSWERS);
             } else {
                 browser::save(STORE_ANSWERS, &codec::encode(&p));
@@ -155,7 +179,9 @@ impl AppState {
         if self.editing.get_untracked() {
             // A changed answer may open follow-up questions (e.g. the start year); ask those.
             let next = self.profile.with_untracked(|p| from.next(p));
-            let follow_up = next.filter(|q| self.profile.with_untracked(|p| !is_answered(*q, p)) && depends_on(*q, from));
+            let follow_up = next.filter(|q| {
+                self.profile.with_untracked(|p| !is_answered(*q, p)) && depends_on(*q, from)
+            });
             match follow_up {
                 Some(q) => self.go(Screen::Ask(q)),
                 None => {
@@ -175,7 +201,11 @@ impl AppState {
     /// browsers never send to a server.
     pub fn share_link(&self) -> String {
         let code = self.profile.with(codec::encode);
-        format!("{}?lang={}#{SHARE_PREFIX}{code}", browser::page_url(), self.lang.get().code())
+        format!(
+            "{}?lang={}#{SHARE_PREFIX}{code}",
+            browser::page_url(),
+            self.lang.get().code()
+        )
     }
 
     /// Wipes the session: answers, stored copy, shared fragment; a kiosk also returns to its
@@ -200,7 +230,10 @@ fn depends_on(q: Question, on: Question) -> bool {
     matches!(
         (on, q),
         (Question::Region, Question::Province)
-            | (Question::Stage, Question::Started | Question::LegalForm | Question::Revenue | Question::Jobs)
+            | (
+                Question::Stage,
+                Question::Started | Question::LegalForm | Question::Revenue | Question::Jobs
+            )
             | (Question::Needs, Question::Amount)
     )
 }

@@ -12,7 +12,11 @@ pub fn Welcome() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let first_unanswered = move || {
-        state.profile.with(|p| Question::sequence(p).into_iter().find(|q| !is_answered(*q, p) && !state.skips(*q)))
+        state.profile.with(|p| {
+            Question::sequence(p)
+                .into_iter()
+                .find(|q| !is_answered(*q, p) && !state.skips(*q))
+        })
     };
     view! {
         <section class="welcome">

@@ -5,7 +5,11 @@ use bousla::catalog::*;
 use bousla::engine::Profile;
 
 pub fn text(s: &str) -> Text {
-    Text { ar: s.into(), fr: s.into(), en: s.into() }
+    Text {
+        ar: s.into(),
+        fr: s.into(),
+        en: s.into(),
+    }
 }
 
 pub fn program(id: &str, kinds: &[SupportKind], criteria: Criteria) -> Program {
@@ -29,12 +33,19 @@ pub fn program(id: &str, kinds: &[SupportKind], criteria: Criteria) -> Program {
         how_to_apply: text("how"),
         caution: None,
         criteria,
-        sources: vec![Source { url: "https://example.org/".into(), date: Some(Date::ymd(2025, 1, 1)), title: None }],
+        sources: vec![Source {
+            url: "https://example.org/".into(),
+            date: Some(Date::ymd(2025, 1, 1)),
+            title: None,
+        }],
     }
 }
 
 pub fn catalog(programs: Vec<Program>) -> Catalog {
-    Catalog { programs, ..Catalog::default() }
+    Catalog {
+        programs,
+        ..Catalog::default()
+    }
 }
 
 pub const YEAR: u16 = 2026;

@@ -1,0 +1,69 @@
+// Shared steps of the end-to-end specs: a holder answering, and guards that every page stays
+// on its own host and error-free.
+import { expect, type Page, type BrowserContext } from '@playwright/test';
+
+export type Lang = 'ar' | 'fr' | 'en';
+
+/** Fails the test on console errors, page errors (a wasm panic is "RuntimeError: unreachable")
+ *  and any request to a host other than the one that served the page. */
+export function guard(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console error: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['http:', 'https:'].includes(url.protocol)) return;
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') problems.push(`request to another host: ${r.url()}`);
+  });
+  return {
+    problems,
+    assertClean: () => expect(problems, problems.join('\n')).toEqual([]),
+  };
+}
+
+export const choice = (page: Page, index: number) => page.locator('section.question button.choice').nth(index);
+
+export async function questionId(page: Page) {
+  return page.locator('section.question').getAttribute('data-question');
+}
+
+/** The answers of a young woman with an informal handicraft activity in rural Azilal.
+ *  Answers by the question on screen, so the flow's order may change without breaking this. */
+export async function answerAzilal(page: Page) {
+  for (let step = 0; step < 20; step++) {
+    if (await page.locator('section.results').count()) return;
+    const q = await questionId(page);
+    switch (q) {
+      case 'region': await page.getByRole('button', { name: /Béni Mellal|بني ملال|Beni Mellal/ }).click(); break;
+      case 'province': await page.getByRole('button', { name: /Azilal|أزيلال/ }).click(); break;
+      case 'stage': await choice(page, 3).click(); break; // informal activity
+      case 'started': await choice(page, 3).click(); break; // three years ago
+      case 'sector': await page.locator('section.question button.choice').filter({ hasText: /Artisanat|Handicrafts|الصناعة التقليدية/ }).click(); break;
+      case 'needs':
+        await page.locator('label.tick').nth(0).click(); // financing
+        await page.locator('label.tick').nth(1).click(); // coaching
+        await page.getByTestId('next').click();
+        break;
+      case 'amount': await choice(page, 0).click(); break; // up to 50,000
+      case 'age':
+        await page.locator('#typed-value').fill('28');
+        await page.getByTestId('next').click();
+        break;
+      case 'gender': await choice(page, 0).click(); break; // woman
+      case 'area': await choice(page, 0).click(); break; // rural
+      case 'residence': await choice(page, 0).click(); break; // Morocco
+      case 'innovative': await choice(page, 1).click(); break; // no
+      default: await page.getByTestId('dont-know').click();
+    }
+  }
+  throw new Error('the questionnaire did not end');
+}
+
+export async function storageKeys(context: BrowserContext, page: Page) {
+  const local = await page.evaluate(() => Object.keys(localStorage));
+  const session = await page.evaluate(() => Object.keys(sessionStorage));
+  const cookies = await context.cookies();
+  return { local, session, cookies };
+}

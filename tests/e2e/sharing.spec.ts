@@ -1,0 +1,66 @@
+// Taking results home without a server: share links in the URL fragment, QR codes drawn on the
+// device, print; and corrupt links that open a clean start.
+import { test, expect } from '@playwright/test';
+import { guard, answerAzilal } from './helpers';
+
+test('a share link carries the answers and reopens the same results in a fresh browser', async ({ page, browser }) => {
+  await page.goto('./?lang=fr');
+  await page.getByTestId('start').click();
+  await answerAzilal(page);
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/#a=1\./);
+  expect(link).not.toMatch(/name|nom/i);
+  const summary = await page.getByTestId('results-summary').innerText();
+  const programs = await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-program')));
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const g = guard(other);
+  await other.goto(link);
+  await expect(other.locator('section.results')).toBeVisible();
+  await expect(other.getByTestId('results-summary')).toHaveText(summary);
+  expect(await other.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-program')))).toEqual(programs);
+  g.assertClean();
+  await fresh.close();
+});
+
+test('the QR code of the share link is an SVG drawn on the device', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.getByTestId('start').click();
+  await answerAzilal(page);
+  const qr = page.locator('section.share svg.qr');
+  await expect(qr).toBeVisible();
+  await expect(qr).toHaveAttribute('aria-label', /QR/);
+  expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+,\d+h1v1h-1z/);
+});
+
+for (const [name, fragment] of [
+  ['corrupt', '#a=1.r-atlantis'],
+  ['truncated', '#a=1.r-souss_massa.s-'],
+  ['future-version', '#a=9.r-oriental'],
+  ['garbage', '#a=%F0%9F%92%A9%00<script>'],
+]) {
+  test(`a ${name} share link opens a clean start with a short notice`, async ({ page }) => {
+    const g = guard(page);
+    await page.goto(`./?lang=fr${fragment}`);
+    await expect(page.getByTestId('notice')).toBeVisible();
+    await expect(page.getByTestId('start')).toBeVisible();
+    expect(g.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+  });
+}
+
+test('the print stylesheet keeps programs, next steps and contacts on one page', async ({ page }) => {
+  await page.goto('./?lang=fr');
+  await page.getByTestId('start').click();
+  await answerAzilal(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.filters')).toBeHidden();
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.locator('article.card').first()).toBeVisible();
+  await expect(page.locator('.where').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/print-fr.png', fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  // One A4 page: a PDF with a single /Type /Page object.
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBe(1);
+});

@@ -1,0 +1,41 @@
+//! `cargo xtask serve | test | dist`: the two commands a newcomer needs, and the release build.
+//! Each installs what it is missing (from crates.io, npm and Debian only) and reinstalls nothing
+//! that is already there at the right version.
+
+mod dist;
+mod run;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+  serve   install what is missing, then serve the app on http://127.0.0.1:8080 with live reload
+  test    the whole check: fmt, clippy (native and wasm), native tests, release build and size
+          budget, end-to-end tests in headless Chromium; ends with `N passed, N failed`
+  dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = run::repo_root();
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!("xtask: cannot enter {}: {e}", root.display());
+        return ExitCode::FAILURE;
+    }
+    let outcome = match args.first().map(String::as_str) {
+        Some("serve") => tools::ensure_build_tools().and_then(|()| dist::serve()),
+        Some("dist") => tools::ensure_build_tools().and_then(|()| dist::dist().map(|_| ())),
+        Some("test") => return test::test(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
