@@ -117,7 +117,7 @@ pub fn share(url: &str, title: &str) {
     // The promise rejects when the holder cancels; nothing to do then.
     if let Ok(p) = f
         .call1(&nav, &data)
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(|e| e.into()))
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
     {
         let noop = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
         let _ = p.catch(&noop);

@@ -219,7 +219,7 @@ impl Province {
     }
 
     pub fn from_index(index: usize) -> Option<Province> {
-        (index < PROVINCES.len()).then(|| Province(index as u8))
+        (index < PROVINCES.len()).then_some(Province(index as u8))
     }
 
     pub fn index(self) -> usize {

@@ -196,22 +196,22 @@ fn check_phone(c: &mut Checker<'_>, field: &str, phone: &str) {
 }
 
 fn check_amount(c: &mut Checker<'_>, field: &str, min: Option<u64>, max: Option<u64>) {
-    if let (Some(min), Some(max)) = (min, max) {
-        if min > max {
-            c.error(field, format!("minimum {min} is above maximum {max}"));
-        }
+    if let (Some(min), Some(max)) = (min, max)
+        && min > max
+    {
+        c.error(field, format!("minimum {min} is above maximum {max}"));
     }
 }
 
 /// Rules that no profile can meet make a program invisible; report them.
 fn check_criteria(c: &mut Checker<'_>, k: &Criteria) {
-    if let (Some(min), Some(max)) = (k.min_age, k.max_age) {
-        if min > max {
-            c.error(
-                "criteria.min_age",
-                format!("min_age {min} is above max_age {max}: no one can meet it"),
-            );
-        }
+    if let (Some(min), Some(max)) = (k.min_age, k.max_age)
+        && min > max
+    {
+        c.error(
+            "criteria.min_age",
+            format!("min_age {min} is above max_age {max}: no one can meet it"),
+        );
     }
     if k.min_age.is_some_and(|a| a > 100) || k.max_age.is_some_and(|a| a < 15) {
         c.error(
@@ -221,21 +221,21 @@ fn check_criteria(c: &mut Checker<'_>, k: &Criteria) {
     }
     check_amount(c, "criteria.min_revenue", k.min_revenue, k.max_revenue);
     check_amount(c, "criteria.min_amount", k.min_amount, k.max_amount);
-    if let (Some(min), Some(max)) = (k.min_jobs, k.max_jobs) {
-        if min > max {
-            c.error(
-                "criteria.min_jobs",
-                format!("min_jobs {min} is above max_jobs {max}"),
-            );
-        }
+    if let (Some(min), Some(max)) = (k.min_jobs, k.max_jobs)
+        && min > max
+    {
+        c.error(
+            "criteria.min_jobs",
+            format!("min_jobs {min} is above max_jobs {max}"),
+        );
     }
-    if let (Some(min), Some(max)) = (k.min_business_age, k.max_business_age) {
-        if min > max {
-            c.error(
-                "criteria.min_business_age",
-                format!("min_business_age {min} is above max_business_age {max}"),
-            );
-        }
+    if let (Some(min), Some(max)) = (k.min_business_age, k.max_business_age)
+        && min > max
+    {
+        c.error(
+            "criteria.min_business_age",
+            format!("min_business_age {min} is above max_business_age {max}"),
+        );
     }
     let only_new = !k.stages.is_empty()
         && k.stages
@@ -351,10 +351,10 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         if let Some(Amount { min, max }) = p.amount {
             check_amount(&mut c, "amount", min, max);
         }
-        if let (Some(o), Some(cl)) = (p.opens, p.closes) {
-            if o > cl {
-                c.error("closes", format!("closes {cl} before it opens {o}"));
-            }
+        if let (Some(o), Some(cl)) = (p.opens, p.closes)
+            && o > cl
+        {
+            c.error("closes", format!("closes {cl} before it opens {o}"));
         }
         if let Some(w) = &p.website {
             c.url("website", w);

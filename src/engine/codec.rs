@@ -153,8 +153,14 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
                 .map(|x| p.needs = Some(x)),
             "m" => v.parse().ok().map(|x| p.amount = Some(x)),
             "i" => match v {
-                "0" => Some(p.innovative = Some(false)),
-                "1" => Some(p.innovative = Some(true)),
+                "0" => {
+                    let _: () = p.innovative = Some(false);
+                    Some(())
+                }
+                "1" => {
+                    let _: () = p.innovative = Some(true);
+                    Some(())
+                }
                 _ => None,
             },
             "v" => v.parse().ok().map(|x| p.revenue = Some(x)),

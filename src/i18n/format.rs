@@ -15,7 +15,7 @@ pub fn number(lang: Lang, n: u64) -> String {
     let sep = lang.pick(NNBSP, NNBSP, ',');
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);

@@ -211,9 +211,10 @@ impl AppState {
     /// Wipes the session: answers, stored copy, shared fragment; a kiosk also returns to its
     /// configured language.
     pub fn start_over(&self) {
-        let mut fresh = Profile::default();
-        fresh.region = self.config.region;
-        self.profile.set(fresh);
+        self.profile.set(Profile {
+            region: self.config.region,
+            ..Profile::default()
+        });
         self.editing.set(false);
         self.notice.set(None);
         browser::remove(STORE_ANSWERS);

@@ -30,7 +30,7 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 
 /// Runs a command, streaming its output; an error names the command.
 pub fn run(mut c: Command) -> Result<()> {
-    let shown = format!("{c:?}").replace('"', "");
+    let shown = shown(&c);
     eprintln!("xtask: $ {shown}");
     let status = c
         .status()
@@ -40,6 +40,15 @@ pub fn run(mut c: Command) -> Result<()> {
     } else {
         Err(format!("`{shown}` failed ({status})"))
     }
+}
+
+/// The command as typed, without its environment.
+pub fn shown(c: &Command) -> String {
+    let args: Vec<String> = c
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    format!("{} {}", c.get_program().to_string_lossy(), args.join(" "))
 }
 
 /// Runs a command and returns its standard output, or None when it cannot run or fails.

@@ -31,7 +31,7 @@ impl Tally {
 }
 
 fn status(mut c: Command) -> bool {
-    eprintln!("xtask: $ {}", format!("{c:?}").replace('"', ""));
+    eprintln!("xtask: $ {}", crate::run::shown(&c));
     c.status().is_ok_and(|s| s.success())
 }
 
