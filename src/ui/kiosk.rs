@@ -10,7 +10,7 @@ use crate::i18n::strings::fill;
 
 use super::state::{Screen, use_state};
 
-/// Seconds of warning before the wipe (or the whole timeout when it is shorter).
+/// Seconds of warning before the wipe (half the timeout when that is shorter).
 const WARNING_SECONDS: u32 = 20;
 
 #[component]
@@ -39,7 +39,7 @@ pub fn IdleGuard() -> impl IntoView {
         },
         Duration::from_secs(1),
     );
-    let warning = WARNING_SECONDS.min(timeout);
+    let warning = WARNING_SECONDS.min(timeout / 2).max(1);
     view! {
         <Show when=move || left.get() <= warning>
             <div class="idle" role="alertdialog" aria-live="assertive" aria-labelledby="idle-text" data-testid="idle-countdown">
