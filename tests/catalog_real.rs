@@ -1,0 +1,54 @@
+//! The real catalog, as shipped: every program sourced, dated, trilingual and with encoded
+//! criteria; every region covered; and the embedded copy equal to the files.
+
+use bousla::catalog::load::load_dir;
+use bousla::catalog::{Catalog, Date, Lang, Region, embedded};
+use std::path::Path;
+
+fn files() -> Catalog {
+    let loaded = load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23));
+    let errors: Vec<String> = loaded.issues.iter().filter(|i| i.is_error()).map(|i| i.to_string()).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    loaded.catalog.expect("a catalog without errors")
+}
+
+#[test]
+fn the_embedded_catalog_is_the_validated_files() {
+    assert_eq!(embedded(), &files());
+}
+
+#[test]
+fn every_program_has_a_dated_source_three_languages_and_encoded_criteria() {
+    for p in &files().programs {
+        assert!(!p.sources.is_empty(), "{}: no source", p.id);
+        assert!(p.sources.iter().any(|s| s.date.is_some()), "{}: no dated source", p.id);
+        for text in [&p.name, &p.summary, &p.benefits, &p.how_to_apply] {
+            for lang in Lang::ALL {
+                assert!(!text.get(lang).trim().is_empty(), "{}: missing {}", p.id, lang.code());
+            }
+        }
+        assert!(!p.criteria.is_empty(), "{}: no encoded criterion", p.id);
+    }
+}
+
+#[test]
+fn every_region_has_desks_and_programs_its_holders_can_reach() {
+    let c = files();
+    for r in Region::ALL {
+        let desks = c.desks.iter().filter(|d| d.region == Some(r)).count();
+        assert!(desks >= 2, "{}: {desks} desks", r.id());
+        let reachable = c
+            .programs
+            .iter()
+            .filter(|p| p.criteria.regions.is_empty() || p.criteria.regions.contains(&r))
+            .count();
+        assert!(reachable >= 10, "{}: {reachable} programs", r.id());
+    }
+}
+
+#[test]
+fn no_contact_detail_is_left_without_a_source() {
+    for d in &files().desks {
+        assert!(!d.sources.is_empty(), "desk {} has no source", d.id);
+    }
+}
