@@ -12,4 +12,6 @@ pub mod questionnaire;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]
+mod timing;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

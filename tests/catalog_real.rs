@@ -7,7 +7,12 @@ use std::path::Path;
 
 fn files() -> Catalog {
     let loaded = load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23));
-    let errors: Vec<String> = loaded.issues.iter().filter(|i| i.is_error()).map(|i| i.to_string()).collect();
+    let errors: Vec<String> = loaded
+        .issues
+        .iter()
+        .filter(|i| i.is_error())
+        .map(|i| i.to_string())
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     loaded.catalog.expect("a catalog without errors")
 }
@@ -21,10 +26,19 @@ fn the_embedded_catalog_is_the_validated_files() {
 fn every_program_has_a_dated_source_three_languages_and_encoded_criteria() {
     for p in &files().programs {
         assert!(!p.sources.is_empty(), "{}: no source", p.id);
-        assert!(p.sources.iter().any(|s| s.date.is_some()), "{}: no dated source", p.id);
+        assert!(
+            p.sources.iter().any(|s| s.date.is_some()),
+            "{}: no dated source",
+            p.id
+        );
         for text in [&p.name, &p.summary, &p.benefits, &p.how_to_apply] {
             for lang in Lang::ALL {
-                assert!(!text.get(lang).trim().is_empty(), "{}: missing {}", p.id, lang.code());
+                assert!(
+                    !text.get(lang).trim().is_empty(),
+                    "{}: missing {}",
+                    p.id,
+                    lang.code()
+                );
             }
         }
         assert!(!p.criteria.is_empty(), "{}: no encoded criterion", p.id);

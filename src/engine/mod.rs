@@ -5,6 +5,7 @@ pub mod check;
 pub mod codec;
 pub mod profile;
 pub mod rank;
+pub mod synthetic;
 pub mod verdict;
 
 pub use check::{Check, CriterionKind, Outcome, Reason, criterion_kinds, explain};

@@ -53,21 +53,5 @@ pub const YEAR: u16 = 2026;
 /// A holder who answered everything: a 28-year-old woman in rural Azilal with an informal
 /// handicraft activity started in 2023, asking for 40,000 MAD.
 pub fn full_profile() -> Profile {
-    Profile {
-        region: Some(Region::BeniMellalKhenifra),
-        province: Province::from_id("azilal"),
-        stage: Some(StageKind::Informal),
-        started: Some(2023),
-        legal_form: Some(LegalForm::None),
-        sector: Some(Sector::Handicraft),
-        age: Some(28),
-        gender: Some(Gender::Female),
-        area: Some(Area::Rural),
-        residence: Some(Residence::Morocco),
-        needs: Some(vec![Need::Financing, Need::Coaching]),
-        amount: Some(40_000),
-        innovative: Some(false),
-        revenue: Some(30_000),
-        jobs: Some(1),
-    }
+    bousla::engine::synthetic::full_profile()
 }

@@ -1,0 +1,22 @@
+// Matching speed inside the browser: the real catalog and a synthetic 10,000-program catalog
+// ranked in wasm, timed with performance.now(). Reported, not asserted: timing is measured,
+// budgets live in benchmarks.
+import { test, expect } from '@playwright/test';
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+test('ranking time in wasm is measured and reported', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await expect(page.getByTestId('start')).toBeVisible();
+  const figures = await page.evaluate(() => {
+    const b = (window as any).wasmBindings;
+    return {
+      real_catalog_ms: b.bousla_time_rank(0, 21),
+      synthetic_1000_ms: b.bousla_time_rank(1000, 11),
+      synthetic_10000_ms: b.bousla_time_rank(10000, 7),
+    };
+  });
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/wasm-speed.json', JSON.stringify(figures, null, 2));
+  console.log('wasm ranking (median ms):', JSON.stringify(figures));
+  for (const v of Object.values(figures)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+});
