@@ -177,3 +177,22 @@ pub fn set_css_var(id: &str, name: &str, value: &str) {
         let _ = el.style().set_property(name, value);
     }
 }
+
+/// Fetches a text file of this site (the catalog's text table of a language).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let w = window().ok_or("no window")?;
+    let response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} for {url}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}

@@ -3,9 +3,8 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::catalog::embedded;
-use crate::engine::rank;
-use crate::engine::synthetic::{catalog, full_profile};
+use crate::catalog::{Catalog, embedded};
+use crate::engine::{Profile, rank};
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -13,13 +12,32 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Median milliseconds of `runs` rankings of a synthetic catalog of `size` programs, or of the
-/// real embedded catalog when `size` is 0.
+/// The real programs repeated (under new ids) up to `size`: real rule mixes at any scale,
+/// with almost no code in the shipped wasm.
+fn scaled(size: usize) -> Catalog {
+    let real = embedded();
+    let mut c = real.clone();
+    c.programs = (0..size)
+        .filter_map(|i| {
+            let mut p = real.programs.get(i % real.programs.len().max(1))?.clone();
+            p.id = format!("{i:06}-{}", p.id);
+            Some(p)
+        })
+        .collect();
+    c
+}
+
+/// Median milliseconds of `runs` rankings of a catalog of `size` programs (the real ones
+/// repeated), or of the real catalog when `size` is 0. The profile is the one of
+/// `docs/examples/azilal-informal-woman.json`.
 #[wasm_bindgen]
 pub fn bousla_time_rank(size: usize, runs: usize) -> f64 {
-    let synthetic = (size > 0).then(|| catalog(size));
-    let cat = synthetic.as_ref().unwrap_or_else(|| embedded());
-    let profile = full_profile();
+    let scaled = (size > 0).then(|| scaled(size));
+    let cat = scaled.as_ref().unwrap_or_else(|| embedded());
+    let profile = crate::engine::codec::decode(
+        "1.r-beni_mellal_khenifra.p-azilal.s-informal.y-2023.c-handicraft.a-24.g-female.z-rural.h-morocco.n-financing+coaching.m-30000.i-0",
+    )
+    .unwrap_or_else(|_| Profile::default());
     let mut times: Vec<f64> = (0..runs.max(1))
         .map(|_| {
             let start = now_ms();

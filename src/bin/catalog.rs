@@ -3,6 +3,7 @@
 //!     catalog validate [DIR]                 check every file; exit 1 on any error
 //!     catalog stats [--json] [DIR]            programs by kind and region, desks, languages, dates
 //!     catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]
+//!     catalog export-text OUT_DIR [--dir DIR]   per-language text tables for the browser build
 //!
 //! DIR defaults to data/catalog. Usage errors and bad input exit with code 2.
 
@@ -33,13 +34,13 @@ fn main() -> ExitCode {
 mod bousla_cli {
     use super::*;
     use bousla::catalog::load::load_dir;
-    use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind};
+    use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind, text_table};
     use bousla::engine::{Outcome, Profile, Ranked, explain, rank};
     use bousla::i18n::Label;
     use bousla::i18n::reasons::{fix, holder_answer, rule};
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
@@ -108,6 +109,20 @@ mod bousla_cli {
                 let profile = Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
                 let catalog = load(&o)?;
                 matches(&catalog, &profile, &o);
+                Ok(ExitCode::SUCCESS)
+            }
+            "export-text" => {
+                let out = o
+                    .positional
+                    .first()
+                    .ok_or("export-text needs an output directory")?;
+                let catalog = load(&o)?;
+                let hash = text_table::hash(&catalog);
+                for lang in Lang::ALL {
+                    let path = std::path::Path::new(out).join(text_table::file_name(&hash, lang));
+                    std::fs::write(&path, text_table::table(&catalog, lang))
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                }
                 Ok(ExitCode::SUCCESS)
             }
             "help" | "--help" | "-h" => {

@@ -6,7 +6,11 @@ use super::schema::Catalog;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
 
-/// The embedded catalog, decoded once. The bytes were written by this crate's build script from
+/// Names the text tables of this build (`catalog-<hash>.<lang>.txt`).
+pub const TEXT_HASH: &str = env!("BOUSLA_TEXT_HASH");
+
+/// The embedded catalog, decoded once. In the browser build its texts are empty: they come
+/// from the language's text table (see `text_table`). The bytes were written by this crate's build script from
 /// a catalog that passed validation, so decoding cannot fail short of a build bug; if it ever
 /// did, the app shows an empty catalog rather than dying.
 pub fn embedded() -> &'static Catalog {

@@ -5,6 +5,7 @@ pub mod date;
 pub mod geo;
 pub mod schema;
 pub mod text;
+pub mod text_table;
 pub mod validate;
 pub mod vocab;
 
@@ -14,7 +15,7 @@ pub mod load;
 mod embedded;
 
 pub use date::Date;
-pub use embedded::embedded;
+pub use embedded::{TEXT_HASH, embedded};
 pub use geo::{Province, Region};
 pub use schema::{Amount, Catalog, Criteria, Desk, Pathway, Program, Provider, Source};
 pub use text::{Lang, Text};

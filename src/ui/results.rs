@@ -110,6 +110,9 @@ pub fn ResultsScreen() -> impl IntoView {
                     fill(s.results_summary, &[("eligible", &e.to_string()), ("possible", &p.to_string())])
                 }}
             </p>
+            <Show when=move || !state.texts_ready()>
+                <p class="notice" role="status">{move || if state.notice.get() == Some(super::state::Notice::TextsUnavailable) { s.texts_unavailable } else { s.loading }}</p>
+            </Show>
             <Show when=move || ranking.with(|r| r.fits.is_empty())>
                 <p class="notice">{s.no_results}</p>
             </Show>
@@ -174,5 +177,5 @@ pub fn ResultsScreen() -> impl IntoView {
 #[component]
 pub fn DetailScreen(index: usize) -> impl IntoView {
     let state = use_state();
-    state.catalog().programs.get(index).map(program_detail)
+    move || state.catalog.get().programs.get(index).map(program_detail)
 }

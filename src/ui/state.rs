@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::catalog::{Catalog, Lang, embedded};
+use crate::catalog::{Catalog, Lang, TEXT_HASH, embedded, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::i18n::strings::{Strings, t};
@@ -28,6 +28,7 @@ pub enum Screen {
 pub enum Notice {
     StoredAnswersDiscarded,
     ShareLinkUnreadable,
+    TextsUnavailable,
 }
 
 #[derive(Clone, Copy)]
@@ -40,15 +41,19 @@ pub struct AppState {
     pub editing: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     pub year: u16,
+    /// The catalog with the texts of the language last loaded (structure only until then).
+    pub catalog: RwSignal<&'static Catalog>,
+    /// The language whose texts `catalog` holds.
+    pub texts_of: RwSignal<Option<Lang>>,
     pub ranking: Memo<Ranking<'static>>,
     pub live_count: Memo<usize>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
-        let catalog: &'static Catalog = embedded();
+        let structure: &'static Catalog = embedded();
         let (config, warnings) = config::parse(&browser::query_string(), |id| {
-            catalog.provider(id).is_some()
+            structure.provider(id).is_some()
         });
         for w in &warnings {
             browser::warn(w);
@@ -104,8 +109,13 @@ impl AppState {
         }
         let year = browser::current_year();
         let profile = RwSignal::new(profile);
-        let ranking = Memo::new(move |_| profile.with(|p| rank(catalog, p, year)));
-        let live_count = Memo::new(move |_| profile.with(|p| count_fits(catalog, p, year)));
+        let catalog = RwSignal::new(structure);
+        let ranking = Memo::new(move |_| {
+            let c = catalog.get();
+            profile.with(|p| rank(c, p, year))
+        });
+        // The count needs no text: the structure suffices, and it never waits for a download.
+        let live_count = Memo::new(move |_| profile.with(|p| count_fits(structure, p, year)));
         let state = AppState {
             config,
             lang: RwSignal::new(lang),
@@ -114,13 +124,54 @@ impl AppState {
             editing: RwSignal::new(false),
             notice: RwSignal::new(notice),
             year,
+            catalog,
+            texts_of: RwSignal::new(None),
             ranking,
             live_count,
         };
         if !config.kiosk {
             state.persist();
         }
+        state.load_texts();
         state
+    }
+
+    /// Downloads the catalog's texts in the holder's language (and again on a switch), once
+    /// per language per visit. The app stays usable meanwhile; a failure leaves a notice.
+    fn load_texts(self) {
+        let cache: StoredValue<Vec<(Lang, &'static Catalog)>> = StoredValue::new(Vec::new());
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            if let Some(c) =
+                cache.with_value(|c| c.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c))
+            {
+                self.catalog.set(c);
+                self.texts_of.set(Some(lang));
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                let url = text_table::file_name(TEXT_HASH, lang);
+                let loaded = browser::fetch_text(&url).await.and_then(|table| {
+                    let mut c = embedded().clone();
+                    text_table::fill(&mut c, lang, &table).map(|()| c)
+                });
+                match loaded {
+                    Ok(c) => {
+                        // At most three, kept for the page's lifetime.
+                        let c: &'static Catalog = Box::leak(Box::new(c));
+                        cache.update_value(|v| v.push((lang, c)));
+                        if self.lang.get_untracked() == lang {
+                            self.catalog.set(c);
+                            self.texts_of.set(Some(lang));
+                        }
+                    }
+                    Err(e) => {
+                        browser::warn(&format!("Bousla: could not load the program texts ({e})"));
+                        self.notice.set(Some(Notice::TextsUnavailable));
+                    }
+                }
+            });
+        });
     }
 
     /// The first question for this holder (the region is skipped when a partner locked it).
@@ -157,7 +208,12 @@ impl AppState {
     }
 
     pub fn catalog(&self) -> &'static Catalog {
-        embedded()
+        self.catalog.get_untracked()
+    }
+
+    /// Whether the program texts of the current language are here.
+    pub fn texts_ready(&self) -> bool {
+        self.texts_of.get() == Some(self.lang.get())
     }
 
     pub fn strings(&self) -> &'static Strings {

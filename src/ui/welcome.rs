@@ -28,6 +28,7 @@ pub fn Welcome() -> impl IntoView {
                 let text = match n {
                     Notice::StoredAnswersDiscarded => s.stored_discarded,
                     Notice::ShareLinkUnreadable => s.link_unreadable,
+                    Notice::TextsUnavailable => s.texts_unavailable,
                 };
                 view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
             })}

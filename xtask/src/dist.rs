@@ -118,8 +118,9 @@ const rows = files.map(f => {
   const raw = fs.readFileSync(path.join(dir, f));
   const gz = zlib.gzipSync(raw, { level: 9 });
   const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
-  if (/\.(html|js|css|wasm|svg|json|webmanifest)$/.test(f)) { fs.writeFileSync(path.join(dir, f + '.gz'), gz); fs.writeFileSync(path.join(dir, f + '.br'), br); }
-  const firstLoad = /\.(html|css|wasm)$/.test(f) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js');
+  if (/\.(html|js|css|wasm|svg|json|webmanifest|txt)$/.test(f)) { fs.writeFileSync(path.join(dir, f + '.gz'), gz); fs.writeFileSync(path.join(dir, f + '.br'), br); }
+  // The catalog's text is one file per language; a holder loads one (the Arabic one, the largest, is counted).
+  const firstLoad = /\.(html|css|wasm)$/.test(f) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js') || /^catalog-.*\.ar\.txt$/.test(f);
   return { file: f, raw: raw.length, gzip: gz.length, brotli: br.length, first_load: firstLoad };
 });
 const total = (k) => rows.filter(r => r.first_load).reduce((s, r) => s + r[k], 0);
