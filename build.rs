@@ -14,6 +14,8 @@ mod load;
 mod schema;
 #[path = "src/catalog/text.rs"]
 mod text;
+#[path = "src/catalog/text_table.rs"]
+mod text_table;
 #[path = "src/catalog/validate.rs"]
 mod validate;
 #[path = "src/catalog/vocab.rs"]
@@ -37,11 +39,27 @@ fn main() {
     }
     let Some(catalog) = loaded.catalog else {
         let n = loaded.issues.iter().filter(|i| i.is_error()).count();
-        eprintln!("\nThe catalog has {n} error(s); fix them (see docs/catalog.md) and build again.");
+        eprintln!(
+            "\nThe catalog has {n} error(s); fix them (see docs/catalog.md) and build again."
+        );
         std::process::exit(1);
     };
-    let bytes = postcard::to_allocvec::<Catalog>(&catalog).expect("a validated catalog serializes");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.postcard");
+    // The browser build embeds the structure only; each language's texts are a separate file
+    // (see src/catalog/text_table.rs). Native builds (CLI, tests) embed everything.
+    println!(
+        "cargo:rustc-env=BOUSLA_TEXT_HASH={}",
+        text_table::hash(&catalog)
+    );
+    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let embedded = if wasm {
+        text_table::strip(&catalog)
+    } else {
+        catalog
+    };
+    let bytes =
+        postcard::to_allocvec::<Catalog>(&embedded).expect("a validated catalog serializes");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("catalog.postcard");
     std::fs::write(&out, bytes).expect("OUT_DIR is writable");
 }
 
@@ -50,6 +68,11 @@ fn today() -> date::Date {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0));
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
     date::Date::from_unix_seconds(secs)
 }
