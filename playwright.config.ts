@@ -1,8 +1,9 @@
 // End-to-end tests in Debian's headless Chromium (no browser download), against the release
 // build in dist/ served on 127.0.0.1 by tests/e2e/serve.mjs. Started by `cargo xtask test`.
+// Generous timeouts and two workers: CI machines here have two cores, and the wasm build is
+// parsed and compiled on each page load.
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.BOUSLA_E2E_PORT || 4173);
+import { baseURL, port } from './tests/e2e/fixtures';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +16,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: process.env.BOUSLA_BASE_URL || `http://127.0.0.1:${port}/`,
+    baseURL,
     serviceWorkers: 'allow',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -1,27 +1,12 @@
 // Shared steps of the end-to-end specs: a holder answering, and guards that every page stays
 // on its own host and error-free.
-import { expect, type Page, type BrowserContext } from '@playwright/test';
+import { type Page, type BrowserContext } from '@playwright/test';
+import { watch } from './fixtures';
 
 export type Lang = 'ar' | 'fr' | 'en';
 
-/** Fails the test on console errors, page errors (a wasm panic is "RuntimeError: unreachable")
- *  and any request to a host other than the one that served the page. */
-export function guard(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['http:', 'https:'].includes(url.protocol)) return;
-    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') problems.push(`request to another host: ${r.url()}`);
-  });
-  return {
-    problems,
-    assertClean: () => expect(problems, problems.join('\n')).toEqual([]),
-  };
-}
+/** The page watch of fixtures.ts, under the name the flow specs use. */
+export const guard = watch;
 
 export const choice = (page: Page, index: number) => page.locator('section.question button.choice').nth(index);
 

@@ -45,7 +45,7 @@ for (const [name, fragment] of [
     await page.goto(`./?lang=fr${fragment}`);
     await expect(page.getByTestId('notice')).toBeVisible();
     await expect(page.getByTestId('start')).toBeVisible();
-    expect(g.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+    expect(g.pageErrors).toEqual([]);
   });
 }
 

@@ -1,39 +1,19 @@
 //! The release build: trunk, then what a strict Content-Security-Policy and offline use need
 //! (Trunk's inline loader moved into a file, the service worker told which files to cache),
-//! precompressed copies for the web server, and the size report.
+//! then the size report (which also writes the precompressed copies).
 
 use std::fs;
 use std::path::Path;
 
 use crate::run::{Result, cmd, run};
-
-/// First-load budget, brotli bytes (HTML, JS, wasm, CSS: the catalog is inside the wasm).
-pub const BUDGET_BYTES: u64 = 150 * 1024;
-
-pub fn serve() -> Result<()> {
-    run(cmd(
-        "trunk",
-        &[
-            "serve",
-            "--offline",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-        ],
-    ))
-}
-
-pub struct SizeReport {
-    pub first_load_brotli: u64,
-}
+use crate::size::{self, SizeReport};
 
 pub fn dist() -> Result<SizeReport> {
     run(cmd("trunk", &["build", "--release", "--offline"]))?;
     let dist = Path::new("dist");
     externalise_loader(dist)?;
     fill_service_worker(dist)?;
-    size_report(dist)
+    size::report(dist)
 }
 
 /// FNV-1a: a stable short name for content, no dependency needed.
@@ -52,9 +32,19 @@ fn externalise_loader(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    let Some((html, name, script)) = split_loader(&html)? else {
+        return Ok(());
+    };
+    fs::write(dist.join(&name), script).map_err(|e| e.to_string())?;
+    fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// The page without its inline loader, and the loader's file name and text; None when the
+/// page has no inline module script (already external, or Trunk changed).
+fn split_loader(html: &str) -> Result<Option<(String, String, String)>> {
     let open = "<script type=\"module\">";
     let Some(start) = html.find(open) else {
-        return Ok(());
+        return Ok(None);
     };
     let body_start = start + open.len();
     let end = html[body_start..]
@@ -63,14 +53,17 @@ fn externalise_loader(dist: &Path) -> Result<()> {
         .ok_or("unterminated inline script in dist/index.html")?;
     let script = html[body_start..end].trim().to_string();
     let name = format!("boot-{}.js", &fnv(script.as_bytes())[..12]);
-    fs::write(dist.join(&name), format!("{script}\n")).map_err(|e| e.to_string())?;
+    // Relative, like Trunk's own links (public_url "./"): the build may live under a sub-path.
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
-    let html = format!(
+    let page = format!(
         "{}{tag}{}",
         &html[..start],
         &html[end + "</script>".len()..]
     );
-    fs::write(&index, html).map_err(|e| e.to_string())
+    if page.contains(open) {
+        return Err("dist/index.html has more than one inline module script".into());
+    }
+    Ok(Some((page, name, format!("{script}\n"))))
 }
 
 fn asset_names(dist: &Path) -> Result<Vec<String>> {
@@ -107,51 +100,27 @@ fn fill_service_worker(dist: &Path) -> Result<()> {
     fs::write(&sw, filled).map_err(|e| e.to_string())
 }
 
-/// Raw, gzip -9 and brotli -q 11 sizes of every file (node's zlib, already installed for the
-/// tests), the precompressed .gz/.br copies nginx serves, and the first-load total.
-fn size_report(dist: &Path) -> Result<SizeReport> {
-    const SCRIPT: &str = r#"
-const fs = require('fs'), path = require('path'), zlib = require('zlib');
-const dir = process.argv[1];
-const files = fs.readdirSync(dir).filter(f => fs.statSync(path.join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'size-report.json').sort();
-const rows = files.map(f => {
-  const raw = fs.readFileSync(path.join(dir, f));
-  const gz = zlib.gzipSync(raw, { level: 9 });
-  const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
-  if (/\.(html|js|css|wasm|svg|json|webmanifest|txt)$/.test(f)) { fs.writeFileSync(path.join(dir, f + '.gz'), gz); fs.writeFileSync(path.join(dir, f + '.br'), br); }
-  // The catalog's text is one file per language; a holder loads one (the Arabic one, the largest, is counted).
-  const firstLoad = /\.(html|css|wasm)$/.test(f) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js') || /^catalog-.*\.ar\.txt$/.test(f);
-  return { file: f, raw: raw.length, gzip: gz.length, brotli: br.length, first_load: firstLoad };
-});
-const total = (k) => rows.filter(r => r.first_load).reduce((s, r) => s + r[k], 0);
-const report = { files: rows, first_load: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
-fs.writeFileSync(path.join(dir, 'size-report.json'), JSON.stringify(report, null, 2));
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-console.log('file'.padEnd(40) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
-for (const r of rows) console.log((r.first_load ? '* ' : '  ') + r.file.padEnd(38) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
-console.log('first load (*)'.padEnd(40) + kb(report.first_load.raw) + kb(report.first_load.gzip) + kb(report.first_load.brotli));
-console.log('FIRST_LOAD_BROTLI=' + report.first_load.brotli);
-"#;
-    let out = cmd("node", &["-e", SCRIPT, &dist.display().to_string()])
-        .output()
-        .map_err(|e| format!("cannot run node for the size report: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    if !out.status.success() {
-        return Err(format!(
-            "size report failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inline_loader_becomes_a_hashed_file() {
+        let page = "<head>\n<script type=\"module\">\nimport init from './a.js';\n</script>\n<link rel=\"stylesheet\" href=\"./m.css\"/></head>";
+        let (html, name, script) = split_loader(page).unwrap().unwrap();
+        assert!(name.starts_with("boot-") && name.ends_with(".js"));
+        assert_eq!(script, "import init from './a.js';\n");
+        assert!(html.contains(&format!(
+            "<script type=\"module\" src=\"./{name}\"></script>"
+        )));
+        assert!(!html.contains("import init"));
+        assert!(html.contains("./m.css"));
+        assert!(split_loader(&html).unwrap().is_none());
     }
-    let mut first_load_brotli = 0;
-    for line in text.lines() {
-        match line.strip_prefix("FIRST_LOAD_BROTLI=") {
-            Some(n) => first_load_brotli = n.trim().parse().unwrap_or(0),
-            None => println!("{line}"),
-        }
+
+    #[test]
+    fn the_hash_follows_the_content() {
+        assert_ne!(fnv(b"a"), fnv(b"b"));
+        assert_eq!(fnv(b"a"), fnv(b"a"));
     }
-    println!(
-        "first-load budget: {:.1} KB brotli",
-        BUDGET_BYTES as f64 / 1024.0
-    );
-    Ok(SizeReport { first_load_brotli })
 }

@@ -3,7 +3,10 @@
 //! that is already there at the right version.
 
 mod dist;
+mod e2e;
 mod run;
+mod serve;
+mod size;
 mod test;
 mod tools;
 
@@ -13,6 +16,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve   install what is missing, then serve the app on http://127.0.0.1:8080 with live reload
   test    the whole check: fmt, clippy (native and wasm), native tests, release build and size
           budget, end-to-end tests in headless Chromium; ends with `N passed, N failed`
+          (arguments after `test` go to Playwright, e.g. `cargo xtask test welcome`)
   dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)";
 
 fn main() -> ExitCode {
@@ -23,7 +27,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let outcome = match args.first().map(String::as_str) {
-        Some("serve") => tools::ensure_build_tools().and_then(|()| dist::serve()),
+        Some("serve") => tools::ensure_build_tools().and_then(|()| serve::serve()),
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist::dist().map(|_| ())),
         Some("test") => return test::test(&args[1..]),
         _ => {

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
 pub type Result<T> = std::result::Result<T, String>;
 
@@ -13,18 +14,28 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// PATH with the project's npm binaries (wasm-opt from npm `binaryen`) first.
-pub fn path_with_node_bin() -> String {
-    let bin = repo_root().join("node_modules/.bin");
-    let old = std::env::var("PATH").unwrap_or_default();
-    format!("{}:{old}", bin.display())
+/// PATH with the project's npm binaries first (wasm-opt from npm `binaryen`, so trunk never
+/// downloads its own), then cargo's install directory (a fresh shell may not have it yet, and
+/// trunk and wasm-bindgen land there).
+pub fn tool_path() -> String {
+    let mut dirs = vec![repo_root().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(old) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&old));
+    }
+    std::env::join_paths(dirs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
+/// A command with the tool PATH and no stdin: nothing may wait on a prompt (CI has no stdin).
 pub fn cmd(program: &str, args: &[&str]) -> Command {
     let mut c = Command::new(program);
-    c.args(args)
-        .env("PATH", path_with_node_bin())
-        .stdin(Stdio::null());
+    c.args(args).env("PATH", tool_path()).stdin(Stdio::null());
     c
 }
 
@@ -61,4 +72,9 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
 
 pub fn is_root() -> bool {
     output("id", &["-u"]).is_some_and(|s| s.trim() == "0")
+}
+
+/// Seconds since `start`, for the step timings the test summary prints.
+pub fn secs(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64()
 }

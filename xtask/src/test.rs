@@ -1,12 +1,14 @@
-//! `cargo xtask test`: every check the project makes, in order, counted, ending with
+//! `cargo xtask test`: every check the project makes, in order, counted, ending with the line
 //! `N passed, N failed`. A failed step does not hide the results of the steps after it,
-//! except when the build the later steps need is missing.
+//! except where a later step needs what failed (no build, no end-to-end tests).
 
-use std::fs;
 use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
 
-use crate::dist::{self, BUDGET_BYTES};
-use crate::run::cmd;
+use crate::dist;
+use crate::e2e;
+use crate::run::{cmd, secs, shown};
+use crate::size::{BUDGET_BYTES, kb};
 use crate::tools;
 
 #[derive(Default)]
@@ -14,9 +16,11 @@ struct Tally {
     passed: u64,
     failed: u64,
     failures: Vec<String>,
+    timings: Vec<(String, f64)>,
 }
 
 impl Tally {
+    /// One step, counted as one test.
     fn step(&mut self, name: &str, ok: bool) -> bool {
         if ok {
             self.passed += 1;
@@ -28,25 +32,146 @@ impl Tally {
         }
         ok
     }
+
+    /// Many tests from one run.
+    fn add(&mut self, what: &str, passed: u64, failed: u64) {
+        self.passed += passed;
+        self.failed += failed;
+        eprintln!("xtask: {what}: {passed} passed, {failed} failed");
+        if failed > 0 {
+            self.failures.push(format!("{failed} {what}"));
+        }
+    }
+
+    fn timed(&mut self, name: &str, start: Instant) {
+        self.timings.push((name.to_string(), secs(start)));
+    }
 }
 
-fn status(mut c: Command) -> bool {
-    eprintln!("xtask: $ {}", crate::run::shown(&c));
+fn succeeds(mut c: Command) -> bool {
+    eprintln!("xtask: $ {}", shown(&c));
     c.status().is_ok_and(|s| s.success())
 }
 
-/// Runs `cargo test` and adds the counts of libtest's `test result:` lines.
-fn cargo_tests(t: &mut Tally) {
-    eprintln!("xtask: $ cargo test --workspace");
-    let out = cmd("cargo", &["test", "--workspace", "--color", "never"])
-        .stderr(Stdio::inherit())
-        .output();
-    let Ok(out) = out else {
-        t.step("cargo test could not start", false);
+fn cargo(args: &[&str]) -> Command {
+    cmd("cargo", args)
+}
+
+pub fn test(extra: &[String]) -> ExitCode {
+    let mut t = Tally::default();
+    let start = Instant::now();
+    let tools_ok = match tools::ensure_build_tools() {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("xtask: cannot set up the build tools: {e}");
+            false
+        }
+    };
+    t.timed("tools", start);
+    // Formatting, lints and native tests need only cargo; run them even without the web tools.
+    let checks: [(&str, &[&str]); 3] = [
+        ("cargo fmt --check", &["fmt", "--all", "--check"]),
+        (
+            "clippy (native)",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy (wasm32)",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--bins",
+                "-p",
+                "bousla",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    for (name, args) in checks {
+        let start = Instant::now();
+        t.step(name, succeeds(cargo(args)));
+        t.timed(name, start);
+    }
+    let start = Instant::now();
+    native_tests(&mut t);
+    t.timed("cargo test", start);
+
+    if !tools_ok {
+        t.step(
+            "tool installation (release build and end-to-end tests not run)",
+            false,
+        );
+        return finish(t);
+    }
+    let start = Instant::now();
+    let built = match dist::dist() {
+        Ok(report) => {
+            t.step("release build", true);
+            t.step(
+                &format!(
+                    "first-load size {:.1} KB brotli within the {:.0} KB budget",
+                    kb(report.first_load_brotli),
+                    kb(BUDGET_BYTES)
+                ),
+                report.first_load_brotli > 0 && report.first_load_brotli <= BUDGET_BYTES,
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            t.step("release build", false)
+        }
+    };
+    t.timed("release build + size report", start);
+    if built {
+        let start = Instant::now();
+        match e2e::ensure_browser().and_then(|()| e2e::run(extra)) {
+            Ok(o) => {
+                t.add("end-to-end tests", o.passed, o.failed);
+                if !o.run_ok && o.failed == 0 {
+                    t.step("end-to-end run (see Playwright's output above)", false);
+                }
+            }
+            Err(e) => {
+                eprintln!("xtask: {e}");
+                t.step("end-to-end tests", false);
+            }
+        }
+        t.timed("end-to-end tests", start);
+    }
+    finish(t)
+}
+
+/// `cargo test`, counted from libtest's `test result:` lines. `--no-fail-fast`: a failing
+/// test binary must not hide the results of the others.
+fn native_tests(t: &mut Tally) {
+    let mut c = cargo(&["test", "--workspace", "--no-fail-fast", "--color", "never"]);
+    eprintln!("xtask: $ {}", shown(&c));
+    let Ok(out) = c.stderr(Stdio::inherit()).output() else {
+        t.step("cargo test (could not start)", false);
         return;
     };
     let text = String::from_utf8_lossy(&out.stdout);
     print!("{text}");
+    let (passed, failed) = libtest_counts(&text);
+    t.add("native tests", passed, failed);
+    if !out.status.success() && failed == 0 {
+        t.step("cargo test (build or harness failure, see above)", false);
+    }
+}
+
+fn libtest_counts(text: &str) -> (u64, u64) {
     let (mut passed, mut failed) = (0, 0);
     for line in text.lines().filter(|l| l.starts_with("test result:")) {
         let num = |word: &str| {
@@ -59,134 +184,16 @@ fn cargo_tests(t: &mut Tally) {
         passed += num("passed");
         failed += num("failed");
     }
-    t.passed += passed;
-    t.failed += failed;
-    if !out.status.success() && failed == 0 {
-        t.step("cargo test (build or harness failure)", false);
-    } else if failed > 0 {
-        t.failures.push(format!("{failed} native test(s)"));
-    }
-}
-
-/// Runs Playwright and adds its counts from the JSON report.
-fn e2e(t: &mut Tally, extra: &[String]) {
-    let _ = fs::remove_file("test-results/e2e.json");
-    let _ = fs::create_dir_all("test-results/screenshots");
-    let mut args = vec!["playwright", "test"];
-    args.extend(extra.iter().map(String::as_str));
-    let mut c = cmd("npx", &args);
-    c.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    let ran = status(c);
-    let report = fs::read_to_string("test-results/e2e.json").unwrap_or_default();
-    let count = |key: &str| {
-        report
-            .split(&format!("\"{key}\":"))
-            .nth(1)
-            .and_then(|rest| {
-                rest.trim_start()
-                    .split(|c: char| !c.is_ascii_digit())
-                    .next()
-            })
-            .and_then(|n| n.parse::<u64>().ok())
-    };
-    match (count("expected"), count("unexpected"), count("flaky")) {
-        (Some(ok), Some(bad), flaky) => {
-            t.passed += ok + flaky.unwrap_or(0);
-            t.failed += bad;
-            if bad > 0 {
-                t.failures.push(format!("{bad} end-to-end test(s)"));
-            }
-            if !ran && bad == 0 {
-                t.step("end-to-end run (see the output above)", false);
-            }
-        }
-        _ => {
-            t.step(
-                "end-to-end tests (no report: Playwright did not run)",
-                false,
-            );
-        }
-    }
-}
-
-pub fn test(extra: &[String]) -> ExitCode {
-    let mut t = Tally::default();
-    if let Err(e) = tools::ensure_build_tools() {
-        eprintln!("xtask: cannot set up the build tools: {e}");
-        t.step("tool installation", false);
-        return finish(t);
-    }
-    t.step(
-        "cargo fmt --check",
-        status(cmd("cargo", &["fmt", "--all", "--check"])),
-    );
-    t.step(
-        "clippy (native)",
-        status(cmd(
-            "cargo",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )),
-    );
-    t.step(
-        "clippy (wasm32)",
-        status(cmd(
-            "cargo",
-            &[
-                "clippy",
-                "-p",
-                "bousla",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--lib",
-                "--bins",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )),
-    );
-    cargo_tests(&mut t);
-    let built = match dist::dist() {
-        Ok(report) => {
-            t.step("release build", true);
-            let kb = report.first_load_brotli as f64 / 1024.0;
-            t.step(
-                &format!(
-                    "first-load size {kb:.1} KB brotli within the {:.0} KB budget",
-                    BUDGET_BYTES as f64 / 1024.0
-                ),
-                report.first_load_brotli > 0 && report.first_load_brotli <= BUDGET_BYTES,
-            );
-            true
-        }
-        Err(e) => {
-            eprintln!("xtask: {e}");
-            t.step("release build", false)
-        }
-    };
-    if built {
-        match tools::ensure_debian(&[
-            ("chromium", "/usr/bin/chromium"),
-            ("chromium-driver", "/usr/bin/chromedriver"),
-        ]) {
-            Ok(()) => e2e(&mut t, extra),
-            Err(e) => {
-                eprintln!("xtask: {e}");
-                t.step("end-to-end tests (browser missing)", false);
-            }
-        }
-    }
-    finish(t)
+    (passed, failed)
 }
 
 fn finish(t: Tally) -> ExitCode {
+    let timings: Vec<String> = t
+        .timings
+        .iter()
+        .map(|(name, s)| format!("{name} {s:.1}s"))
+        .collect();
+    eprintln!("xtask: timings: {}", timings.join(", "));
     if !t.failures.is_empty() {
         eprintln!("xtask: failed: {}", t.failures.join("; "));
     }
@@ -195,5 +202,20 @@ fn finish(t: Tally) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::libtest_counts;
+
+    #[test]
+    fn adds_every_test_binary() {
+        let out = "running 2 tests\n\
+                   test result: ok. 23 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
+                   test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.12s\n\
+                   test a ... ok\n";
+        assert_eq!(libtest_counts(out), (26, 1));
+        assert_eq!(libtest_counts(""), (0, 0));
     }
 }

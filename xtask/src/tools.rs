@@ -15,6 +15,7 @@ pub fn ensure_build_tools() -> Result<()> {
     ensure_wasm_target()?;
     ensure_cargo_tool("trunk", TRUNK, &["trunk", "--version", TRUNK, "--locked"])?;
     let wb = wasm_bindgen_version()?;
+    check_trunk_pins(&wb)?;
     // `--locked` failed here for wasm-bindgen-cli 0.2.130 (a locked dependency left the index).
     ensure_cargo_tool("wasm-bindgen", &wb, &["wasm-bindgen-cli", "--version", &wb])?;
     ensure_npm()?;
@@ -54,17 +55,50 @@ fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result<()> {
 pub fn wasm_bindgen_version() -> Result<String> {
     let lock =
         fs::read_to_string("Cargo.lock").map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    locked_version(&lock, "wasm-bindgen").ok_or_else(|| "wasm-bindgen is not in Cargo.lock".into())
+}
+
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\""
+        if line.trim() == wanted
             && let Some(v) = lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("version = \""))
         {
-            return Ok(v.trim_end_matches('"').to_string());
+            return Some(v.trim_end_matches('"').to_string());
         }
     }
-    Err("wasm-bindgen is not in Cargo.lock".into())
+    None
+}
+
+/// Trunk looks for tools at the versions Trunk.toml names and, finding none on PATH, would
+/// download them (an error under `--offline`, which says little). Say what to fix instead.
+fn check_trunk_pins(wasm_bindgen: &str) -> Result<()> {
+    let toml =
+        fs::read_to_string("Trunk.toml").map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    for (key, want) in [
+        ("wasm_bindgen", wasm_bindgen),
+        ("wasm_opt", WASM_OPT_VERSION),
+    ] {
+        let pinned = toml_string(&toml, key);
+        if pinned.as_deref() != Some(want) {
+            return Err(format!(
+                "Trunk.toml [tools] {key} is {pinned:?}, expected \"{want}\" (Cargo.lock and \
+                 package.json decide it)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The value of `key = "value"` in a small TOML file, enough for Trunk.toml's [tools].
+fn toml_string(toml: &str, key: &str) -> Option<String> {
+    toml.lines().find_map(|line| {
+        let (k, v) = line.split_once('=')?;
+        (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+    })
 }
 
 /// npm packages (wasm-opt, Playwright, axe-core) at the versions of package-lock.json.
@@ -92,29 +126,83 @@ fn ensure_npm() -> Result<()> {
     run(c)
 }
 
-/// Debian packages the end-to-end tests need, installed when missing and we may (root).
-pub fn ensure_debian(packages: &[(&str, &str)]) -> Result<()> {
-    let missing: Vec<&str> = packages
-        .iter()
-        .filter(|(_, path)| !Path::new(path).exists())
-        .map(|(pkg, _)| *pkg)
-        .collect();
-    if missing.is_empty() {
+/// Debian packages, each named with a file it installs: `required` ones are installed when
+/// missing and we may (root), else an error names them; `optional` ones only when we may.
+pub fn ensure_debian(required: &[(&str, &str)], optional: &[(&str, &str)]) -> Result<()> {
+    let (required, optional) = (missing(required), missing(optional));
+    if required.is_empty() && optional.is_empty() {
         return Ok(());
     }
     if !is_root() || output("apt-get", &["--version"]).is_none() {
+        if !optional.is_empty() {
+            eprintln!(
+                "xtask: note: without {} screenshots lack some glyphs",
+                optional.join(", ")
+            );
+        }
+        if required.is_empty() {
+            return Ok(());
+        }
         return Err(format!(
-            "missing {}: install them with `sudo apt-get install {}`",
-            missing.join(", "),
-            missing.join(" ")
+            "missing Debian packages: run `sudo apt-get install {}`",
+            required.join(" ")
         ));
     }
-    let mut update = cmd("apt-get", &["update", "-q"]);
-    update.env("DEBIAN_FRONTEND", "noninteractive");
-    run(update)?;
+    let installed = apt_install(&[&required[..], &optional[..]].concat());
+    match installed {
+        Err(e) if required.is_empty() => {
+            eprintln!("xtask: note: {e} (optional, going on)");
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn missing<'a>(packages: &[(&'a str, &str)]) -> Vec<&'a str> {
+    packages
+        .iter()
+        .filter(|(_, path)| !Path::new(path).exists())
+        .map(|(pkg, _)| *pkg)
+        .collect()
+}
+
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let apt = |args: &[&str]| {
+        let mut c = cmd("apt-get", args);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        run(c)
+    };
+    apt(&["update", "-q"])?;
     let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
-    args.extend(missing.iter().copied());
-    let mut install = cmd("apt-get", &args);
-    install.env("DEBIAN_FRONTEND", "noninteractive");
-    run(install)
+    args.extend_from_slice(packages);
+    apt(&args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_locked_version_of_exactly_that_package() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.1\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(locked_version(lock, "leptos"), None);
+    }
+
+    #[test]
+    fn reads_trunk_tool_pins() {
+        let toml = "[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
+        assert_eq!(
+            toml_string(toml, "wasm_opt").as_deref(),
+            Some("version_132")
+        );
+        assert_eq!(
+            toml_string(toml, "wasm_bindgen").as_deref(),
+            Some("0.2.130")
+        );
+    }
 }

@@ -1,0 +1,90 @@
+//! The size report of dist/: raw, gzip -9 and brotli -q 11 bytes of every file, the
+//! precompressed .gz/.br copies a web server can send as they are, and the first-load total.
+//! Compression runs in node's zlib (installed for the tests anyway), so no gzip or brotli
+//! command, and no Rust compression crate, is needed.
+
+use std::path::Path;
+
+use crate::run::{Result, cmd};
+
+/// First-load budget, brotli bytes: what a holder on a slow phone connection downloads before
+/// the first screen works (HTML, JS, wasm, CSS, and the catalog's texts in one language).
+pub const BUDGET_BYTES: u64 = 150 * 1024;
+
+pub struct SizeReport {
+    pub first_load_brotli: u64,
+}
+
+const SCRIPT: &str = r#"
+const fs = require('fs'), path = require('path'), zlib = require('zlib');
+const dir = process.argv[1];
+const files = fs.readdirSync(dir)
+  .filter(f => fs.statSync(path.join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'size-report.json')
+  .sort();
+// The page, its scripts, styles and wasm load at once; the embed script and the service worker
+// do not (the worker installs after the first screen).
+const atLoad = f => /\.(html|css|wasm)$/.test(f) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js');
+// The catalog's texts: one file per language, and a holder downloads only theirs.
+const isTexts = f => /^catalog-.*\.txt$/.test(f);
+const rows = files.map(f => {
+  const raw = fs.readFileSync(path.join(dir, f));
+  const gz = zlib.gzipSync(raw, { level: 9 });
+  const br = zlib.brotliCompressSync(raw, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+  } });
+  if (/\.(html|js|css|wasm|svg|json|webmanifest|txt)$/.test(f)) {
+    fs.writeFileSync(path.join(dir, f + '.gz'), gz);
+    fs.writeFileSync(path.join(dir, f + '.br'), br);
+  }
+  return { file: f, raw: raw.length, gzip: gz.length, brotli: br.length, first_load: atLoad(f) };
+});
+// Count the largest language's texts: the budget must hold for every holder.
+const texts = rows.filter(r => isTexts(r.file)).sort((a, b) => b.brotli - a.brotli)[0];
+if (texts) texts.first_load = true;
+const total = k => rows.filter(r => r.first_load).reduce((s, r) => s + r[k], 0);
+const report = {
+  files: rows,
+  first_load: {
+    files: rows.filter(r => r.first_load).map(r => r.file),
+    raw: total('raw'), gzip: total('gzip'), brotli: total('brotli'),
+  },
+};
+fs.writeFileSync(path.join(dir, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
+const kb = n => (n / 1024).toFixed(1).padStart(9) + ' KB';
+console.log('  ' + 'file'.padEnd(40) + 'raw'.padStart(12) + 'gzip'.padStart(12) + 'brotli'.padStart(12));
+for (const r of rows) console.log((r.first_load ? '* ' : '  ') + r.file.padEnd(40) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+console.log('  ' + 'first load (*)'.padEnd(40) + kb(report.first_load.raw) + kb(report.first_load.gzip) + kb(report.first_load.brotli));
+console.log('FIRST_LOAD_BROTLI=' + report.first_load.brotli);
+"#;
+
+pub fn report(dist: &Path) -> Result<SizeReport> {
+    let out = cmd("node", &["-e", SCRIPT, &dist.display().to_string()])
+        .output()
+        .map_err(|e| format!("cannot run node for the size report: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "size report failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut first_load_brotli = None;
+    for line in text.lines() {
+        match line.strip_prefix("FIRST_LOAD_BROTLI=") {
+            Some(n) => first_load_brotli = n.trim().parse().ok(),
+            None => println!("{line}"),
+        }
+    }
+    let first_load_brotli = first_load_brotli.ok_or("the size report gave no first-load total")?;
+    println!(
+        "  first-load budget {:.1} KB brotli; report in {}",
+        kb(BUDGET_BYTES),
+        dist.join("size-report.json").display()
+    );
+    Ok(SizeReport { first_load_brotli })
+}
+
+pub fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
