@@ -56,7 +56,7 @@ strings! {
     see_results: "اعرض النتائج", "Voir les résultats", "See the results";
     back_to_results: "العودة إلى النتائج", "Retour aux résultats", "Back to the results";
     progress: "السؤال {n} من {total}", "Question {n} sur {total}", "Question {n} of {total}";
-    live_count: "{n} برنامجا ما زال ممكنا", "{n} programmes encore possibles", "{n} programs still possible";
+    live_count: "البرامج الممكنة حتى الآن: {n}", "Programmes encore possibles : {n}", "Programs still possible: {n}";
     start_over: "ابدأ من جديد", "Recommencer", "Start over";
     start_over_confirm: "مسح كل الأجوبة؟", "Effacer toutes les réponses ?", "Clear all answers?";
     yes: "نعم", "Oui", "Yes";
@@ -107,7 +107,7 @@ strings! {
     jobs_input: "عدد الأشخاص", "Nombre de personnes", "Number of people";
     jobs_invalid: "أدخل عددا بين 1 و100000.", "Indiquez un nombre entre 1 et 100 000.", "Enter a number between 1 and 100,000.";
     results_title: "البرامج التي تناسبك", "Les programmes pour vous", "Programs for you";
-    results_summary: "{eligible} تناسبك، {possible} ممكنة (تحقق من بعض الشروط)", "{eligible} pour vous, {possible} possibles (quelques points à vérifier)", "{eligible} fit you, {possible} possible (a few points to check)";
+    results_summary: "تناسبك: {eligible} · ممكنة (تحقق من بعض الشروط): {possible}", "Pour vous : {eligible} · Possibles (points à vérifier) : {possible}", "Fit you: {eligible} · Possible (points to check): {possible}";
     no_results: "لم نجد برنامجا يناسب كل أجوبتك. انظر أسفله ما يمكن أن يفتح لك برامج أخرى، أو اتصل بالمركز الجهوي للاستثمار.", "Aucun programme ne correspond à toutes vos réponses. Voyez plus bas ce qui pourrait vous ouvrir d'autres programmes, ou contactez le CRI de votre région.", "No program fits all your answers. See below what could open other programs, or contact your region's investment centre.";
     your_answers: "أجوبتك", "Vos réponses", "Your answers";
     edit: "تعديل", "Modifier", "Edit";
