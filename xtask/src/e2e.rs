@@ -32,24 +32,33 @@ pub fn ensure_browser() -> Result<()> {
 }
 
 pub fn run(extra: &[String]) -> Result<Outcome> {
-    let _ = fs::remove_file(REPORT);
+    let port = free_port()?.to_string();
+    playwright(extra, &[("BOUSLA_E2E_PORT", &port)], REPORT)
+}
+
+/// One Playwright run with `env` added (playwright.config.ts reads BOUSLA_* options), its
+/// JSON report written to `report`.
+pub fn playwright(extra: &[String], env: &[(&str, &str)], report: &str) -> Result<Outcome> {
+    let _ = fs::remove_file(report);
     let _ = fs::create_dir_all("test-results/screenshots");
     let mut args = vec!["test"];
     args.extend(extra.iter().map(String::as_str));
     // The local CLI, not npx: npx may offer to download a package it does not find.
     let mut c = cmd("node_modules/.bin/playwright", &args);
     c.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-        .env("BOUSLA_E2E_PORT", free_port()?.to_string());
+        .env("BOUSLA_E2E_REPORT", report);
+    for (key, value) in env {
+        c.env(key, value);
+    }
     eprintln!("xtask: $ {}", shown(&c));
     let run_ok = c.status().is_ok_and(|s| s.success());
-    let report = fs::read_to_string(REPORT).unwrap_or_default();
-    let (Some(expected), Some(unexpected)) =
-        (stat(&report, "expected"), stat(&report, "unexpected"))
+    let json = fs::read_to_string(report).unwrap_or_default();
+    let (Some(expected), Some(unexpected)) = (stat(&json, "expected"), stat(&json, "unexpected"))
     else {
-        return Err(format!("Playwright wrote no results to {REPORT}"));
+        return Err(format!("Playwright wrote no results to {report}"));
     };
     Ok(Outcome {
-        passed: expected + stat(&report, "flaky").unwrap_or(0),
+        passed: expected + stat(&json, "flaky").unwrap_or(0),
         failed: unexpected,
         run_ok,
     })
@@ -57,7 +66,7 @@ pub fn run(extra: &[String]) -> Result<Outcome> {
 
 /// A loopback port nobody listens on now, so a second checkout or a forgotten server on the
 /// default port does not answer for this build.
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -194,6 +194,12 @@ mod tests {
     }
 
     #[test]
+    fn names_only_the_packages_whose_file_is_absent() {
+        let packages = [("here", "/"), ("gone", "/nonexistent/bousla/xtask")];
+        assert_eq!(missing(&packages), vec!["gone"]);
+    }
+
+    #[test]
     fn reads_trunk_tool_pins() {
         let toml = "[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
         assert_eq!(
