@@ -165,7 +165,13 @@ pub fn report_height_to_parent() {
 pub fn register_service_worker() {
     let Some(w) = window() else { return };
     let sw = w.navigator().service_worker();
-    let _ = sw.register("sw.js");
+    // Fails under the dev server (the worker's file list is filled by `cargo xtask dist`) and in
+    // browsers that refuse workers: the app works without it, so only note it.
+    let failed = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {
+        warn("Bousla: offline mode unavailable (service worker not registered)");
+    });
+    let _ = sw.register("sw.js").catch(&failed);
+    failed.forget();
 }
 
 /// Sets a CSS custom property on an element (through the CSSOM, which a strict CSP allows).

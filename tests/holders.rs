@@ -9,7 +9,9 @@ use std::path::Path;
 const YEAR: u16 = 2026;
 
 fn catalog() -> Catalog {
-    load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23)).catalog.expect("the catalog validates")
+    load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23))
+        .catalog
+        .expect("the catalog validates")
 }
 
 fn holder(name: &str) -> Profile {
@@ -23,11 +25,20 @@ fn fits<'a>(r: &'a Ranking<'_>) -> Vec<&'a str> {
 }
 
 fn verdict_of(r: &Ranking<'_>, id: &str) -> Option<Verdict> {
-    r.fits.iter().chain(&r.near_misses).chain(&r.others).find(|x| x.program.id == id).map(|x| x.verdict)
+    r.fits
+        .iter()
+        .chain(&r.near_misses)
+        .chain(&r.others)
+        .find(|x| x.program.id == id)
+        .map(|x| x.verdict)
 }
 
 fn fixes_of(r: &Ranking<'_>, id: &str) -> Vec<Fix> {
-    r.near_misses.iter().find(|x| x.program.id == id).map(|x| x.fixes.clone()).unwrap_or_default()
+    r.near_misses
+        .iter()
+        .find(|x| x.program.id == id)
+        .map(|x| x.fixes.clone())
+        .unwrap_or_default()
 }
 
 /// Programs bound to other regions never fit.
@@ -35,8 +46,16 @@ fn assert_no_other_region(r: &Ranking<'_>, p: &Profile) {
     let region = p.effective_region().expect("examples give a region");
     for x in &r.fits {
         let c = &x.program.criteria;
-        assert!(c.regions.is_empty() || c.regions.contains(&region), "{} is for another region", x.program.id);
-        assert!(c.provinces.is_empty() || c.provinces.iter().any(|q| q.region() == region), "{} is for another province", x.program.id);
+        assert!(
+            c.regions.is_empty() || c.regions.contains(&region),
+            "{} is for another region",
+            x.program.id
+        );
+        assert!(
+            c.provinces.is_empty() || c.provinces.iter().any(|q| q.region() == region),
+            "{} is for another province",
+            x.program.id
+        );
     }
 }
 
@@ -54,8 +73,14 @@ fn young_woman_with_an_informal_activity_in_azilal() {
         assert!(f.contains(&id), "{id} should fit: {f:?}");
     }
     // The larger microcredit needs a status: registering is the step she is told.
-    assert_eq!(verdict_of(&r, "microcredit-150k"), Some(Verdict::NotEligible));
-    assert!(!fixes_of(&r, "microcredit-150k").is_empty(), "microcredit-150k should be within reach");
+    assert_eq!(
+        verdict_of(&r, "microcredit-150k"),
+        Some(Verdict::NotEligible)
+    );
+    assert!(
+        !fixes_of(&r, "microcredit-150k").is_empty(),
+        "microcredit-150k should be within reach"
+    );
     assert!(!f.contains(&"initiative-souss-massa-honour-loan"));
 }
 
@@ -76,11 +101,22 @@ fn tech_start_up_in_agadir() {
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
-    assert!(f.contains(&"cite-innovation-souss-massa-incubation"), "{f:?}");
+    assert!(
+        f.contains(&"cite-innovation-souss-massa-incubation"),
+        "{f:?}"
+    );
     assert!(f.contains(&"initiative-souss-massa-honour-loan"), "{f:?}");
     // Incubation serves his stated need: it comes before what does not.
-    let first_unserved = r.fits.iter().position(|x| !x.serves_needs).unwrap_or(r.fits.len());
-    let cite = r.fits.iter().position(|x| x.program.id == "cite-innovation-souss-massa-incubation").unwrap_or(usize::MAX);
+    let first_unserved = r
+        .fits
+        .iter()
+        .position(|x| !x.serves_needs)
+        .unwrap_or(r.fits.len());
+    let cite = r
+        .fits
+        .iter()
+        .position(|x| x.program.id == "cite-innovation-souss-massa-incubation")
+        .unwrap_or(usize::MAX);
     assert!(cite < first_unserved);
 }
 
@@ -90,10 +126,18 @@ fn farmers_son_in_the_oriental() {
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
-    assert!(f.contains(&"initiative-oriental-honour-loan") || f.contains(&"forsa"), "{f:?}");
+    assert!(
+        f.contains(&"initiative-oriental-honour-loan") || f.contains(&"forsa"),
+        "{f:?}"
+    );
     // Women-only programs are not for him.
     for x in &r.fits {
-        assert_ne!(x.program.criteria.gender, Some(bousla::catalog::Gender::Female), "{}", x.program.id);
+        assert_ne!(
+            x.program.criteria.gender,
+            Some(bousla::catalog::Gender::Female),
+            "{}",
+            x.program.id
+        );
     }
 }
 
@@ -104,7 +148,11 @@ fn industrial_sme_in_casablanca() {
     assert_no_other_region(&r, &p);
     // Seven years old: programs for firms under five are out.
     for x in &r.fits {
-        assert!(x.program.criteria.max_business_age.is_none_or(|m| m >= 7), "{}", x.program.id);
+        assert!(
+            x.program.criteria.max_business_age.is_none_or(|m| m >= 7),
+            "{}",
+            x.program.id
+        );
     }
     assert!(!fits(&r).is_empty());
 }
@@ -114,7 +162,10 @@ fn returnee_from_abroad_in_essaouira() {
     let (p, c) = run("essaouira-diaspora-returnee");
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
-    assert!(fits(&r).contains(&"forsa"), "Forsa is open to Moroccans living abroad");
+    assert!(
+        fits(&r).contains(&"forsa"),
+        "Forsa is open to Moroccans living abroad"
+    );
 }
 
 #[test]
@@ -122,8 +173,15 @@ fn young_woman_in_dakhla_gets_a_desk_in_her_region() {
     let (p, c) = run("dakhla-young-woman");
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
-    let with_desk = r.fits.iter().filter(|x| !c.desks_for(x.program, p.region, p.province).is_empty()).count();
-    assert!(with_desk > 0, "at least one fitting program has a desk she can go to");
+    let with_desk = r
+        .fits
+        .iter()
+        .filter(|x| !c.desks_for(x.program, p.region, p.province).is_empty())
+        .count();
+    assert!(
+        with_desk > 0,
+        "at least one fitting program has a desk she can go to"
+    );
 }
 
 #[test]
@@ -131,7 +189,12 @@ fn auto_entrepreneur_in_laayoune_looking_for_public_contracts() {
     let (p, c) = run("laayoune-auto-entrepreneur");
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
-    let market: Vec<_> = r.fits.iter().filter(|x| x.serves_needs).map(|x| x.program.id.as_str()).collect();
+    let market: Vec<_> = r
+        .fits
+        .iter()
+        .filter(|x| x.serves_needs)
+        .map(|x| x.program.id.as_str())
+        .collect();
     assert!(!market.is_empty(), "a market-access program serves him");
 }
 
@@ -141,7 +204,10 @@ fn association_in_tetouan() {
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
     // The cooperative-only component of Moazara in his region is not for an association.
-    assert_ne!(verdict_of(&r, "moazara-tanger-tetouan-al-hoceima-cooperatives"), Some(Verdict::Eligible));
+    assert_ne!(
+        verdict_of(&r, "moazara-tanger-tetouan-al-hoceima-cooperatives"),
+        Some(Verdict::Eligible)
+    );
 }
 
 #[test]
@@ -149,8 +215,15 @@ fn informal_shopkeeper_of_52_in_khouribga() {
     let (p, c) = run("khouribga-informal-shopkeeper");
     let r = rank(&c, &p, YEAR);
     assert_no_other_region(&r, &p);
-    assert!(fits(&r).contains(&"auto-entrepreneur-status"), "formalising comes first");
+    assert!(
+        fits(&r).contains(&"auto-entrepreneur-status"),
+        "formalising comes first"
+    );
     for x in &r.fits {
-        assert!(x.program.criteria.max_age.is_none_or(|m| m >= 52), "{} is for younger holders", x.program.id);
+        assert!(
+            x.program.criteria.max_age.is_none_or(|m| m >= 52),
+            "{} is for younger holders",
+            x.program.id
+        );
     }
 }

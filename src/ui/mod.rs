@@ -7,6 +7,7 @@ mod card;
 mod header;
 mod kiosk;
 mod picks;
+mod print_sheet;
 mod qr;
 mod question;
 mod results;

@@ -12,6 +12,7 @@ use crate::i18n::strings::fill;
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{near_miss_card, program_card, program_detail};
+use super::print_sheet::PrintSheet;
 use super::share::SharePanel;
 use super::state::use_state;
 
@@ -170,6 +171,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 })
             }}
             <SharePanel/>
+            <PrintSheet/>
         </section>
     }
 }

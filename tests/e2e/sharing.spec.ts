@@ -56,8 +56,10 @@ test('the print stylesheet keeps programs, next steps and contacts on one page',
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.filters')).toBeHidden();
   await expect(page.locator('header.top')).toBeHidden();
-  await expect(page.locator('article.card').first()).toBeVisible();
-  await expect(page.locator('.where').first()).toBeVisible();
+  const sheet = page.locator('.print-sheet');
+  await expect(sheet).toBeVisible();
+  await expect(sheet.locator('li').first()).toContainText(/.+/);
+  await expect(sheet.locator('svg.qr')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/print-fr.png', fullPage: true });
   const pdf = await page.pdf({ format: 'A4' });
   // One A4 page: a PDF with a single /Type /Page object.
