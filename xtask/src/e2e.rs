@@ -8,6 +8,8 @@ use crate::run::{Result, cmd, shown};
 use crate::tools;
 
 pub const REPORT: &str = "test-results/e2e.json";
+/// The production spec's run, against nginx.
+pub const PRODUCTION_REPORT: &str = "test-results/e2e-production.json";
 
 /// What one Playwright run gave: tests that passed and failed (a flaky test passed on retry and
 /// counts as passed), and whether the run itself ended well.

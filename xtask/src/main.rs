@@ -4,6 +4,8 @@
 
 mod dist;
 mod e2e;
+mod lighthouse;
+mod nginx;
 mod run;
 mod serve;
 mod size;
@@ -15,7 +17,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
   serve   install what is missing, then serve the app on http://127.0.0.1:8080 with live reload
   test    the whole check: fmt, clippy (native and wasm), native tests, release build and size
-          budget, end-to-end tests in headless Chromium; ends with `N passed, N failed`
+          budget, end-to-end tests in headless Chromium (accessibility audit included), the
+          production spec against nginx with deploy/nginx.conf, Lighthouse; ends with
+          `N passed, N failed`
           (arguments after `test` go to Playwright, e.g. `cargo xtask test welcome`)
   dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)";
 

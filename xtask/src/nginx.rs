@@ -46,7 +46,8 @@ impl Nginx {
         let prefix = cwd.join("target/nginx-test");
         let root = cwd.join(dist);
         let _ = fs::remove_dir_all(&prefix);
-        fs::create_dir_all(prefix.join("temp")).map_err(|e| format!("{}: {e}", prefix.display()))?;
+        fs::create_dir_all(prefix.join("temp"))
+            .map_err(|e| format!("{}: {e}", prefix.display()))?;
         let template = fs::read_to_string(SITE).map_err(|e| format!("cannot read {SITE}: {e}"))?;
         let port = free_port()?;
         let site = site_conf(&template, port, &root)?;
@@ -188,7 +189,8 @@ mod tests {
 
     #[test]
     fn the_site_file_gets_the_harness_port_and_root_only() {
-        let template = "server {\n    listen 80;\n    root /var/www/bousla;\n    index index.html;\n}\n";
+        let template =
+            "server {\n    listen 80;\n    root /var/www/bousla;\n    index index.html;\n}\n";
         let site = site_conf(template, 4321, Path::new("/w/dist")).unwrap();
         assert_eq!(
             site,

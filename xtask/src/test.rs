@@ -2,13 +2,16 @@
 //! `N passed, N failed`. A failed step does not hide the results of the steps after it,
 //! except where a later step needs what failed (no build, no end-to-end tests).
 
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
 use crate::dist;
 use crate::e2e;
+use crate::lighthouse::{self, MIN_ACCESSIBILITY, MIN_PERFORMANCE};
+use crate::nginx;
 use crate::run::{cmd, secs, shown};
-use crate::size::{BUDGET_BYTES, kb};
+use crate::size::{BUDGET_BYTES, SHELL_BUDGET_BYTES, kb};
 use crate::tools;
 
 #[derive(Default)]
@@ -126,6 +129,14 @@ pub fn test(extra: &[String]) -> ExitCode {
                 ),
                 report.first_load_brotli > 0 && report.first_load_brotli <= BUDGET_BYTES,
             );
+            t.step(
+                &format!(
+                    "app shell {:.1} KB brotli within the {:.0} KB budget",
+                    kb(report.shell_brotli),
+                    kb(SHELL_BUDGET_BYTES)
+                ),
+                report.shell_brotli > 0 && report.shell_brotli <= SHELL_BUDGET_BYTES,
+            );
             true
         }
         Err(e) => {
@@ -149,8 +160,68 @@ pub fn test(extra: &[String]) -> ExitCode {
             }
         }
         t.timed("end-to-end tests", start);
+        production(&mut t);
     }
     finish(t)
+}
+
+/// Production serving: dist/ in Debian's nginx with deploy/nginx.conf, the production spec
+/// (headers, compression, the app under the CSP) against it, then Lighthouse against it.
+fn production(t: &mut Tally) {
+    let start = Instant::now();
+    let server = match nginx::ensure().and_then(|()| nginx::Nginx::start(Path::new("dist"))) {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            t.step(&format!("nginx serving dist/ with {}", nginx::SITE), false);
+            return;
+        }
+    };
+    let env = [
+        ("BOUSLA_BASE_URL", server.base_url.as_str()),
+        ("BOUSLA_PRODUCTION", "1"),
+    ];
+    match e2e::playwright(&[], &env, e2e::PRODUCTION_REPORT) {
+        Ok(o) => {
+            t.add("production tests against nginx", o.passed, o.failed);
+            if !o.run_ok && o.failed == 0 {
+                t.step("production run (see Playwright's output above)", false);
+            }
+        }
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            t.step("production tests against nginx", false);
+        }
+    }
+    t.timed("nginx production tests", start);
+    let start = Instant::now();
+    match lighthouse::run(&server.base_url) {
+        Ok(pages) => {
+            for p in pages {
+                let tti = f64::from(p.tti_ms) / 1000.0;
+                t.step(
+                    &format!(
+                        "Lighthouse {}: accessibility {} (needs {MIN_ACCESSIBILITY})",
+                        p.name, p.accessibility
+                    ),
+                    p.accessibility >= MIN_ACCESSIBILITY,
+                );
+                t.step(
+                    &format!(
+                        "Lighthouse {}: performance {} (needs {MIN_PERFORMANCE}), time to interactive {tti:.1} s",
+                        p.name, p.performance
+                    ),
+                    p.performance >= MIN_PERFORMANCE,
+                );
+            }
+        }
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            t.step("Lighthouse (see its output above)", false);
+        }
+    }
+    t.timed("Lighthouse", start);
+    drop(server);
 }
 
 /// `cargo test`, counted from libtest's `test result:` lines. `--no-fail-fast`: a failing

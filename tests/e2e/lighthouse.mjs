@@ -1,0 +1,102 @@
+// Lighthouse (npm `lighthouse`, its CLI, with Debian's chromium) on the production build served
+// by nginx: the welcome screen, and a results page opened from a share link. Mobile profile
+// (Lighthouse's default: a mid-range phone, simulated slow 4G and 4x CPU slowdown).
+//
+//   node tests/e2e/lighthouse.mjs BASE_URL
+//
+// Each page is measured RUNS times (env BOUSLA_LIGHTHOUSE_RUNS, default 3): the run with the
+// median performance score is reported, with the lowest accessibility score of all runs.
+// Writes test-results/lighthouse.json (figures) and test-results/lighthouse/*.json (full
+// reports), and prints one `LIGHTHOUSE name=… performance=… accessibility=… tti_ms=…` line per
+// page for `cargo xtask test`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node tests/e2e/lighthouse.mjs BASE_URL');
+  process.exit(2);
+}
+const runs = Math.max(1, Number(process.env.BOUSLA_LIGHTHOUSE_RUNS || 3));
+const chromeFlags = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+].join(' ');
+
+// The share link a holder got at the end of the questionnaire (tests/e2e/production.spec.ts
+// writes it after answering in Chromium against the same server).
+const linkFile = 'test-results/share-link.txt';
+if (!existsSync(linkFile)) {
+  console.error(`lighthouse: ${linkFile} is missing (the production spec writes it)`);
+  process.exit(1);
+}
+const link = new URL(readFileSync(linkFile, 'utf8').trim());
+const pages = [
+  { name: 'welcome', url: new URL('./', base).href },
+  { name: 'results', url: new URL(`./${link.search}${link.hash}`, base).href },
+];
+
+mkdirSync('test-results/lighthouse', { recursive: true });
+const summary = { runs_per_page: runs, chrome_flags: chromeFlags, pages: [] };
+let failed = false;
+for (const page of pages) {
+  const measured = [];
+  for (let i = 1; i <= runs; i++) {
+    const out = `test-results/lighthouse/${page.name}-${i}.json`;
+    const r = spawnSync('node_modules/.bin/lighthouse', [
+      page.url, '--quiet', '--output=json', `--output-path=${out}`,
+      '--only-categories=performance,accessibility', '--form-factor=mobile',
+      '--disable-full-page-screenshot', `--chrome-flags=${chromeFlags}`,
+    ], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, timeout: 240_000 });
+    if (r.status !== 0 || !existsSync(out)) {
+      console.error(`lighthouse: ${page.name} run ${i} failed (${r.error || `exit ${r.status}`})`);
+      failed = true;
+      continue;
+    }
+    const lhr = JSON.parse(readFileSync(out, 'utf8'));
+    if (lhr.runtimeError) {
+      console.error(`lighthouse: ${page.name} run ${i}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      failed = true;
+      continue;
+    }
+    const a = lhr.audits;
+    const accessibility = lhr.categories.accessibility;
+    measured.push({
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(accessibility.score * 100),
+      tti_ms: Math.round(a.interactive.numericValue),
+      fcp_ms: Math.round(a['first-contentful-paint'].numericValue),
+      lcp_ms: Math.round(a['largest-contentful-paint'].numericValue),
+      tbt_ms: Math.round(a['total-blocking-time'].numericValue),
+      cls: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
+      benchmark_index: Math.round(lhr.environment.benchmarkIndex),
+      failing_accessibility_audits: accessibility.auditRefs
+        .filter((ref) => ref.weight > 0 && a[ref.id].score !== null && a[ref.id].score < 1)
+        .map((ref) => ref.id),
+      lighthouse: lhr.lighthouseVersion,
+      chromium: lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1],
+      report: out,
+    });
+  }
+  if (!measured.length) continue;
+  const byPerformance = [...measured].sort((x, y) => x.performance - y.performance);
+  const median = byPerformance[Math.floor((byPerformance.length - 1) / 2)];
+  const accessibility = Math.min(...measured.map((m) => m.accessibility));
+  const failing = [...new Set(measured.flatMap((m) => m.failing_accessibility_audits))];
+  summary.lighthouse = median.lighthouse;
+  summary.chromium = median.chromium;
+  summary.pages.push({
+    name: page.name, url: page.url, performance: median.performance, accessibility,
+    tti_ms: median.tti_ms, fcp_ms: median.fcp_ms, lcp_ms: median.lcp_ms, tbt_ms: median.tbt_ms, cls: median.cls,
+    failing_accessibility_audits: failing,
+    runs: measured.map(({ lighthouse, chromium, ...m }) => m),
+  });
+}
+writeFileSync('test-results/lighthouse.json', JSON.stringify(summary, null, 2) + '\n');
+for (const p of summary.pages) {
+  const all = p.runs.map((r) => `${r.performance}/${r.accessibility}/${r.tti_ms}ms/bi${r.benchmark_index}`).join(' ');
+  console.log(`  ${p.name.padEnd(8)} performance ${p.performance}, accessibility ${p.accessibility}, time to interactive ${(p.tti_ms / 1000).toFixed(1)} s (TBT ${p.tbt_ms} ms, LCP ${(p.lcp_ms / 1000).toFixed(1)} s) — runs perf/a11y/TTI/benchmark: ${all}`);
+  if (p.failing_accessibility_audits.length) console.log(`  ${p.name}: failing accessibility audits: ${p.failing_accessibility_audits.join(', ')}`);
+  console.log(`LIGHTHOUSE name=${p.name} performance=${p.performance} accessibility=${p.accessibility} tti_ms=${p.tti_ms}`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,79 @@
+//! Lighthouse on the production build (served by nginx): tests/e2e/lighthouse.mjs runs npm
+//! `lighthouse` with Debian's chromium, mobile profile, on the welcome screen and on a results
+//! page opened from a share link; figures in test-results/lighthouse.json.
+
+use std::process::Stdio;
+
+use crate::run::{Result, cmd, shown};
+
+/// Accessibility must be perfect.
+pub const MIN_ACCESSIBILITY: u32 = 100;
+/// Performance, mobile profile, median of three runs. Lighthouse's own "good" band starts at 90.
+pub const MIN_PERFORMANCE: u32 = 90;
+
+pub struct Page {
+    pub name: String,
+    pub performance: u32,
+    pub accessibility: u32,
+    pub tti_ms: u32,
+}
+
+pub fn run(base_url: &str) -> Result<Vec<Page>> {
+    let mut c = cmd("node", &["tests/e2e/lighthouse.mjs", base_url]);
+    c.env("CHROME_PATH", "/usr/bin/chromium")
+        .stderr(Stdio::inherit());
+    eprintln!("xtask: $ {}", shown(&c));
+    let out = c
+        .output()
+        .map_err(|e| format!("cannot run Lighthouse: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut pages = Vec::new();
+    for line in text.lines() {
+        match parse(line) {
+            Some(page) => pages.push(page),
+            None => println!("{line}"),
+        }
+    }
+    if !out.status.success() {
+        return Err(format!(
+            "Lighthouse failed ({}); figures kept: {}",
+            out.status,
+            pages.len()
+        ));
+    }
+    if pages.is_empty() {
+        return Err("Lighthouse gave no figures".into());
+    }
+    Ok(pages)
+}
+
+/// `LIGHTHOUSE name=welcome performance=97 accessibility=100 tti_ms=2153`
+fn parse(line: &str) -> Option<Page> {
+    let rest = line.strip_prefix("LIGHTHOUSE ")?;
+    let field = |key: &str| {
+        rest.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+    };
+    let num = |key: &str| field(key)?.parse::<u32>().ok();
+    Some(Page {
+        name: field("name")?.to_string(),
+        performance: num("performance")?,
+        accessibility: num("accessibility")?,
+        tti_ms: num("tti_ms")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn reads_the_figures_line() {
+        let p =
+            parse("LIGHTHOUSE name=results performance=91 accessibility=100 tti_ms=2403").unwrap();
+        assert_eq!(p.name, "results");
+        assert_eq!((p.performance, p.accessibility, p.tti_ms), (91, 100, 2403));
+        assert!(parse("  welcome performance 97").is_none());
+        assert!(parse("LIGHTHOUSE name=x performance=abc accessibility=1 tti_ms=1").is_none());
+    }
+}
