@@ -30,6 +30,16 @@ pub fn external_link(url: &str, label: &str, s: &'static Strings) -> impl IntoVi
     }
 }
 
+/// A sub-heading at `level`: 4 in a result card (under the card's h3); on the detail page (under
+/// its h1 and h2s) 2 or 3, so that heading levels never skip one.
+fn heading(level: u8, text: impl IntoView + 'static) -> AnyView {
+    match level {
+        2 => view! { <h2>{text}</h2> }.into_any(),
+        3 => view! { <h3>{text}</h3> }.into_any(),
+        _ => view! { <h4>{text}</h4> }.into_any(),
+    }
+}
+
 pub fn badge(verdict: Verdict, s: &'static Strings) -> impl IntoView {
     let (class, text) = match verdict {
         Verdict::Eligible => ("badge eligible", s.eligible_badge),
@@ -53,12 +63,13 @@ fn check_list(
     outcome: Outcome,
     lang: Lang,
     s: &'static Strings,
+    level: u8,
 ) -> Option<impl IntoView + use<>> {
     let items: Vec<_> = checks.iter().filter(|c| c.outcome == outcome).collect();
     if items.is_empty() {
         return None;
     }
-    let (class, heading, mark) = match outcome {
+    let (class, title, mark) = match outcome {
         Outcome::Met => ("checks met", s.why_fits, "✓"),
         Outcome::Unknown => ("checks unknown", s.to_check, "?"),
         Outcome::Unmet => ("checks unmet", s.why_not, "✗"),
@@ -77,14 +88,19 @@ fn check_list(
         .collect();
     Some(view! {
         <div class=class>
-            <h4>{heading}</h4>
+            {heading(level, title)}
             <ul>{lines.into_iter().map(|l| view! { <li><span class="mark" aria-hidden="true">{mark}" "</span>{l}</li> }).collect_view()}</ul>
         </div>
     })
 }
 
 /// Cautions: uncertain facts, seasonal calls, closed programs, and the catalog's own caution.
-pub fn cautions(p: &Program, lang: Lang, s: &'static Strings) -> Option<impl IntoView + use<>> {
+pub fn cautions(
+    p: &Program,
+    lang: Lang,
+    s: &'static Strings,
+    level: u8,
+) -> Option<impl IntoView + use<>> {
     let mut notes: Vec<String> = Vec::new();
     match p.status {
         Status::Seasonal => notes.push(s.status_note_seasonal.into()),
@@ -101,7 +117,7 @@ pub fn cautions(p: &Program, lang: Lang, s: &'static Strings) -> Option<impl Int
     (!notes.is_empty()).then(|| {
         view! {
             <div class="caution" role="note">
-                <h4><span aria-hidden="true">"⚠️ "</span>{s.caution}</h4>
+                {heading(level, view! { <span aria-hidden="true">"⚠️ "</span>{s.caution} })}
                 <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </div>
         }
@@ -142,6 +158,7 @@ fn desks(
     lang: Lang,
     s: &'static Strings,
     limit: usize,
+    level: u8,
 ) -> impl IntoView + use<> {
     let state = use_state();
     let region = profile.effective_region();
@@ -155,7 +172,7 @@ fn desks(
     };
     view! {
         <div class="where">
-            <h4>{s.where_to_go}</h4>
+            {heading(level, s.where_to_go)}
             {note.map(|n| view! { <p>{n}</p> })}
             {found.into_iter().take(limit).map(|d| desk_view(d, lang, s)).collect_view()}
         </div>
@@ -183,10 +200,10 @@ pub fn program_card(p: &'static Program, verdict: Verdict, index: usize) -> impl
             {provider.map(|name| view! { <p class="provider">{name}</p> })}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             <p>{p.summary.get(lang).to_string()}</p>
-            {check_list(&checks, Outcome::Met, lang, s)}
-            {check_list(&checks, Outcome::Unknown, lang, s)}
-            {cautions(p, lang, s)}
-            {desks(p, &profile, lang, s, 1)}
+            {check_list(&checks, Outcome::Met, lang, s, 4)}
+            {check_list(&checks, Outcome::Unknown, lang, s, 4)}
+            {cautions(p, lang, s, 4)}
+            {desks(p, &profile, lang, s, 1, 4)}
             <p class="verified">{fill(s.last_verified, &[("date", &date(lang, p.last_verified))])}</p>
             <button type="button" class="secondary" on:click=move |_| state.go(Screen::Detail(index))>
                 {s.more}<span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
@@ -211,7 +228,7 @@ pub fn near_miss_card(
     view! {
         <article class="card near" data-program=p.id.clone()>
             <header><h3>{p.name.get(lang).to_string()}</h3></header>
-            {check_list(&checks, Outcome::Unmet, lang, s)}
+            {check_list(&checks, Outcome::Unmet, lang, s, 4)}
             <div class="fix">
                 <h4>{s.step_to_take}</h4>
                 <ul>{steps.into_iter().map(|f| view! { <li><span aria-hidden="true">"➜ "</span>{f}</li> }).collect_view()}</ul>
@@ -249,17 +266,17 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             <p>{badge(verdict, s)}" "<span class="kinds">{kinds}</span></p>
             {provider.map(|name| view! { <p class="provider"><span class="k">{s.provider}": "</span>{name}</p> })}
             <p>{p.summary.get(lang).to_string()}</p>
-            {cautions(p, lang, s)}
+            {cautions(p, lang, s, 2)}
             <h2>{s.what_you_get}</h2>
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             <p>{p.benefits.get(lang).to_string()}</p>
-            {check_list(&checks, Outcome::Met, lang, s)}
-            {check_list(&checks, Outcome::Unknown, lang, s)}
-            {check_list(&checks, Outcome::Unmet, lang, s)}
+            {check_list(&checks, Outcome::Met, lang, s, 3)}
+            {check_list(&checks, Outcome::Unknown, lang, s, 3)}
+            {check_list(&checks, Outcome::Unmet, lang, s, 3)}
             <h2>{s.how_to_apply}</h2>
             <p>{p.how_to_apply.get(lang).to_string()}</p>
             {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
-            {desks(p, &profile, lang, s, usize::MAX)}
+            {desks(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>
             <ul class="sources">
                 {sources

@@ -15,11 +15,13 @@ export async function questionId(page: Page) {
 }
 
 /** The answers of a young woman with an informal handicraft activity in rural Azilal.
- *  Answers by the question on screen, so the flow's order may change without breaking this. */
-export async function answerAzilal(page: Page) {
+ *  Answers by the question on screen, so the flow's order may change without breaking this.
+ *  `onQuestion` runs on each question screen before it is answered (the accessibility audit). */
+export async function answerAzilal(page: Page, onQuestion?: (id: string | null) => Promise<void>) {
   for (let step = 0; step < 20; step++) {
     if (await page.locator('section.results').count()) return;
     const q = await questionId(page);
+    if (onQuestion) await onQuestion(q);
     switch (q) {
       case 'region': await page.getByRole('button', { name: /Béni Mellal|بني ملال|Beni Mellal/ }).click(); break;
       case 'province': await page.getByRole('button', { name: /Azilal|أزيلال/ }).click(); break;

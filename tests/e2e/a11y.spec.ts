@@ -1,0 +1,76 @@
+// Accessibility audit: axe-core (npm, injected into the page) on every screen a holder sees —
+// welcome, each question of the flow, results (every section unfolded), a program's detail, and
+// the kiosk's idle countdown, and the error and confirmation states — in Arabic, French and English, at phone (360×740) and kiosk
+// (1920×1080) sizes. Any violation of any axe rule (WCAG 2.x A and AA, and axe's best
+// practices) fails. Each test writes what it audited to test-results/axe/.
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { answerAzilal, type Lang } from './helpers';
+
+/** Relative to the repository root, where Playwright runs (as the other specs' paths). */
+const axePath = 'node_modules/axe-core/axe.min.js';
+
+interface Audited { screen: string; violations: string[] }
+
+/** axe on the whole document as it is now; one line per violation and element. */
+async function audit(page: Page, screen: string, log: Audited[]) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  });
+  log.push({ screen, violations });
+}
+
+for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
+  for (const [width, height] of [[360, 740], [1920, 1080]]) {
+    test(`axe finds no violation on any screen, ${lang} at ${width}x${height}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const log: Audited[] = [];
+      await page.setViewportSize({ width, height });
+
+      await page.goto(`./?lang=${lang}`);
+      await expect(page.getByTestId('start')).toBeVisible();
+      await audit(page, 'welcome', log);
+
+      await page.getByTestId('start').click();
+      await answerAzilal(page, async (q) => {
+        await expect(page.locator('section.question')).toBeVisible();
+        await audit(page, `question ${q}`, log);
+        if (q === 'age') {
+          // Next with no number: the error message and aria-invalid state.
+          await page.locator('#typed-value').fill('');
+          await page.getByTestId('next').click();
+          await expect(page.locator('#typed-value')).toHaveAttribute('aria-invalid', 'true');
+          await audit(page, 'question age, no number typed', log);
+        }
+      });
+
+      await expect(page.locator('section.results')).toBeVisible();
+      await expect(page.locator('article.card').first()).toBeVisible();
+      // Every folded section open, so its content is audited too.
+      await page.locator('.bousla details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await audit(page, 'results', log);
+      await page.getByTestId('start-over').click();
+      await expect(page.getByTestId('confirm-start-over')).toBeVisible();
+      await audit(page, 'start over, confirmation', log);
+
+      await page.locator('article.card button.secondary').first().click();
+      await expect(page.locator('article.detail')).toBeVisible();
+      await audit(page, 'program detail', log);
+
+      // Kiosk: larger type, QR codes for links, and the idle countdown over a question.
+      await page.goto(`./?lang=${lang}&mode=kiosk&idle=10`);
+      await page.getByTestId('start').click();
+      await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 15_000 });
+      await audit(page, 'kiosk idle countdown', log);
+
+      mkdirSync('test-results/axe', { recursive: true });
+      writeFileSync(`test-results/axe/${lang}-${width}.json`, JSON.stringify(log, null, 2) + '\n');
+      const found = log.flatMap((a) => a.violations.map((v) => `${a.screen}: ${v}`));
+      expect(found, found.join('\n')).toEqual([]);
+      expect(log.length).toBeGreaterThanOrEqual(10);
+    });
+  }
+}
