@@ -65,6 +65,7 @@ strings! {
     link_unreadable: "تعذرت قراءة الرابط المشارك (ربما ناقص أو من نسخة أحدث). ابدأ من جديد.", "Le lien partagé est illisible (incomplet ou d'une version plus récente). Recommencez depuis le début.", "The shared link could not be read (incomplete, or from a newer version). Please start again.";
     texts_unavailable: "تعذر تحميل تفاصيل البرامج. تحقق من الاتصال ثم أعد تحميل الصفحة.", "Impossible de charger le détail des programmes : vérifiez la connexion puis rechargez la page.", "The program details could not be loaded: check the connection, then reload the page.";
     loading: "جار التحميل…", "Chargement…", "Loading…";
+    show_all: "اعرض الكل ({n})", "Tout voir ({n})", "Show all ({n})";
     share_title: "احتفظ بنتائجك", "Gardez vos résultats", "Keep your results";
     share_help: "هذا الرابط يحمل أجوبتك فقط، بدون اسم. لا يُحفظ في أي خادم.", "Ce lien contient seulement vos réponses, sans nom. Aucun serveur ne le garde.", "This link holds only your answers, no name. No server keeps it.";
     copy_link: "انسخ الرابط", "Copier le lien", "Copy the link";

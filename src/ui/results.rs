@@ -16,6 +16,9 @@ use super::print_sheet::PrintSheet;
 use super::share::SharePanel;
 use super::state::use_state;
 
+/// Cards shown per group before "show all".
+const FIRST_CARDS: usize = 3;
+
 fn index_of(p: &Program) -> usize {
     let state = use_state();
     state
@@ -37,6 +40,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let kind_filter = RwSignal::new(None::<Need>);
     let eligible_only = RwSignal::new(false);
+    let expanded = RwSignal::new(Vec::<Need>::new());
     let ranking = state.ranking;
 
     let counts = move || {
@@ -74,10 +78,20 @@ pub fn ResultsScreen() -> impl IntoView {
                 continue;
             }
             let heading = format!("{} ({})", need.label(lang), items.len());
+            // The best few first: a phone shows a short page, and the rest is one tap away
+            // (fewer cards to draw also keeps the page responsive on a cheap phone).
+            let hidden = items.len().saturating_sub(FIRST_CARDS);
+            let open = expanded.with(|e| e.contains(&need));
+            let shown = if open { items.len() } else { FIRST_CARDS };
             sections.push(view! {
                 <section class="group" data-group=need.id()>
                     <h2>{heading}</h2>
-                    {items.into_iter().map(|r| program_card(r.program, r.verdict, index_of(r.program))).collect_view()}
+                    {items.into_iter().take(shown).map(|r| program_card(r.program, r.verdict, index_of(r.program))).collect_view()}
+                    {(hidden > 0 && !open).then(|| view! {
+                        <button type="button" class="secondary more-cards" on:click=move |_| expanded.update(|e| e.push(need))>
+                            {fill(s.show_all, &[("n", &(hidden + FIRST_CARDS).to_string())])}
+                        </button>
+                    })}
                 </section>
             }.into_any());
         }
@@ -117,6 +131,10 @@ pub fn ResultsScreen() -> impl IntoView {
             <Show when=move || ranking.with(|r| r.fits.is_empty())>
                 <p class="notice">{s.no_results}</p>
             </Show>
+            // Everything below, up to the print sheet, waits for the program texts (a moment on a
+            // share link opened cold): drawn once and complete, not as empty cards that then grow
+            // and push the page down.
+            <Show when=move || state.texts_ready() || state.notice.get() == Some(super::state::Notice::TextsUnavailable)>
             <Answers/>
             {move || {
                 let pathways = ranking.with(|r| r.pathways.clone());
@@ -172,6 +190,7 @@ pub fn ResultsScreen() -> impl IntoView {
             }}
             <SharePanel/>
             <PrintSheet/>
+            </Show>
         </section>
     }
 }
