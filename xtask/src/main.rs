@@ -21,6 +21,7 @@ const USAGE: &str = "usage: cargo xtask <command>
           production spec against nginx with deploy/nginx.conf, Lighthouse; ends with
           `N passed, N failed`
           (arguments after `test` go to Playwright, e.g. `cargo xtask test welcome`)
+  production  release build, then only its checks behind nginx (deploy/nginx.conf) and Lighthouse
   dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)";
 
 fn main() -> ExitCode {
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure_build_tools().and_then(|()| serve::serve()),
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist::dist().map(|_| ())),
         Some("test") => return test::test(&args[1..]),
+        Some("production") => return test::production_only(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,6 +1,6 @@
 //! Production serving under test: Debian's nginx with deploy/nginx.conf, on a free loopback
-//! port, serving dist/. Its own prefix, pid, logs and temp dirs under target/nginx-test/ (never
-//! the system service). Stopped when the handle is dropped.
+//! port, serving dist/. Its own prefix, pid, logs and temp dirs under target/nginx-test/<our
+//! pid>/ (never the system service, and never another run's). Stopped when the handle is dropped.
 
 use std::fs;
 use std::net::TcpStream;
@@ -43,7 +43,8 @@ pub struct Nginx {
 impl Nginx {
     pub fn start(dist: &Path) -> Result<Nginx> {
         let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
-        let prefix = cwd.join("target/nginx-test");
+        // Per run: two runs in one checkout must not share (or delete) each other's pid file.
+        let prefix = cwd.join(format!("target/nginx-test/{}", std::process::id()));
         let root = cwd.join(dist);
         let _ = fs::remove_dir_all(&prefix);
         fs::create_dir_all(prefix.join("temp"))
@@ -101,24 +102,29 @@ impl Nginx {
 }
 
 impl Drop for Nginx {
-    /// A graceful stop through nginx's own signal (SIGQUIT to the master, which stops its
-    /// workers); a kill of the master only when that fails, so no worker outlives the run.
+    /// Signals our own master process by its id: QUIT (graceful: it stops its workers, then
+    /// itself), then TERM (fast). SIGKILL only as a last resort: a killed master leaves its
+    /// workers running.
     fn drop(&mut self) {
-        let (p, c) = (
-            self.prefix.display().to_string(),
-            self.prefix.join("nginx.conf").display().to_string(),
-        );
-        let quit = cmd(NGINX, &["-p", &p, "-c", &c, "-s", "quit"])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while quit && Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            sleep(Duration::from_millis(100));
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
         }
+        let pid = self.child.id().to_string();
+        for signal in ["-QUIT", "-TERM"] {
+            let sent = cmd("kill", &[signal, &pid])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while sent && Instant::now() < deadline {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    let _ = fs::remove_dir_all(&self.prefix);
+                    return;
+                }
+                sleep(Duration::from_millis(100));
+            }
+        }
+        eprintln!("xtask: nginx (pid {pid}) did not stop; killing it");
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
