@@ -6,7 +6,7 @@ use bousla::catalog::Date;
 use bousla::catalog::load::load_dir;
 use proptest::prelude::*;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const REAL: &str = include_str!("../data/catalog/programs/forsa.toml");
 
@@ -17,7 +17,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn load(dir: &PathBuf, text: &str) -> bool {
+fn load(dir: &Path, text: &str) -> bool {
     fs::write(dir.join("case.toml"), text).expect("write case");
     let loaded = load_dir(dir, Date::ymd(2026, 11, 23));
     // Either a catalog or errors that say where: never both missing.

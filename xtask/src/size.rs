@@ -9,10 +9,11 @@ use crate::run::{Result, cmd};
 
 /// First-load budget, brotli bytes: what a holder downloads on a first visit (HTML, JS, wasm,
 /// CSS, and the catalog's texts in one language). The project started at 150 KB; the build
-/// measured 181.6 KB once the full trilingual catalog landed (its Arabic texts alone are
-/// 25 KB), so the line is held just above what is measured, to catch any growth. Lower it as
-/// the build shrinks (README, Quality).
-pub const BUDGET_BYTES: u64 = 190 * 1024;
+/// measured 189 KB once the full trilingual catalog of 62 programs and 121 desks landed (its
+/// Arabic texts alone are 28 KB), so the line is held a little above what is measured, to
+/// catch growth while leaving room for a few more programs. Lower it as the build shrinks
+/// (README, Quality).
+pub const BUDGET_BYTES: u64 = 200 * 1024;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else.
 pub const SHELL_BUDGET_BYTES: u64 = 160 * 1024;
