@@ -51,6 +51,9 @@ fn main() {
         text_table::hash(&catalog)
     );
     let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    if wasm {
+        write_text_tables(&catalog);
+    }
     let embedded = if wasm {
         text_table::strip(&catalog)
     } else {
@@ -75,4 +78,21 @@ fn today() -> date::Date {
                 .unwrap_or(0)
         });
     date::Date::from_unix_seconds(secs)
+}
+
+/// The display tables that go with this very build of the wasm, for Trunk's post-build hook
+/// to copy next to it: written by the same run that embeds the structure, so the two always
+/// match, even when the catalog changes during a build.
+fn write_text_tables(catalog: &Catalog) {
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let dir = root.join("target").join("bousla-text");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("target/ is writable");
+    let hash = text_table::hash(catalog);
+    for lang in text::Lang::ALL {
+        let path = dir.join(text_table::file_name(&hash, lang));
+        std::fs::write(&path, text_table::table(catalog, lang)).expect("target/ is writable");
+    }
 }
