@@ -60,6 +60,8 @@ test('a reload resumes where the holder was, and start over clears everything', 
 test('stored answers that do not parse are discarded with a notice, never a crash', async ({ page }) => {
   const g = guard(page);
   await page.goto('./?lang=fr');
+  // The app first (it clears the stored answers of an empty profile), then the tampering.
+  await expect(page.getByTestId('start')).toBeVisible();
   await page.evaluate(() => localStorage.setItem('bousla.answers', '9.zz-{"tampered":true}'));
   await page.reload();
   await expect(page.getByTestId('notice')).toBeVisible();
