@@ -6,8 +6,14 @@
 pub mod catalog;
 pub mod config;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod officer;
 pub mod questionnaire;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

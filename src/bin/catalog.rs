@@ -210,7 +210,12 @@ mod bousla_cli {
         let oldest = c
             .programs
             .iter()
-            .map(|p| (p.last_verified, p.id.as_str()))
+            .map(|p| (p.freshness(), p.id.as_str()))
+            .filter_map(|(f, id)| match f {
+                bousla::catalog::Freshness::Checked(d)
+                | bousla::catalog::Freshness::SourceDated(d) => Some((d, id)),
+                bousla::catalog::Freshness::Unknown => None,
+            })
             .min();
         let national_desks = c.desks.iter().filter(|d| d.region.is_none()).count();
         let uncertain = c
@@ -229,7 +234,7 @@ mod bousla_cli {
                 "national_desks": national_desks,
                 "kinds": kinds.iter().map(|(k, n)| json!({"kind": k.id(), "programs": n})).collect::<Vec<_>>(),
                 "languages": { "ar": "complete", "fr": "complete", "en": "complete" },
-                "oldest_last_verified": oldest.map(|(d, id)| json!({"date": d.to_string(), "program": id})),
+                "oldest_check": oldest.map(|(d, id)| json!({"date": d.to_string(), "program": id})),
             });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             return;
@@ -258,90 +263,16 @@ mod bousla_cli {
             "\nlanguages: ar, fr and en complete for every record (validation rejects a missing translation)"
         );
         if let Some((d, id)) = oldest {
-            println!("oldest last_verified: {d} ({id})");
+            println!("oldest check or source date: {d} ({id})");
         }
     }
 
     fn matches(c: &Catalog, profile: &Profile, o: &Opts) {
-        let year = today().year;
-        let ranking = rank(c, profile, year);
-        let lang = o.lang;
-        let describe = |r: &Ranked<'_>| {
-            let checks = explain(r.program, profile, year);
-            let reasons: Vec<_> = checks
-                .iter()
-                .map(|ch| {
-                    json!({
-                        "outcome": match ch.outcome { Outcome::Met => "met", Outcome::Unknown => "unknown", Outcome::Unmet => "unmet" },
-                        "criterion": format!("{:?}", ch.reason.criterion()),
-                        "rule": rule(lang, &ch.reason),
-                        "answer": holder_answer(lang, &ch.reason),
-                    })
-                })
-                .collect();
-            json!({
-                "program": r.program.id,
-                "name": r.program.name.get(lang),
-                "verdict": format!("{:?}", r.verdict),
-                "score": r.score,
-                "serves_needs": r.serves_needs,
-                "reasons": reasons,
-                "fixes": r.fixes.iter().map(|f| fix(lang, f)).collect::<Vec<_>>(),
-            })
-        };
         if o.json {
-            let v = json!({
-                "fits": ranking.fits.iter().map(describe).collect::<Vec<_>>(),
-                "near_misses": ranking.near_misses.iter().map(describe).collect::<Vec<_>>(),
-                "not_eligible": ranking.others.iter().map(|r| r.program.id.clone()).collect::<Vec<_>>(),
-                "pathways": ranking.pathways.iter().map(|p| json!({"pathway": p.pathway.id, "steps": p.steps.iter().map(|(s, _)| s.id.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-            });
+            let v = bousla::report::json(c, profile, o.lang, today());
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-            return;
-        }
-        let line = |r: &Ranked<'_>| {
-            println!(
-                "  {:<14} {:>4}  {}  ({})",
-                r.verdict.label(lang),
-                r.score,
-                r.program.name.get(lang),
-                r.program.id
-            );
-            for ch in explain(r.program, profile, year) {
-                let mark = match ch.outcome {
-                    Outcome::Met => "✓",
-                    Outcome::Unknown => "?",
-                    Outcome::Unmet => "✗",
-                };
-                let answer = holder_answer(lang, &ch.reason)
-                    .map(|a| format!(" — {a}"))
-                    .unwrap_or_default();
-                println!("      {mark} {}{answer}", rule(lang, &ch.reason));
-            }
-            for f in &r.fixes {
-                println!("      → {}", fix(lang, f));
-            }
-        };
-        println!("Fits ({}):", ranking.fits.len());
-        ranking.fits.iter().for_each(line);
-        println!("\nWithin reach ({}):", ranking.near_misses.len());
-        ranking.near_misses.iter().for_each(line);
-        println!(
-            "\nNot eligible: {}",
-            ranking
-                .others
-                .iter()
-                .map(|r| r.program.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        for p in &ranking.pathways {
-            let steps: Vec<_> = p.steps.iter().map(|(s, _)| s.name.get(lang)).collect();
-            println!(
-                "\nPathway: {} — {}",
-                p.pathway.title.get(lang),
-                steps.join(" → ")
-            );
+        } else {
+            print!("{}", bousla::report::text(c, profile, o.lang, today()));
         }
     }
 }

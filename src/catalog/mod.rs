@@ -17,6 +17,9 @@ mod embedded;
 pub use date::Date;
 pub use embedded::{TEXT_HASH, embedded};
 pub use geo::{Province, Region};
-pub use schema::{Amount, Catalog, Criteria, Desk, Pathway, Program, Provider, Source};
+pub use schema::{
+    Amount, Audience, Catalog, Criteria, Desk, Freshness, Pathway, Program, Provider, Source,
+    newest_source,
+};
 pub use text::{Lang, Text};
 pub use vocab::*;

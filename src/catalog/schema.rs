@@ -86,9 +86,14 @@ pub struct Criteria {
     pub max_jobs: Option<u32>,
     #[serde(default)]
     pub min_jobs: Option<u32>,
-    /// Largest amount the program can finance, MAD: a larger request does not fit.
+    /// Largest amount the program finances, MAD. A larger request is a partial fit: the program
+    /// can fund part of the project ("covers up to 49 000 DH of your 200 000 DH").
     #[serde(default)]
     pub max_amount: Option<u64>,
+    /// Largest project the program takes, MAD: only where a source caps the project's own size.
+    /// A larger project does not fit.
+    #[serde(default)]
+    pub max_project_amount: Option<u64>,
     /// Smallest investment the program takes, MAD.
     #[serde(default)]
     pub min_amount: Option<u64>,
@@ -97,6 +102,40 @@ pub struct Criteria {
 impl Criteria {
     pub fn is_empty(&self) -> bool {
         *self == Criteria::default()
+    }
+}
+
+/// Who a program is reserved for: the holder must belong to at least one of `any_of`. Only
+/// where a source says "reserved for" / "only for"; a preference is `priority_to` instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audience {
+    pub any_of: Vec<Target>,
+    /// Youngest "young person", where the program's documents give it.
+    #[serde(default)]
+    pub youth_min_age: Option<u8>,
+    /// Oldest "young person" the program's documents give; 35 when they give none.
+    #[serde(default)]
+    pub youth_max_age: Option<u8>,
+    /// Older holders up to this age may be admitted by exception ("to check"); 45 when the
+    /// documents give none — the widest youth bound among Moroccan programs.
+    #[serde(default)]
+    pub youth_check_up_to: Option<u8>,
+}
+
+impl Audience {
+    /// Catalog-wide convention when a source reserves a program for "young people" without ages.
+    pub const YOUTH_MAX_AGE: u8 = 35;
+    pub const YOUTH_CHECK_UP_TO: u8 = 45;
+
+    pub fn youth_max(&self) -> u8 {
+        self.youth_max_age.unwrap_or(Self::YOUTH_MAX_AGE)
+    }
+
+    pub fn youth_check_up_to(&self) -> u8 {
+        self.youth_check_up_to
+            .unwrap_or(Self::YOUTH_CHECK_UP_TO)
+            .max(self.youth_max())
     }
 }
 
@@ -110,7 +149,10 @@ pub struct Program {
     pub kinds: Vec<SupportKind>,
     pub status: Status,
     pub confidence: Confidence,
-    pub last_verified: Date,
+    /// The day a person compared this record with a source read that day. Absent when nobody
+    /// has: the record is then as fresh as its newest dated source, and the app says so.
+    #[serde(default)]
+    pub last_verified: Option<Date>,
     #[serde(default)]
     pub opens: Option<Date>,
     #[serde(default)]
@@ -118,8 +160,12 @@ pub struct Program {
     /// What the holder can get, MAD, where a source states it.
     #[serde(default)]
     pub amount: Option<Amount>,
+    /// A hard audience rule (see [`Audience`]).
     #[serde(default)]
-    pub targets: Vec<Target>,
+    pub reserved_for: Option<Audience>,
+    /// Audiences the program favours: never excludes, raises the rank, shown on the card.
+    #[serde(default)]
+    pub priority_to: Vec<Target>,
     /// Providers whose desks in the holder's region deliver the program (besides its own).
     #[serde(default)]
     pub delivered_by: Vec<String>,
@@ -144,13 +190,18 @@ pub struct Program {
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     pub id: String,
+    /// The provider's desks serve only holders of these legal forms (ODCo: cooperatives).
+    /// Absent: every holder.
+    #[serde(default)]
+    pub for_legal_forms: Vec<LegalForm>,
     pub name: Text,
     #[serde(default)]
     pub website: Option<String>,
     pub sources: Vec<Source>,
 }
 
-/// An office where a holder goes: a provider's desk in a region or a province.
+/// An office where a holder goes: a provider's desk in a region or a province, serving the
+/// provinces its sources name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Desk {
@@ -161,6 +212,19 @@ pub struct Desk {
     pub region: Option<Region>,
     #[serde(default)]
     pub province: Option<Province>,
+    /// Provinces the desk serves. Absent: its own province only.
+    #[serde(default)]
+    pub serves: Vec<Province>,
+    /// The desk serves its whole region (a regional seat, where a source says so).
+    #[serde(default)]
+    pub serves_region: bool,
+    /// A source says the desk serves provinces of another region (validation refuses them
+    /// otherwise).
+    #[serde(default)]
+    pub serves_across_regions: bool,
+    /// Programs the desk handles although its provider does not run them.
+    #[serde(default)]
+    pub handles: Vec<String>,
     pub name: Text,
     /// Postal address as the source writes it.
     #[serde(default)]
@@ -173,8 +237,72 @@ pub struct Desk {
     pub website: Option<String>,
     #[serde(default)]
     pub hours: Option<Text>,
-    pub last_verified: Date,
+    /// As for programs: the day a person checked this desk against a source read that day.
+    #[serde(default)]
+    pub last_verified: Option<Date>,
     pub sources: Vec<Source>,
+}
+
+impl Desk {
+    /// A desk with no region is a national desk or an online service, open to every holder.
+    pub fn is_national(&self) -> bool {
+        self.region.is_none()
+    }
+
+    /// Whether the desk serves holders of `province`: listed in `serves`, or its own province
+    /// when it lists none, or anywhere in its region when it serves the whole region.
+    pub fn serves_province(&self, province: Province) -> bool {
+        if self.serves_region && self.region == Some(province.region()) {
+            return true;
+        }
+        if self.serves.is_empty() {
+            self.province == Some(province)
+        } else {
+            self.serves.contains(&province)
+        }
+    }
+
+    /// Whether the desk serves some holders of `region`.
+    pub fn serves_in_region(&self, region: Region) -> bool {
+        self.region == Some(region)
+            || self.serves.iter().any(|p| p.region() == region)
+    }
+}
+
+/// How fresh a record is, as the app says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// A person compared the record with a source read that day.
+    Checked(Date),
+    /// Nobody re-read it: as fresh as its newest dated source.
+    SourceDated(Date),
+    /// Neither a check nor a dated source.
+    Unknown,
+}
+
+/// The newest date among sources.
+pub fn newest_source(sources: &[Source]) -> Option<Date> {
+    sources.iter().filter_map(|s| s.date).max()
+}
+
+impl Program {
+    pub fn freshness(&self) -> Freshness {
+        freshness(self.last_verified, &self.sources)
+    }
+}
+
+impl Desk {
+    pub fn freshness(&self) -> Freshness {
+        freshness(self.last_verified, &self.sources)
+    }
+}
+
+fn freshness(checked: Option<Date>, sources: &[Source]) -> Freshness {
+    match (checked, newest_source(sources)) {
+        (Some(d), _) => Freshness::Checked(d),
+        (None, Some(d)) => Freshness::SourceDated(d),
+        (None, None) => Freshness::Unknown,
+    }
 }
 
 /// Programs that combine in order, e.g. an honour loan as the personal contribution to a
@@ -208,27 +336,7 @@ impl Catalog {
         self.providers.iter().find(|p| p.id == id)
     }
 
-    /// The desks where a holder of `region` (and `province`, when known) goes for `program`:
-    /// the desks of its provider and of the providers that deliver it, in that region, the
-    /// holder's province first, then national desks.
-    pub fn desks_for<'a>(
-        &'a self,
-        program: &'a Program,
-        region: Option<Region>,
-        province: Option<Province>,
-    ) -> Vec<&'a Desk> {
-        let delivers =
-            |d: &Desk| d.provider == program.provider || program.delivered_by.contains(&d.provider);
-        let mut found: Vec<&Desk> = self
-            .desks
-            .iter()
-            .filter(|d| delivers(d))
-            .filter(|d| d.region.is_none() || (region.is_some() && d.region == region))
-            .collect();
-        found.sort_by_key(|d| {
-            let here = province.is_some() && d.province == province;
-            (d.region.is_none(), !here, d.id.clone())
-        });
-        found
+    pub fn desk(&self, id: &str) -> Option<&Desk> {
+        self.desks.iter().find(|d| d.id == id)
     }
 }

@@ -5,9 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::date::Date;
-use super::schema::{Amount, Catalog, Criteria, Desk, Pathway, Program, Provider, Source};
+use super::schema::{
+    Amount, Audience, Catalog, Criteria, Desk, Pathway, Program, Provider, Source,
+};
 use super::text::{Lang, Text};
-use super::vocab::{Gender, StageKind};
+use super::vocab::{Gender, StageKind, Status, Target};
 
 /// How old `last_verified` may be before validation warns that a record is stale.
 pub const STALE_AFTER_DAYS: i64 = 550;
@@ -130,7 +132,20 @@ impl Checker<'_> {
         }
     }
 
-    fn verified(&mut self, last_verified: Date, today: Date) {
+    /// `last_verified` is optional: absent, the record is as fresh as its newest source.
+    fn verified(&mut self, last_verified: Option<Date>, sources: &[Source], today: Date) {
+        let Some(last_verified) = last_verified else {
+            return;
+        };
+        if let Some(newest) = super::schema::newest_source(sources)
+            && newest.is_full()
+            && newest > last_verified
+        {
+            self.error(
+                "last_verified",
+                format!("{last_verified} is before the newest source ({newest}): a check reads the sources"),
+            );
+        }
         if !last_verified.is_full() {
             self.error(
                 "last_verified",
@@ -146,6 +161,30 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+}
+
+fn check_audience(c: &mut Checker<'_>, a: &Audience) {
+    if a.any_of.is_empty() {
+        c.error("reserved_for.any_of", "name at least one audience the program is reserved for");
+    }
+    let youth = a.any_of.contains(&Target::Youth);
+    let ages = [a.youth_min_age, a.youth_max_age, a.youth_check_up_to];
+    if !youth && ages.iter().any(Option::is_some) {
+        c.error("reserved_for", "youth ages are given but `youth` is not in `any_of`");
+    }
+    if let (Some(lo), Some(hi)) = (a.youth_min_age, a.youth_max_age)
+        && lo > hi
+    {
+        c.error("reserved_for.youth_min_age", format!("{lo} is above youth_max_age {hi}"));
+    }
+    if let Some(x) = a.youth_check_up_to
+        && x < a.youth_max()
+    {
+        c.error(
+            "reserved_for.youth_check_up_to",
+            format!("{x} is below youth_max_age {}", a.youth_max()),
+        );
     }
 }
 
@@ -356,13 +395,19 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         {
             c.error("closes", format!("closes {cl} before it opens {o}"));
         }
+        if let Some(a) = &p.reserved_for {
+            check_audience(&mut c, a);
+        }
+        if p.status == Status::Announced && p.opens.is_none() {
+            c.warn("opens", "an announced program should say when it opens, if a source does");
+        }
         if let Some(w) = &p.website {
             c.url("website", w);
         }
         if let Some(phone) = &p.phone {
             check_phone(&mut c, "phone", phone);
         }
-        c.verified(p.last_verified, today);
+        c.verified(p.last_verified, &p.sources, today);
         c.sources(&p.sources, true);
         check_criteria(&mut c, &p.criteria);
         if p.criteria.is_empty() {
@@ -416,7 +461,12 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
                 c.error("email", format!("`{email}` is not an e-mail address"));
             }
         }
-        c.verified(d.last_verified, today);
+        for h in &d.handles {
+            if !program_ids.contains(h) {
+                c.error("handles", format!("unknown program `{h}`"));
+            }
+        }
+        c.verified(d.last_verified, &d.sources, today);
         c.sources(&d.sources, false);
         issues.append(&mut c.issues);
     }

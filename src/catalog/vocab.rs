@@ -131,10 +131,14 @@ impl SupportKind {
 }
 
 vocabulary! {
-    /// Whether a program takes applications now.
+    /// Whether a program takes applications now. `Seasonal` programs open calls at intervals;
+    /// `Announced` ones are not yet open (see `opens`); `Paused` ones take no applications for
+    /// now without being ended.
     Status {
         Open = "open",
         Seasonal = "seasonal",
+        Announced = "announced",
+        Paused = "paused",
         Closed = "closed",
         BudgetExhausted = "budget_exhausted",
     }
@@ -150,7 +154,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Groups a program sets out to reach (soft targeting, used for relevance, not eligibility).
+    /// Audiences a program is reserved for (`reserved_for`, a rule) or gives priority to
+    /// (`priority_to`, a preference that never excludes).
     Target {
         Women = "women",
         Youth = "youth",

@@ -3,10 +3,11 @@
 //! renders in the holder's language.
 
 use crate::catalog::{
-    Area, Criteria, Gender, LegalForm, Program, Province, Region, Residence, Sector, StageKind,
+    Area, Audience, Criteria, Gender, LegalForm, Program, Province, Region, Residence, Sector,
+    StageKind, Target,
 };
 
-use super::profile::Profile;
+use super::profile::{Band, Profile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Outcome {
@@ -34,6 +35,30 @@ pub enum CriterionKind {
     Revenue,
     Jobs,
     Amount,
+    ProjectAmount,
+    Audience,
+}
+
+impl CriterionKind {
+    pub const ALL: &'static [CriterionKind] = &[
+        CriterionKind::Region,
+        CriterionKind::Province,
+        CriterionKind::Stage,
+        CriterionKind::LegalForm,
+        CriterionKind::BusinessAge,
+        CriterionKind::Age,
+        CriterionKind::Gender,
+        CriterionKind::Area,
+        CriterionKind::Residence,
+        CriterionKind::Sector,
+        CriterionKind::ExcludedSector,
+        CriterionKind::Innovative,
+        CriterionKind::Revenue,
+        CriterionKind::Jobs,
+        CriterionKind::Amount,
+        CriterionKind::ProjectAmount,
+        CriterionKind::Audience,
+    ];
 }
 
 /// A rule and the holder's answer to it. Bounds are inclusive.
@@ -91,17 +116,29 @@ pub enum Reason<'a> {
     Revenue {
         min: Option<u64>,
         max: Option<u64>,
-        holder: Option<u64>,
+        holder: Option<Band>,
     },
     Jobs {
         min: Option<u32>,
         max: Option<u32>,
         holder: Option<u32>,
     },
+    /// `min`: the smallest investment the program takes (a rule). `max`: the most it finances,
+    /// never a wall — a larger request is a partial fit (see [`Reason::partial_cover`]).
     Amount {
         min: Option<u64>,
         max: Option<u64>,
-        holder: Option<u64>,
+        holder: Option<Band>,
+    },
+    /// A cap on the project's own size, where a source sets one.
+    ProjectAmount {
+        max: u64,
+        holder: Option<Band>,
+    },
+    /// Reserved for holders of at least one audience; `matched` is one the holder belongs to.
+    Audience {
+        audience: &'a Audience,
+        matched: Option<Target>,
     },
 }
 
@@ -123,6 +160,21 @@ impl Reason<'_> {
             Reason::Revenue { .. } => CriterionKind::Revenue,
             Reason::Jobs { .. } => CriterionKind::Jobs,
             Reason::Amount { .. } => CriterionKind::Amount,
+            Reason::ProjectAmount { .. } => CriterionKind::ProjectAmount,
+            Reason::Audience { .. } => CriterionKind::Audience,
+        }
+    }
+
+    /// For a financing program asked for more than it gives: (what it covers at most, the
+    /// holder's request). The program can still fund part of the project.
+    pub fn partial_cover(&self) -> Option<(u64, Band)> {
+        match *self {
+            Reason::Amount {
+                max: Some(max),
+                holder: Some(h),
+                ..
+            } if h.max > max => Some((max, h)),
+            _ => None,
         }
     }
 }
@@ -134,9 +186,9 @@ pub struct Check<'a> {
 }
 
 /// The rules a program encodes, in the order checks are reported.
-pub fn criterion_kinds(c: &Criteria) -> Vec<CriterionKind> {
+pub fn criterion_kinds(program: &Program) -> Vec<CriterionKind> {
     let mut kinds = Vec::new();
-    visit(c, &Profile::default(), 2000, |check| {
+    visit(program, &Profile::default(), 2000, |check| {
         kinds.push(check.reason.criterion())
     });
     kinds
@@ -158,15 +210,67 @@ fn within<T: PartialOrd + Copy>(min: Option<T>, max: Option<T>, holder: Option<T
     }
 }
 
+/// A rule on an amount the holder gave as a band: met only if it holds for the whole band,
+/// unmet only if it fails for the whole band, "to check" otherwise.
+fn within_band(min: Option<u64>, max: Option<u64>, holder: Option<Band>) -> Outcome {
+    let Some(b) = holder else {
+        return Outcome::Unknown;
+    };
+    if min.is_some_and(|m| b.max < m) || max.is_some_and(|m| b.min > m) {
+        Outcome::Unmet
+    } else if min.is_none_or(|m| b.min >= m) && max.is_none_or(|m| b.max <= m) {
+        Outcome::Met
+    } else {
+        Outcome::Unknown
+    }
+}
+
+fn audience<'a>(a: &'a Audience, p: &Profile) -> (Outcome, Option<Target>) {
+    let youth = (
+        a.youth_min_age.unwrap_or(0),
+        a.youth_max(),
+        a.youth_check_up_to(),
+    );
+    let mut outcome = Outcome::Unmet;
+    for &t in &a.any_of {
+        match p.in_audience(t, youth) {
+            Some(true) => return (Outcome::Met, Some(t)),
+            None => outcome = Outcome::Unknown,
+            Some(false) => {}
+        }
+    }
+    (outcome, None)
+}
+
 fn equal<T: PartialEq>(required: T, holder: Option<T>) -> Outcome {
     member(std::slice::from_ref(&required), holder)
 }
 
 /// Calls `f` with the check of every rule `criteria` encodes, without allocating: ranking runs
 /// this for every program on every answer.
-pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut(Check<'a>)) {
+pub fn visit<'a>(program: &'a Program, p: &Profile, this_year: u16, f: impl FnMut(Check<'a>)) {
+    visit_rules(&program.criteria, program.reserved_for.as_ref(), p, this_year, f)
+}
+
+fn visit_rules<'a>(
+    c: &'a Criteria,
+    reserved_for: Option<&'a Audience>,
+    p: &Profile,
+    this_year: u16,
+    mut f: impl FnMut(Check<'a>),
+) {
     let mut emit = |outcome, reason| f(Check { outcome, reason });
     let region = p.effective_region();
+    if let Some(a) = reserved_for {
+        let (outcome, matched) = audience(a, p);
+        emit(
+            outcome,
+            Reason::Audience {
+                audience: a,
+                matched,
+            },
+        );
+    }
     if !c.regions.is_empty() {
         emit(
             member(&c.regions, region),
@@ -296,7 +400,7 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
     if c.min_revenue.is_some() || c.max_revenue.is_some() {
         let holder = p.effective_revenue();
         emit(
-            within(c.min_revenue, c.max_revenue, holder),
+            within_band(c.min_revenue, c.max_revenue, holder),
             Reason::Revenue {
                 min: c.min_revenue,
                 max: c.max_revenue,
@@ -316,11 +420,25 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
         );
     }
     if c.min_amount.is_some() || c.max_amount.is_some() {
+        // Only the minimum is a rule: a program giving less than asked funds part of it.
+        let outcome = match (c.min_amount, p.amount) {
+            (None, Some(_)) => Outcome::Met,
+            (min, holder) => within_band(min, None, holder),
+        };
         emit(
-            within(c.min_amount, c.max_amount, p.amount),
+            outcome,
             Reason::Amount {
                 min: c.min_amount,
                 max: c.max_amount,
+                holder: p.amount,
+            },
+        );
+    }
+    if let Some(max) = c.max_project_amount {
+        emit(
+            within_band(None, Some(max), p.amount),
+            Reason::ProjectAmount {
+                max,
                 holder: p.amount,
             },
         );
@@ -330,6 +448,6 @@ pub fn visit<'a>(c: &'a Criteria, p: &Profile, this_year: u16, mut f: impl FnMut
 /// Every check of a program, for display.
 pub fn explain<'a>(program: &'a Program, profile: &Profile, this_year: u16) -> Vec<Check<'a>> {
     let mut checks = Vec::new();
-    visit(&program.criteria, profile, this_year, |c| checks.push(c));
+    visit(program, profile, this_year, |c| checks.push(c));
     checks
 }

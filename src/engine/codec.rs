@@ -9,7 +9,7 @@ use crate::catalog::{
     Area, Gender, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
 
-use super::profile::Profile;
+use super::profile::{Band, Profile};
 
 pub const VERSION: u32 = 1;
 
@@ -72,18 +72,37 @@ pub fn encode(p: &Profile) -> String {
         let _ = write!(s, ".{k}-{v}");
     };
     if let Some(v) = p.amount {
-        put("m", v.to_string());
+        put("m", band(v));
     }
     if let Some(v) = p.innovative {
         put("i", u8::from(v).to_string());
     }
     if let Some(v) = p.revenue {
-        put("v", v.to_string());
+        put("v", band(v));
     }
     if let Some(v) = p.jobs {
         put("j", v.to_string());
     }
     s
+}
+
+/// `500000` for an exact amount, `300000~1200000` for a band.
+fn band(b: Band) -> String {
+    if b.is_exact() {
+        b.min.to_string()
+    } else {
+        format!("{}~{}", b.min, b.max)
+    }
+}
+
+fn parse_band(v: &str) -> Option<Band> {
+    match v.split_once('~') {
+        None => v.parse().ok().map(Band::exact),
+        Some((lo, hi)) => Some(Band {
+            min: lo.parse().ok()?,
+            max: hi.parse().ok()?,
+        }),
+    }
 }
 
 pub fn decode(s: &str) -> Result<Profile, DecodeError> {
@@ -131,7 +150,7 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
             "a" => v
                 .parse()
                 .ok()
-                .filter(|a| (10..=120).contains(a))
+                .filter(|a| super::profile::limits::AGE.contains(a))
                 .map(|x| p.age = Some(x)),
             "g" => id(v, Gender::from_id).map(|x| p.gender = Some(x)),
             "z" => id(v, Area::from_id).map(|x| p.area = Some(x)),
@@ -151,7 +170,7 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
                     d.len() == n.len()
                 })
                 .map(|x| p.needs = Some(x)),
-            "m" => v.parse().ok().map(|x| p.amount = Some(x)),
+            "m" => parse_band(v).map(|x| p.amount = Some(x)),
             "i" => match v {
                 "0" => {
                     let _: () = p.innovative = Some(false);
@@ -163,11 +182,13 @@ pub fn decode(s: &str) -> Result<Profile, DecodeError> {
                 }
                 _ => None,
             },
-            "v" => v.parse().ok().map(|x| p.revenue = Some(x)),
+            "v" => parse_band(v).map(|x| p.revenue = Some(x)),
             "j" => v.parse().ok().map(|x| p.jobs = Some(x)),
             _ => None,
         };
         ok.ok_or_else(bad)?;
     }
+    p.check()
+        .map_err(|e| DecodeError::BadField(e.field.to_string()))?;
     Ok(p)
 }

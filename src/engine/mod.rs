@@ -1,14 +1,20 @@
 //! The matching engine: pure functions from a profile and the catalog to verdicts, reasons as
-//! data, near-misses and pathways. No leptos, no web-sys: tested and benchmarked natively.
+//! data, the order of results, near-misses, pathways and the doors to go to. No leptos, no
+//! web-sys: tested and benchmarked natively.
 
 pub mod check;
 pub mod codec;
+pub mod doors;
 pub mod profile;
 pub mod rank;
 pub mod synthetic;
 pub mod verdict;
 
 pub use check::{Check, CriterionKind, Outcome, Reason, criterion_kinds, explain};
-pub use profile::Profile;
-pub use rank::{PathwayMatch, Ranked, Ranking, count_fits, rank, score, verdict};
+pub use doors::{Door, DoorReason, doors};
+pub use profile::{Band, Profile, ProfileError};
+pub use rank::{
+    CLOSING_SOON_DAYS, Kinds, Locality, PathwayMatch, Ranked, Ranking, Timing, count_fits,
+    evaluate, rank, verdict,
+};
 pub use verdict::{Fix, Verdict, near_miss};

@@ -1,24 +1,160 @@
-//! Ranking a catalog for one profile: verdicts, relevance scores, near-misses and pathways.
+//! Ranking a catalog for one profile: verdicts, the order an adviser would give (see
+//! `docs/ranking.md`, the specification of this file), near-misses and pathways.
 
-use crate::catalog::{Area, Gender, LegalForm, Residence};
 use crate::catalog::{
-    Catalog, Confidence, Need, Pathway, Program, StageKind, Status, SupportKind, Target,
+    Catalog, Confidence, Date, Need, Pathway, Program, Status, SupportKind, Target,
 };
 
-use super::check::{Check, Outcome, explain, visit};
-use super::profile::Profile;
+use super::check::{Check, CriterionKind, Outcome, explain, visit};
+use super::profile::{Band, Profile};
 use super::verdict::{Fix, Verdict, tidy};
+
+/// How narrowly a program is bound to a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Locality {
+    Province,
+    Region,
+    National,
+}
+
+impl Locality {
+    pub fn of(program: &Program) -> Locality {
+        if !program.criteria.provinces.is_empty() {
+            Locality::Province
+        } else if !program.criteria.regions.is_empty() {
+            Locality::Region
+        } else {
+            Locality::National
+        }
+    }
+}
+
+/// Whether a program takes applications on the day of the ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Timing {
+    /// Closes within [`CLOSING_SOON_DAYS`] days.
+    ClosingSoon { closes: Date, days: u16 },
+    Open,
+    /// Calls open at intervals.
+    Seasonal,
+    /// Not yet open; `opens` when a source gives the day.
+    Announced { opens: Option<Date> },
+    Paused,
+    BudgetExhausted,
+    /// Ended, with the closing date when known.
+    Closed { closed: Option<Date> },
+}
+
+pub const CLOSING_SOON_DAYS: i64 = 60;
+
+impl Timing {
+    pub fn of(program: &Program, today: Date) -> Timing {
+        if let Some(closes) = program.closes
+            && closes.days_until(today) > 0
+        {
+            return Timing::Closed {
+                closed: Some(closes),
+            };
+        }
+        match program.status {
+            Status::Closed => Timing::Closed {
+                closed: program.closes,
+            },
+            Status::BudgetExhausted => Timing::BudgetExhausted,
+            Status::Paused => Timing::Paused,
+            Status::Announced => match program.opens {
+                Some(o) if o.days_until(today) >= 0 => Timing::Open,
+                opens => Timing::Announced { opens },
+            },
+            Status::Open | Status::Seasonal => match program.closes {
+                Some(c) if today.days_until(c) <= CLOSING_SOON_DAYS => Timing::ClosingSoon {
+                    closes: c,
+                    days: today.days_until(c).clamp(0, CLOSING_SOON_DAYS) as u16,
+                },
+                _ if program.status == Status::Seasonal => Timing::Seasonal,
+                _ => Timing::Open,
+            },
+        }
+    }
+
+    /// Whether the program takes no applications now and may never again.
+    pub fn is_shut(self) -> bool {
+        matches!(
+            self,
+            Timing::Closed { .. } | Timing::BudgetExhausted | Timing::Paused
+        )
+    }
+
+    fn order(self) -> u64 {
+        match self {
+            Timing::ClosingSoon { .. } => 0,
+            Timing::Open => 1,
+            Timing::Seasonal => 2,
+            Timing::Announced { .. } => 3,
+            _ => 4,
+        }
+    }
+}
+
+/// A set of criterion kinds, e.g. the rules still to check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Kinds(u32);
+
+impl Kinds {
+    fn insert(&mut self, k: CriterionKind) {
+        self.0 |= 1 << k as u32;
+    }
+
+    pub fn contains(self, k: CriterionKind) -> bool {
+        self.0 & (1 << k as u32) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = CriterionKind> {
+        CriterionKind::ALL
+            .iter()
+            .copied()
+            .filter(move |k| self.contains(*k))
+    }
+}
 
 /// One program's place in the results.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ranked<'a> {
     pub program: &'a Program,
+    /// What the rules say, whatever the program's dates.
     pub verdict: Verdict,
-    pub score: i32,
-    /// Whether the program gives something the holder said they need (true when needs are unknown).
+    /// How many of the holder's stated needs the program serves.
+    pub needs_served: u8,
+    /// Whether the program gives something the holder said they need (true when needs are
+    /// unknown or "nothing in particular").
     pub serves_needs: bool,
-    /// For a not-eligible program: the steps that would make it reachable.
+    pub locality: Locality,
+    /// A `priority_to` audience the holder belongs to.
+    pub priority: Option<Target>,
+    pub timing: Timing,
+    /// Rules met, out of `rules`; `to_check` are those the answers do not settle.
+    pub met: u8,
+    pub rules: u8,
+    pub to_check: Kinds,
+    /// The program finances at most this much of a larger request.
+    pub partial: Option<(u64, Band)>,
+    /// For a not-eligible program: the steps that would make it reachable, lightest first.
     pub fixes: Vec<Fix>,
+}
+
+impl Ranked<'_> {
+    /// Eligible or possible, and taking applications (or about to).
+    pub fn fits(&self) -> bool {
+        self.verdict != Verdict::NotEligible && !self.timing.is_shut()
+    }
 }
 
 /// A pathway whose programs the holder can take in order.
@@ -30,19 +166,36 @@ pub struct PathwayMatch<'a> {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ranking<'a> {
-    /// Eligible and possible programs, best first.
+    /// Eligible and possible programs that serve a stated need, best first.
     pub fits: Vec<Ranked<'a>>,
-    /// Not eligible, but a step the holder can take would change that; best first.
+    /// Eligible and possible programs that serve none of the stated needs ("Also open to you").
+    pub also_open: Vec<Ranked<'a>>,
+    /// Programs the holder would fit that take no applications now (closed, paused, budget
+    /// exhausted, past their closing date).
+    pub closed: Vec<Ranked<'a>>,
+    /// Not eligible, but a step the holder can take would change that; lightest step first.
     pub near_misses: Vec<Ranked<'a>>,
     /// Not eligible for a reason the holder cannot change.
     pub others: Vec<Ranked<'a>>,
     pub pathways: Vec<PathwayMatch<'a>>,
 }
 
+impl<'a> Ranking<'a> {
+    /// Every ranked program, in the order the groups are shown.
+    pub fn all(&self) -> impl Iterator<Item = &Ranked<'a>> {
+        self.fits
+            .iter()
+            .chain(&self.also_open)
+            .chain(&self.closed)
+            .chain(&self.near_misses)
+            .chain(&self.others)
+    }
+}
+
 /// Verdict of a program without building its list of checks.
 pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict {
     let mut v = Verdict::Eligible;
-    visit(&program.criteria, profile, this_year, |c| {
+    visit(program, profile, this_year, |c| {
         v = v.max(match c.outcome {
             Outcome::Met => Verdict::Eligible,
             Outcome::Unknown => Verdict::Possible,
@@ -52,98 +205,74 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
     v
 }
 
-/// How well a program answers this holder, whatever the verdict: needs served, amount fit,
-/// targeting of the holder's group, regional before national, open before closed.
-pub fn score(program: &Program, profile: &Profile) -> (i32, bool) {
-    let mut s = 0;
-    let serves = match &profile.needs {
-        None => {
-            s += 20;
-            true
-        }
-        Some(needs) => {
-            let served = needs
-                .iter()
-                .filter(|n| program.kinds.iter().any(|k| k.need() == **n))
-                .count() as i32;
-            if served > 0 {
-                s += 40 + 10 * (served - 1);
-            }
-            served > 0 || needs.is_empty()
-        }
-    };
-    if let (Some(amount), Some(given)) = (profile.amount, program.amount) {
-        let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
-        if gives_financing
-            && given.max.is_none_or(|m| amount <= m)
-            && given.min.is_none_or(|m| amount >= m)
-        {
-            s += 15;
-        }
-    }
-    for t in &program.targets {
-        let reached = match t {
-            Target::Women => profile.gender == Some(Gender::Female),
-            Target::Youth => profile.age.is_some_and(|a| a <= 35),
-            Target::Rural => profile.area == Some(Area::Rural),
-            Target::Informal => profile.stage == Some(StageKind::Informal),
-            Target::Diaspora => profile.residence == Some(Residence::Abroad),
-            Target::Cooperatives => profile.legal_form == Some(LegalForm::Cooperative),
-            Target::Innovative => profile.innovative == Some(true),
-        };
-        if reached {
-            s += 10;
-        }
-    }
-    if !program.criteria.provinces.is_empty() {
-        s += 20;
-    } else if !program.criteria.regions.is_empty() {
-        s += 15;
-    }
-    s += match program.status {
-        Status::Open => 5,
-        Status::Seasonal => 0,
-        Status::BudgetExhausted => -20,
-        Status::Closed => -30,
-    };
-    if program.confidence == Confidence::Uncertain {
-        s -= 5;
-    }
-    if program.kinds.contains(&SupportKind::Formalisation)
-        && profile.stage == Some(StageKind::Informal)
-    {
-        s += 10;
-    }
-    (s, serves)
+/// How many of the holder's stated needs a program serves; `None` when needs are unknown or
+/// "nothing in particular" (every program serves them).
+fn needs_served(program: &Program, profile: &Profile) -> Option<u8> {
+    let needs = profile.needs.as_ref().filter(|n| !n.is_empty())?;
+    Some(
+        needs
+            .iter()
+            .filter(|n| program.kinds.iter().any(|k| k.need() == **n))
+            .count() as u8,
+    )
 }
 
-/// Ranks every program of the catalog for `profile`. Deterministic: the same inputs give the
-/// same order, ties broken by program id.
-pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Ranking<'a> {
+/// The first `priority_to` audience the holder is known to belong to.
+fn priority(program: &Program, profile: &Profile) -> Option<Target> {
+    let youth = program
+        .reserved_for
+        .as_ref()
+        .map(|a| (a.youth_min_age.unwrap_or(0), a.youth_max(), a.youth_max()))
+        .unwrap_or((0, 35, 35));
+    program
+        .priority_to
+        .iter()
+        .copied()
+        .find(|t| profile.in_audience(*t, youth) == Some(true))
+}
+
+/// How well the amount asked fits what a financing program gives: 0 inside, 1 unknown, 2 only
+/// in part.
+fn amount_fit(program: &Program, profile: &Profile) -> u64 {
+    let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
+    match (profile.amount, program.amount, gives_financing) {
+        (Some(asked), Some(given), true) => {
+            let inside =
+                given.max.is_none_or(|m| asked.max <= m) && given.min.is_none_or(|m| asked.min >= m);
+            if inside { 0 } else { 2 }
+        }
+        _ => 1,
+    }
+}
+
+/// Ranks every program of the catalog for `profile` on `today`. Deterministic: the same inputs
+/// give the same order, ties broken by program id.
+pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking<'a> {
     // A validated catalog is sorted by id, so its index is the id order and ties can be broken
     // by comparing integers; any other catalog pays for string comparisons.
     let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
+    let place_known = profile.effective_region().is_some();
     let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
-    let mut buckets: [Vec<(u64, u32)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut buckets: [Vec<(u64, u32)>; 5] = Default::default();
     for (i, program) in catalog.programs.iter().enumerate() {
-        let (verdict, fixes) = evaluate(program, profile, this_year);
-        let (score, serves_needs) = score(program, profile);
-        let bucket = match (verdict, &fixes) {
-            (Verdict::NotEligible, Some(_)) => 1,
-            (Verdict::NotEligible, None) => 2,
+        let ranked = evaluate(program, profile, today);
+        let bucket = match (ranked.verdict, ranked.fixes.is_empty()) {
+            (Verdict::NotEligible, false) => 3,
+            (Verdict::NotEligible, true) => 4,
+            _ if ranked.timing.is_shut() => 2,
+            _ if !ranked.serves_needs => 1,
             _ => 0,
         };
-        let ranked = Ranked {
-            program,
-            verdict,
-            score,
-            serves_needs,
-            fixes: fixes.unwrap_or_default(),
-        };
-        buckets[bucket].push((sort_key(&ranked, if by_index { i } else { 0 }), i as u32));
+        let key = sort_key(
+            &ranked,
+            profile,
+            place_known,
+            if by_index { i } else { 0 },
+        );
+        buckets[bucket].push((key, i as u32));
         all.push(Some(ranked));
     }
-    let [fits, near, others] = buckets.map(|mut keys| {
+    let [fits, also_open, closed, near_misses, others] = buckets.map(|mut keys| {
         if by_index {
             keys.sort_unstable();
         } else {
@@ -156,7 +285,9 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Rank
     });
     let mut ranking = Ranking {
         fits,
-        near_misses: near,
+        also_open,
+        closed,
+        near_misses,
         others,
         pathways: Vec::new(),
     };
@@ -164,68 +295,116 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, this_year: u16) -> Rank
     ranking
 }
 
-/// The verdict and, for a not-eligible program whose every unmet rule the holder can change,
-/// the fixes — in one pass over the rules, allocating only when there is a fix to report.
-fn evaluate(program: &Program, profile: &Profile, this_year: u16) -> (Verdict, Option<Vec<Fix>>) {
+/// One program for one holder, in one pass over its rules, allocating only for fixes.
+pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ranked<'a> {
     let mut verdict = Verdict::Eligible;
     let mut fixable = true;
     let mut fixes: Vec<Fix> = Vec::new();
-    visit(&program.criteria, profile, this_year, |c| match c.outcome {
-        Outcome::Met => {}
-        Outcome::Unknown => verdict = verdict.max(Verdict::Possible),
-        Outcome::Unmet => {
-            verdict = Verdict::NotEligible;
-            if fixable {
-                match super::verdict::fix_for(&c) {
-                    Some(f) if !fixes.contains(&f) => fixes.push(f),
-                    Some(_) => {}
-                    None => fixable = false,
+    let (mut met, mut rules) = (0u8, 0u8);
+    let mut to_check = Kinds::default();
+    let mut partial = None;
+    visit(program, profile, today.year, |c| {
+        rules = rules.saturating_add(1);
+        if partial.is_none() {
+            partial = c.reason.partial_cover();
+        }
+        match c.outcome {
+            Outcome::Met => met = met.saturating_add(1),
+            Outcome::Unknown => {
+                verdict = verdict.max(Verdict::Possible);
+                to_check.insert(c.reason.criterion());
+            }
+            Outcome::Unmet => {
+                verdict = Verdict::NotEligible;
+                if fixable {
+                    match super::verdict::fix_for(&c) {
+                        Some(f) if !fixes.contains(&f) => fixes.push(f),
+                        Some(_) => {}
+                        None => fixable = false,
+                    }
                 }
             }
         }
     });
-    if verdict != Verdict::NotEligible || !fixable || fixes.is_empty() {
-        return (verdict, None);
+    let fixes = if verdict == Verdict::NotEligible && fixable && !fixes.is_empty() {
+        tidy(fixes)
+    } else {
+        Vec::new()
+    };
+    let served = needs_served(program, profile);
+    Ranked {
+        program,
+        verdict,
+        needs_served: served.unwrap_or(0),
+        serves_needs: served.is_none_or(|n| n > 0),
+        locality: Locality::of(program),
+        priority: priority(program, profile),
+        timing: Timing::of(program, today),
+        met,
+        rules,
+        to_check,
+        partial,
+        fixes,
     }
-    (verdict, Some(tidy(fixes)))
 }
 
-/// Verdict first, then programs serving a stated need, then score (higher first), then the
-/// tie-break, packed in one integer so sorting compares integers.
-fn sort_key(r: &Ranked<'_>, tie_break: usize) -> u64 {
-    let verdict = r.verdict as u64;
-    let serves = u64::from(!r.serves_needs);
-    let score = (i64::from(i16::MAX)
-        - i64::from(r.score).clamp(i64::from(i16::MIN), i64::from(i16::MAX)))
-        as u64;
-    (verdict << 62) | (serves << 61) | ((score & 0xFFFF) << 32) | (tie_break as u64 & 0xFFFF_FFFF)
+/// The order within a group, packed in one integer so sorting compares integers. Most
+/// significant first: (near-misses only) the lightest fix; how local the program is, when the
+/// holder's place is known (national first when it is not); needs served; a priority audience
+/// the holder belongs to; eligible before possible; closing soon, open, seasonal, announced;
+/// amount fit; confidence; then the tie-break.
+fn sort_key(r: &Ranked<'_>, profile: &Profile, place_known: bool, tie_break: usize) -> u64 {
+    let effort = r.fixes.first().map_or(0, |f| match f {
+        Fix::RegisterAutoEntrepreneur => 0,
+        Fix::Formalise => 1,
+        Fix::LowerAmount { .. } => 2,
+        Fix::CreateCooperative => 3,
+        Fix::CreateCompany => 4,
+    });
+    let locality = if place_known {
+        r.locality as u64
+    } else {
+        2 - r.locality as u64
+    };
+    let needs = 7 - u64::from(r.needs_served.min(7));
+    let priority = u64::from(r.priority.is_none());
+    let verdict = u64::from(r.verdict != Verdict::Eligible);
+    let amount = amount_fit(r.program, profile);
+    let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
+    (effort << 61)
+        | (locality << 59)
+        | (needs << 56)
+        | (priority << 55)
+        | (verdict << 54)
+        | (r.timing.order() << 51)
+        | (amount << 49)
+        | (confidence << 48)
+        | (tie_break as u64 & 0xFFFF_FFFF)
 }
 
-/// How many programs are still eligible or possible: the live count shown while answering.
-pub fn count_fits(catalog: &Catalog, profile: &Profile, this_year: u16) -> usize {
+/// How many programs fit now: the live count shown while answering.
+pub fn count_fits(catalog: &Catalog, profile: &Profile, today: Date) -> usize {
     catalog
         .programs
         .iter()
-        .filter(|p| verdict(p, profile, this_year) != Verdict::NotEligible)
+        .filter(|p| {
+            !Timing::of(p, today).is_shut() && verdict(p, profile, today.year) != Verdict::NotEligible
+        })
         .count()
 }
 
 /// Pathways whose every step fits, or is a near-miss fixed by taking a status at an earlier step.
 fn pathways<'a>(catalog: &'a Catalog, ranking: &Ranking<'a>) -> Vec<PathwayMatch<'a>> {
-    let find = |id: &str| {
-        ranking
-            .fits
-            .iter()
-            .chain(&ranking.near_misses)
-            .chain(&ranking.others)
-            .find(|r| r.program.id == id)
-    };
+    let find = |id: &str| ranking.all().find(|r| r.program.id == id);
     let mut found = Vec::new();
     'pathway: for pathway in &catalog.pathways {
         let mut steps = Vec::new();
         let mut status_taken = false;
         for id in &pathway.steps {
             let Some(r) = find(id) else { continue 'pathway };
+            if r.timing.is_shut() {
+                continue 'pathway;
+            }
             let status_fixes = !r.fixes.is_empty()
                 && r.fixes.iter().all(|f| {
                     matches!(

@@ -27,37 +27,50 @@ impl Verdict {
     }
 }
 
-/// A step the holder can take so that an unmet rule becomes met.
+/// A step the holder can take so that an unmet rule becomes met, declared in order of effort:
+/// registering as auto-entrepreneur is done online in days; a cooperative needs five members
+/// (law 112-12); a company needs statutes, capital and a registry entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Fix {
     /// Register as auto-entrepreneur (the status asks little: a natural person, a revenue ceiling).
     RegisterAutoEntrepreneur,
     /// Bring an informal activity into the formal economy.
     Formalise,
-    CreateCooperative,
-    CreateCompany,
-    /// Ask for no more than this amount, MAD.
+    /// Keep the project within this size, MAD (a program that caps the project itself).
     LowerAmount {
         to: u64,
     },
+    CreateCooperative,
+    CreateCompany,
 }
 
-/// The fix for one unmet check, when the holder can change what the rule looks at.
+/// The fix for one unmet check, when the holder can change what the rule looks at and the
+/// change is a realistic step from where they stand: a holder without status can take any
+/// status (the lightest first); an auto-entrepreneur can grow into a company; a cooperative,
+/// an association or a company is not told to become something else.
 pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
     if check.outcome != Outcome::Unmet {
         return None;
     }
     match check.reason {
         Reason::LegalForm { allowed, holder } => {
-            let without_status = matches!(holder, Some(LegalForm::None) | None);
-            if without_status && allowed.contains(&LegalForm::AutoEntrepreneur) {
-                Some(Fix::RegisterAutoEntrepreneur)
-            } else if allowed.contains(&LegalForm::Cooperative) {
-                Some(Fix::CreateCooperative)
-            } else if allowed.contains(&LegalForm::Company) {
-                Some(Fix::CreateCompany)
-            } else {
-                None
+            let can = |f| allowed.contains(&f);
+            match holder {
+                Some(LegalForm::None) | None => {
+                    if can(LegalForm::AutoEntrepreneur) {
+                        Some(Fix::RegisterAutoEntrepreneur)
+                    } else if can(LegalForm::Cooperative) {
+                        Some(Fix::CreateCooperative)
+                    } else if can(LegalForm::Company) {
+                        Some(Fix::CreateCompany)
+                    } else {
+                        None
+                    }
+                }
+                Some(LegalForm::AutoEntrepreneur) if can(LegalForm::Company) => {
+                    Some(Fix::CreateCompany)
+                }
+                Some(_) => None,
             }
         }
         Reason::Stage {
@@ -69,11 +82,9 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
         {
             Some(Fix::Formalise)
         }
-        Reason::Amount {
-            max: Some(max),
-            holder: Some(h),
-            min,
-        } if h > max && min.is_none_or(|m| m <= max) => Some(Fix::LowerAmount { to: max }),
+        Reason::ProjectAmount { max, holder: Some(h) } if h.min > max => {
+            Some(Fix::LowerAmount { to: max })
+        }
         _ => None,
     }
 }
@@ -91,10 +102,12 @@ pub fn near_miss(checks: &[Check<'_>]) -> Option<Vec<Fix>> {
     (!fixes.is_empty()).then(|| tidy(fixes))
 }
 
-/// Formalising an informal activity is done by taking a status: say it once.
+/// Formalising an informal activity is done by taking a status: say it once. Fixes come in
+/// order of effort.
 pub(crate) fn tidy(mut fixes: Vec<Fix>) -> Vec<Fix> {
     if fixes.contains(&Fix::Formalise) {
         fixes.retain(|f| *f != Fix::RegisterAutoEntrepreneur);
     }
+    fixes.sort();
     fixes
 }

@@ -96,6 +96,8 @@ labels!(SupportKind {
 labels!(Status {
     Open => "مفتوح", "Ouvert", "Open";
     Seasonal => "حسب الدورات", "Par appels périodiques", "Periodic calls";
+    Announced => "لم يُفتح بعد", "Pas encore ouvert", "Not open yet";
+    Paused => "متوقف مؤقتا", "En pause", "Paused";
     Closed => "مغلق", "Fermé", "Closed";
     BudgetExhausted => "الميزانية مستنفدة", "Budget épuisé", "Budget used up";
 });
