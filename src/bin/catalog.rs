@@ -4,6 +4,10 @@
 //!     catalog stats [--json] [DIR]            programs by kind and region, desks, languages, dates
 //!     catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]
 //!     catalog export-text OUT_DIR [--dir DIR]   per-language text tables for the browser build
+//!     catalog audit [--json] [DIR]            what to check next: old checks and sources, closing
+//!                                             dates, desks without phone or address, missing doors
+//!     catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]
+//!                                             every URL over the network; exit 1 if one is broken
 //!
 //! DIR defaults to data/catalog. Usage errors and bad input exit with code 2.
 
@@ -40,13 +44,16 @@ mod bousla_cli {
     use bousla::i18n::reasons::{fix, holder_answer, rule};
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
         lang: Lang,
         dir: PathBuf,
         positional: Vec<String>,
+        /// `links`: requests at once, and seconds allowed to each.
+        concurrency: usize,
+        timeout: std::time::Duration,
     }
 
     fn parse(args: &[String]) -> Result<Opts, String> {
@@ -55,6 +62,8 @@ mod bousla_cli {
             lang: Lang::En,
             dir: PathBuf::from("data/catalog"),
             positional: Vec::new(),
+            concurrency: 8,
+            timeout: std::time::Duration::from_secs(15),
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -66,6 +75,22 @@ mod bousla_cli {
                         .ok_or_else(|| format!("unknown language `{v}`: use ar, fr or en"))?;
                 }
                 "--dir" => o.dir = PathBuf::from(it.next().ok_or("--dir needs a value")?),
+                "--concurrency" => {
+                    let v = it.next().ok_or("--concurrency needs a value")?;
+                    o.concurrency = match v.parse() {
+                        Ok(n) if (1..=64).contains(&n) => n,
+                        _ => return Err(format!("--concurrency `{v}`: give 1 to 64")),
+                    };
+                }
+                "--timeout" => {
+                    let v = it.next().ok_or("--timeout needs a value")?;
+                    o.timeout = match v.parse::<f64>() {
+                        Ok(s) if (0.1..=300.0).contains(&s) => {
+                            std::time::Duration::from_secs_f64(s)
+                        }
+                        _ => return Err(format!("--timeout `{v}`: give seconds from 0.1 to 300")),
+                    };
+                }
                 s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
                 _ => o.positional.push(a.clone()),
             }
@@ -125,6 +150,27 @@ mod bousla_cli {
                 }
                 Ok(ExitCode::SUCCESS)
             }
+            "audit" => {
+                if let Some(d) = o.positional.first() {
+                    o.dir = PathBuf::from(d);
+                }
+                let catalog = load(&o)?;
+                let report = bousla::officer::audit::audit(&catalog, today());
+                if o.json {
+                    let v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                } else {
+                    print!("{}", bousla::officer::audit::render(&report, 15));
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            "links" => {
+                if let Some(d) = o.positional.first() {
+                    o.dir = PathBuf::from(d);
+                }
+                let catalog = load(&o)?;
+                Ok(links(&catalog, &o))
+            }
             "help" | "--help" | "-h" => {
                 println!("{USAGE}");
                 Ok(ExitCode::SUCCESS)
@@ -174,6 +220,36 @@ mod bousla_cli {
                 errors.join("\n")
             )
         })
+    }
+
+    fn links(c: &Catalog, o: &Opts) -> ExitCode {
+        use bousla::officer::links::{Options, catalog_links, check, render, summary};
+        let list = catalog_links(c);
+        eprintln!(
+            "checking {} links in {}, {} at a time, {:.1} s allowed to each request…",
+            list.len(),
+            o.dir.display(),
+            o.concurrency,
+            o.timeout.as_secs_f64()
+        );
+        let opts = Options {
+            concurrency: o.concurrency,
+            timeout: o.timeout,
+            proxy_from_env: true,
+        };
+        let results = check(&list, &opts);
+        let s = summary(&results);
+        if o.json {
+            let v = json!({ "summary": s, "links": results });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        } else {
+            print!("{}", render(&results));
+        }
+        if s.broken > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     fn stats(c: &Catalog, as_json: bool) {

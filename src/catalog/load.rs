@@ -185,7 +185,9 @@ impl Walk<'_> {
             if self.entries > MAX_ENTRIES {
                 self.issues.push(path_error(
                     &path,
-                    format!("more than {MAX_ENTRIES} files and folders in the catalog: stopped here"),
+                    format!(
+                        "more than {MAX_ENTRIES} files and folders in the catalog: stopped here"
+                    ),
                 ));
                 return;
             }
@@ -207,7 +209,9 @@ impl Walk<'_> {
                 if depth + 1 > MAX_DEPTH {
                     self.issues.push(path_error(
                         &path,
-                        format!("folders nested more than {MAX_DEPTH} levels deep: move these files up"),
+                        format!(
+                            "folders nested more than {MAX_DEPTH} levels deep: move these files up"
+                        ),
                     ));
                 } else {
                     self.dir(&path, depth + 1);
@@ -215,7 +219,10 @@ impl Walk<'_> {
             } else if !t.is_file() {
                 self.issues.push(path_error(
                     &path,
-                    format!("is {}, not a regular file: remove it from the catalog", kind(&t)),
+                    format!(
+                        "is {}, not a regular file: remove it from the catalog",
+                        kind(&t)
+                    ),
                 ));
             } else if path.extension().is_some_and(|e| e == "toml") {
                 self.files.push(path);
