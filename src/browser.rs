@@ -28,9 +28,13 @@ pub fn remove(key: &str) {
     }
 }
 
-pub fn current_year() -> u16 {
-    let year = js_sys::Date::new_0().get_full_year();
-    u16::try_from(year).unwrap_or(2026)
+/// Today on the device's clock, in its time zone (a deadline is the holder's day, not UTC's).
+pub fn today() -> crate::catalog::Date {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    crate::catalog::Date::ymd(year, month, day)
 }
 
 /// Moves keyboard and screen-reader focus to the element with `id` once it is in the DOM.

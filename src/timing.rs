@@ -42,7 +42,7 @@ pub fn bousla_time_rank(size: usize, runs: usize) -> f64 {
     let runs = runs.max(1);
     let start = now_ms();
     for _ in 0..runs {
-        std::hint::black_box(rank(cat, &profile, 2026));
+        std::hint::black_box(rank(cat, &profile, crate::catalog::Date::ymd(2026, 11, 30)));
     }
     (now_ms() - start) / runs as f64
 }

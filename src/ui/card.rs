@@ -1,15 +1,21 @@
-//! A program as the holder sees it: what you get, why it fits, what to check, where to go.
-//! Catalog text is rendered as text nodes, never as HTML.
+//! A program as the holder sees it: what you get, why it fits, what is still to check (with
+//! the question that settles it, one tap away), when it takes applications, and the door to go
+//! to with its phone number. Catalog text is rendered as text nodes, never as HTML.
 
 use leptos::prelude::*;
 
-use crate::catalog::{Confidence, Desk, Lang, Program, Status};
-use crate::engine::{Check, Outcome, Profile, Verdict, explain};
+use crate::catalog::{Confidence, Freshness, Lang, Program};
+use crate::engine::{Band, Check, Door, Fix, Outcome, Profile, Ranked, Reason, Timing, Verdict};
+use crate::engine::{doors, evaluate, explain};
 use crate::i18n::Label;
 use crate::i18n::format::{date, mad};
-use crate::i18n::reasons::{fix, holder_answer, rule};
+use crate::i18n::reasons::{
+    door_reason, fix, holder_answer, met_of, partial_cover, priority_note, rule, timing,
+};
 use crate::i18n::strings::{Strings, fill};
+use crate::questionnaire::{is_open_ended, settling_question};
 
+use super::picks::band_label;
 use super::state::{Screen, use_state};
 
 /// A link to another site: opened in a new tab on a phone; on a shared kiosk, shown as a QR
@@ -40,8 +46,13 @@ fn heading(level: u8, text: impl IntoView + 'static) -> AnyView {
     }
 }
 
-pub fn badge(verdict: Verdict, s: &'static Strings) -> impl IntoView {
+/// The verdict, or "not open now" for a program that takes no applications whatever the rules
+/// say.
+pub fn badge(verdict: Verdict, timing: Timing, s: &'static Strings) -> impl IntoView {
     let (class, text) = match verdict {
+        _ if timing.is_shut() && verdict != Verdict::NotEligible => {
+            ("badge closed", s.closed_badge)
+        }
         Verdict::Eligible => ("badge eligible", s.eligible_badge),
         Verdict::Possible => ("badge possible", s.possible_badge),
         Verdict::NotEligible => ("badge not-eligible", s.not_eligible_badge),
@@ -58,13 +69,78 @@ pub fn amount_line(p: &Program, lang: Lang, s: &'static Strings) -> Option<Strin
     }
 }
 
+/// The holder's answer a rule was checked against; a band as its button read it ("more than
+/// 5 000 000 DH" rather than a number the holder never gave).
+fn answer_text(lang: Lang, reason: &Reason<'_>) -> Option<String> {
+    match *reason {
+        Reason::Revenue {
+            holder: Some(b), ..
+        }
+        | Reason::Amount {
+            holder: Some(b), ..
+        }
+        | Reason::ProjectAmount {
+            holder: Some(b), ..
+        } => Some(band_label(lang, b)),
+        _ => holder_answer(lang, reason),
+    }
+}
+
+/// "Covers up to 49 000 DH of your 200 000 DH: look for complementary financing."
+fn partial_note(lang: Lang, s: &'static Strings, covers: u64, asked: Band) -> String {
+    if is_open_ended(asked) {
+        fill(
+            s.partial_open,
+            &[
+                ("covers", &mad(lang, covers)),
+                ("asked", &mad(lang, asked.min)),
+            ],
+        )
+    } else {
+        partial_cover(lang, covers, asked)
+    }
+}
+
+/// "Last checked: …" when a person compared the record with its source; otherwise how old its
+/// newest source is, said as such.
+pub fn freshness(p: &Program, lang: Lang, s: &'static Strings) -> String {
+    match p.freshness() {
+        Freshness::Checked(d) => fill(s.last_verified, &[("date", &date(lang, d))]),
+        Freshness::SourceDated(d) => fill(s.source_dated, &[("date", &date(lang, d))]),
+        Freshness::Unknown => s.undated.to_string(),
+    }
+}
+
+/// When the program takes applications, how much of the request it covers, and who has
+/// priority: the lines a holder acts on before reading further.
+fn notes(r: &Ranked<'_>, lang: Lang, s: &'static Strings) -> impl IntoView + use<> {
+    let timing_line = timing(lang, r.timing).map(|t| {
+        let class = match r.timing {
+            Timing::ClosingSoon { .. } => "timing soon",
+            t if t.is_shut() => "timing shut",
+            _ => "timing",
+        };
+        view! { <p class=class><span aria-hidden="true">"🗓️ "</span>{t}</p> }
+    });
+    let met = (r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> });
+    let partial = r.partial.map(|(covers, asked)| {
+        view! { <p class="partial">{partial_note(lang, s, covers, asked)}</p> }
+    });
+    let priority = (!r.program.priority_to.is_empty()).then(|| {
+        view! { <p class="priority">{priority_note(lang, &r.program.priority_to)}</p> }
+    });
+    view! { {timing_line}{met}{partial}{priority} }
+}
+
 fn check_list(
     checks: &[Check<'static>],
     outcome: Outcome,
+    profile: &Profile,
     lang: Lang,
     s: &'static Strings,
     level: u8,
 ) -> Option<impl IntoView + use<>> {
+    let state = use_state();
     let items: Vec<_> = checks.iter().filter(|c| c.outcome == outcome).collect();
     if items.is_empty() {
         return None;
@@ -74,27 +150,43 @@ fn check_list(
         Outcome::Unknown => ("checks unknown", s.to_check, "?"),
         Outcome::Unmet => ("checks unmet", s.why_not, "✗"),
     };
-    let lines: Vec<String> = items
+    let lines = items
         .iter()
         .map(|c| {
             let r = rule(lang, &c.reason);
-            match (outcome, holder_answer(lang, &c.reason)) {
+            let text = match (outcome, answer_text(lang, &c.reason)) {
                 (Outcome::Unmet, Some(a)) => {
                     format!("{r} — {}", fill(s.you_answered, &[("answer", &a)]))
                 }
                 _ => r,
-            }
+            };
+            // A rule still to check: the question that settles it, one tap away.
+            let ask = (outcome == Outcome::Unknown).then(|| {
+                let q = settling_question(&c.reason, profile);
+                let label = fill(
+                    s.answer_question,
+                    &[("question", super::question_title(q, s))],
+                );
+                view! {
+                    <button type="button" class="link answer-q" data-question=q.id() on:click=move |_| {
+                        state.editing.set(true);
+                        state.go(Screen::Ask(q));
+                    }>{label}</button>
+                }
+            });
+            view! { <li><span class="mark" aria-hidden="true">{mark}" "</span>{text}{ask}</li> }
         })
-        .collect();
+        .collect_view();
     Some(view! {
         <div class=class>
             {heading(level, title)}
-            <ul>{lines.into_iter().map(|l| view! { <li><span class="mark" aria-hidden="true">{mark}" "</span>{l}</li> }).collect_view()}</ul>
+            <ul>{lines}</ul>
         </div>
     })
 }
 
-/// Cautions: uncertain facts, seasonal calls, closed programs, and the catalog's own caution.
+/// Cautions: facts not confirmed, and the catalog's own caution. (When a program takes
+/// applications is said by its timing line.)
 pub fn cautions(
     p: &Program,
     lang: Lang,
@@ -102,12 +194,6 @@ pub fn cautions(
     level: u8,
 ) -> Option<impl IntoView + use<>> {
     let mut notes: Vec<String> = Vec::new();
-    match p.status {
-        Status::Seasonal => notes.push(s.status_note_seasonal.into()),
-        Status::Closed => notes.push(s.status_note_closed.into()),
-        Status::BudgetExhausted => notes.push(s.status_note_budget.into()),
-        Status::Open => {}
-    }
     if p.confidence != Confidence::Confirmed {
         notes.push(s.confidence_note.into());
     }
@@ -124,10 +210,39 @@ pub fn cautions(
     })
 }
 
-pub fn desk_view(d: &'static Desk, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let tel = d.phone.as_ref().map(|ph| {
-        let digits: String = ph.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        view! { <li><span class="k">{s.phone}": "</span><a href=format!("tel:{digits}") dir="ltr">{ph.clone()}</a></li> }
+/// The phone number as a `tel:` link: digits and a leading `+` only.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// One door: the office, why it is the one (it serves the holder's province…), its phone first
+/// (a call is what a rural holder can do today), then address, hours, e-mail and website.
+pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let state = use_state();
+    let d = door.desk;
+    let phone = d.phone.as_ref().map(|ph| {
+        if state.config.kiosk {
+            // A kiosk cannot call: the number, large, to note down.
+            view! {
+                <p class="call-line"><span aria-hidden="true">"📞 "</span><span class="k">{s.phone}": "</span><span class="tel" dir="ltr">{ph.clone()}</span></p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="call-line">
+                    <a class="call" href=tel_href(ph)>
+                        <span aria-hidden="true">"📞 "</span>{s.call}" "<span class="tel" dir="ltr">{ph.clone()}</span>
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
     });
     let web = d
         .website
@@ -145,14 +260,16 @@ pub fn desk_view(d: &'static Desk, lang: Lang, s: &'static Strings) -> impl Into
         .as_ref()
         .map(|h| view! { <li><span class="k">{s.hours}": "</span>{h.get(lang).to_string()}</li> });
     view! {
-        <div class="desk">
+        <div class="desk" data-desk=d.id.clone()>
             <strong>{d.name.get(lang).to_string()}</strong>
-            <ul>{addr}{tel}{mail}{web}{hours}</ul>
+            <p class="why">{door_reason(lang, door.why)}</p>
+            {phone}
+            <ul>{addr}{hours}{mail}{web}</ul>
         </div>
     }
 }
 
-fn desks(
+fn where_to_go(
     p: &'static Program,
     profile: &Profile,
     lang: Lang,
@@ -161,9 +278,8 @@ fn desks(
     level: u8,
 ) -> impl IntoView + use<> {
     let state = use_state();
-    let region = profile.effective_region();
-    let found = state.catalog().desks_for(p, region, profile.province);
-    let note = if region.is_none() {
+    let found = doors(state.catalog(), p, profile);
+    let note = if profile.effective_region().is_none() {
         Some(s.choose_region_for_desks)
     } else if found.is_empty() {
         Some(s.no_desk)
@@ -179,12 +295,27 @@ fn desks(
     }
 }
 
+fn details_button(
+    p: &'static Program,
+    index: usize,
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <button type="button" class="secondary" on:click=move |_| state.go(Screen::Detail(index))>
+            {s.more}<span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
+        </button>
+    }
+}
+
 /// A result card. `index` is the program's place in the catalog, for its detail page.
-pub fn program_card(p: &'static Program, verdict: Verdict, index: usize) -> impl IntoView {
+pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let profile = state.profile.get_untracked();
+    let p = r.program;
     let checks = explain(p, &profile, state.year);
     let provider = state
         .catalog()
@@ -195,59 +326,55 @@ pub fn program_card(p: &'static Program, verdict: Verdict, index: usize) -> impl
         <article class="card" data-program=p.id.clone() aria-labelledby=heading_id.clone()>
             <header>
                 <h3 id=heading_id.clone()>{p.name.get(lang).to_string()}</h3>
-                {badge(verdict, s)}
+                {badge(r.verdict, r.timing, s)}
             </header>
             {provider.map(|name| view! { <p class="provider">{name}</p> })}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
+            {notes(&r, lang, s)}
             <p>{p.summary.get(lang).to_string()}</p>
-            {check_list(&checks, Outcome::Met, lang, s, 4)}
-            {check_list(&checks, Outcome::Unknown, lang, s, 4)}
+            {check_list(&checks, Outcome::Met, &profile, lang, s, 4)}
+            {check_list(&checks, Outcome::Unknown, &profile, lang, s, 4)}
             {cautions(p, lang, s, 4)}
-            {desks(p, &profile, lang, s, 1, 4)}
-            <p class="verified">{fill(s.last_verified, &[("date", &date(lang, p.last_verified))])}</p>
-            <button type="button" class="secondary" on:click=move |_| state.go(Screen::Detail(index))>
-                {s.more}<span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
-            </button>
+            {where_to_go(p, &profile, lang, s, 1, 4)}
+            <p class="verified">{freshness(p, lang, s)}</p>
+            {details_button(p, index, lang, s)}
         </article>
     }
 }
 
-/// A near-miss: why not, and the step that would open it.
-pub fn near_miss_card(
-    p: &'static Program,
-    fixes: &[crate::engine::Fix],
-    index: usize,
-) -> impl IntoView + use<> {
+/// A near-miss: why not, with the holder's answer, and the steps that would open it, lightest
+/// first.
+pub fn near_miss_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let checks = state
-        .profile
-        .with_untracked(|pr| explain(p, pr, state.year));
-    let steps: Vec<String> = fixes.iter().map(|f| fix(lang, f)).collect();
+    let profile = state.profile.get_untracked();
+    let p = r.program;
+    let checks = explain(p, &profile, state.year);
+    let steps: Vec<String> = r.fixes.iter().map(|f: &Fix| fix(lang, f)).collect();
     view! {
         <article class="card near" data-program=p.id.clone()>
             <header><h3>{p.name.get(lang).to_string()}</h3></header>
-            {check_list(&checks, Outcome::Unmet, lang, s, 4)}
+            {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
+            {(r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> })}
+            {check_list(&checks, Outcome::Unmet, &profile, lang, s, 4)}
             <div class="fix">
                 <h4>{s.step_to_take}</h4>
                 <ul>{steps.into_iter().map(|f| view! { <li><span aria-hidden="true">"➜ "</span>{f}</li> }).collect_view()}</ul>
             </div>
-            <button type="button" class="secondary" on:click=move |_| state.go(Screen::Detail(index))>
-                {s.more}<span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
-            </button>
+            {details_button(p, index, lang, s)}
         </article>
     }
 }
 
-/// Everything about one program, with all desks in the region and the sources.
+/// Everything about one program, with all its doors for this holder and the sources.
 pub fn program_detail(p: &'static Program) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let profile = state.profile.get_untracked();
     let checks = explain(p, &profile, state.year);
-    let verdict = crate::engine::verdict(p, &profile, state.year);
+    let r = evaluate(p, &profile, state.today);
     let provider = state
         .catalog()
         .provider(&p.provider)
@@ -263,20 +390,27 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
     view! {
         <article class="detail" data-program=p.id.clone()>
             <h1 id=super::app::HEADING_ID tabindex="-1">{p.name.get(lang).to_string()}</h1>
-            <p>{badge(verdict, s)}" "<span class="kinds">{kinds}</span></p>
+            <p>{badge(r.verdict, r.timing, s)}" "<span class="kinds">{kinds}</span></p>
             {provider.map(|name| view! { <p class="provider"><span class="k">{s.provider}": "</span>{name}</p> })}
+            {notes(&r, lang, s)}
             <p>{p.summary.get(lang).to_string()}</p>
             {cautions(p, lang, s, 2)}
             <h2>{s.what_you_get}</h2>
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             <p>{p.benefits.get(lang).to_string()}</p>
-            {check_list(&checks, Outcome::Met, lang, s, 3)}
-            {check_list(&checks, Outcome::Unknown, lang, s, 3)}
-            {check_list(&checks, Outcome::Unmet, lang, s, 3)}
+            {check_list(&checks, Outcome::Met, &profile, lang, s, 3)}
+            {check_list(&checks, Outcome::Unknown, &profile, lang, s, 3)}
+            {check_list(&checks, Outcome::Unmet, &profile, lang, s, 3)}
+            {(!r.fixes.is_empty()).then(|| view! {
+                <div class="fix">
+                    <h3>{s.step_to_take}</h3>
+                    <ul>{r.fixes.iter().map(|f| view! { <li><span aria-hidden="true">"➜ "</span>{fix(lang, f)}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <h2>{s.how_to_apply}</h2>
             <p>{p.how_to_apply.get(lang).to_string()}</p>
             {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
-            {desks(p, &profile, lang, s, usize::MAX, 3)}
+            {where_to_go(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>
             <ul class="sources">
                 {sources
@@ -288,7 +422,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p class="verified">{fill(s.last_verified, &[("date", &date(lang, p.last_verified))])}</p>
+            <p class="verified">{freshness(p, lang, s)}</p>
             <button type="button" class="primary" on:click=move |_| state.go(Screen::Results)>
                 <span class="arrow" aria-hidden="true">"←"</span>" "{s.back_to_results}
             </button>

@@ -3,11 +3,11 @@
 use crate::catalog::{
     Area, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
-use crate::engine::Profile;
+use crate::engine::{Band, Profile};
 use crate::i18n::Label;
-use crate::i18n::format::mad;
+use crate::i18n::format::{mad, number};
 use crate::i18n::strings::{fill, t};
-use crate::questionnaire::{AMOUNT_BANDS, Question, REVENUE_BANDS};
+use crate::questionnaire::{AMOUNT_BANDS, Question, REVENUE_BANDS, is_open_ended};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -20,9 +20,10 @@ pub enum Pick {
     Gender(Gender),
     Area(Area),
     Residence(Residence),
-    Amount(u64),
+    /// A band of the amount question: stored as the range it is.
+    Amount(Band),
     Innovative(bool),
-    Revenue(u64),
+    Revenue(Band),
 }
 
 impl Pick {
@@ -73,20 +74,29 @@ pub struct Choice {
     pub pick: Pick,
 }
 
-fn band_labels(lang: Lang, bands: &[u64]) -> Vec<String> {
+/// A band as its button reads: "Up to 50 000 DH", "From 50 000 DH to 150 000 DH", "More than
+/// 5 000 000 DH"; an exact amount as the amount.
+pub fn band_label(lang: Lang, b: Band) -> String {
     let s = t(lang);
-    let mut out = Vec::new();
-    let mut from = None;
-    for (i, &b) in bands.iter().enumerate() {
-        let last = i + 1 == bands.len();
-        out.push(match (from, last) {
-            (None, _) => fill(s.up_to, &[("amount", &mad(lang, b))]),
-            (Some(f), false) => fill(s.from_to, &[("from", &mad(lang, f)), ("to", &mad(lang, b))]),
-            (Some(f), true) => fill(s.more_than, &[("amount", &mad(lang, f))]),
-        });
-        from = Some(b);
+    if b.is_exact() {
+        mad(lang, b.min)
+    } else if is_open_ended(b) {
+        fill(s.more_than, &[("amount", &mad(lang, b.min))])
+    } else if b.min == 0 {
+        fill(s.up_to, &[("amount", &mad(lang, b.max))])
+    } else {
+        fill(
+            s.from_to,
+            &[("from", &mad(lang, b.min)), ("to", &mad(lang, b.max))],
+        )
     }
-    out
+}
+
+/// An exact amount as the field shows it again, grouped as the holder reads numbers.
+pub fn typed_amount(lang: Lang, b: Option<Band>) -> String {
+    b.filter(|b| b.is_exact())
+        .map(|b| number(lang, b.min))
+        .unwrap_or_default()
 }
 
 pub fn stage_icon(s: StageKind) -> &'static str {
@@ -206,15 +216,13 @@ pub fn choices(q: Question, p: &Profile, lang: Lang, year: u16) -> Vec<Choice> {
                 )
             })
             .collect(),
-        Question::Amount => band_labels(lang, &AMOUNT_BANDS)
+        Question::Amount => AMOUNT_BANDS
             .iter()
-            .zip(AMOUNT_BANDS)
-            .map(|(l, b)| c("💰", l, Pick::Amount(b)))
+            .map(|&b| c("💰", &band_label(lang, b), Pick::Amount(b)))
             .collect(),
-        Question::Revenue => band_labels(lang, &REVENUE_BANDS)
+        Question::Revenue => REVENUE_BANDS
             .iter()
-            .zip(REVENUE_BANDS)
-            .map(|(l, b)| c("📈", l, Pick::Revenue(b)))
+            .map(|&b| c("📈", &band_label(lang, b), Pick::Revenue(b)))
             .collect(),
         Question::Innovative => vec![
             c("🚀", t(lang).yes, Pick::Innovative(true)),
@@ -232,7 +240,10 @@ pub fn answer_label(q: Question, p: &Profile, lang: Lang, year: u16) -> Option<S
         .map(|c| c.label);
     match q {
         Question::Age => p.age.map(|a| a.to_string()),
-        Question::Jobs => p.jobs.map(|j| j.to_string()),
+        Question::Jobs => p.jobs.map(|j| number(lang, u64::from(j))),
+        // A band as its button reads, an exact amount as typed.
+        Question::Amount => p.amount.map(|b| band_label(lang, b)),
+        Question::Revenue => p.revenue.map(|b| band_label(lang, b)),
         Question::Started => p.started.map(|y| picked.unwrap_or_else(|| y.to_string())),
         Question::Needs => p.needs.as_ref().map(|n| {
             if n.is_empty() {

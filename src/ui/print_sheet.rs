@@ -1,8 +1,11 @@
 //! What goes on paper: one A4 page with the best-fitting programs, what each gives, and the
-//! desk to go to with its contacts, plus the QR code of the share link. Hidden on screen.
+//! door to go to (the same one the card shows) with why and its contacts, phone first, plus
+//! the QR code of the share link. Hidden on screen.
 
 use leptos::prelude::*;
 
+use crate::engine::doors;
+use crate::i18n::reasons::door_reason;
 use crate::i18n::strings::fill;
 
 use super::card::amount_line;
@@ -19,27 +22,24 @@ pub fn PrintSheet() -> impl IntoView {
     let lang = state.lang.get_untracked();
     move || {
         let profile = state.profile.get();
-        let picked: Vec<_> = state.ranking.with(|r| {
-            r.fits
-                .iter()
-                .filter(|x| x.serves_needs)
-                .take(ON_PAPER)
-                .cloned()
-                .collect()
-        });
+        let picked: Vec<_> = state
+            .ranking
+            .with(|r| r.fits.iter().take(ON_PAPER).cloned().collect());
         let catalog = state.catalog.get();
         let rows = picked
             .into_iter()
             .map(|r| {
                 let p = r.program;
-                let desk = catalog
-                    .desks_for(p, profile.effective_region(), profile.province)
-                    .into_iter()
-                    .next();
-                let contact = desk.map(|d| {
-                    let mut parts = vec![d.name.get(lang).to_string()];
+                let door = doors(catalog, p, &profile).into_iter().next();
+                let contact = door.map(|door| {
+                    let d = door.desk;
+                    let mut parts = vec![d.name.get(lang).to_string(), door_reason(lang, door.why)];
+                    parts.extend(
+                        d.phone
+                            .as_ref()
+                            .map(|ph| format!("{}: \u{2066}{ph}\u{2069}", s.phone)),
+                    );
                     parts.extend(d.address.clone());
-                    parts.extend(d.phone.clone());
                     parts.extend(d.website.clone());
                     parts.join(" · ")
                 });

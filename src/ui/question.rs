@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use crate::catalog::Need;
+use crate::engine::Band;
+use crate::engine::profile::limits;
 use crate::i18n::Label;
 use crate::i18n::strings::{Strings, fill};
-use crate::questionnaire::Question;
+use crate::questionnaire::{Question, parse_whole};
 
 use super::app::HEADING_ID;
-use super::picks::{choices, need_icon};
+use super::picks::{choices, need_icon, typed_amount};
 use super::state::{Screen, use_state};
 
 pub fn title(q: Question, s: &'static Strings) -> &'static str {
@@ -39,6 +41,7 @@ fn help(q: Question, s: &'static Strings) -> Option<&'static str> {
         Question::Age => Some(s.q_age_help),
         Question::Gender => Some(s.q_gender_help),
         Question::Needs => Some(s.q_needs_help),
+        Question::Amount | Question::Revenue => Some(s.q_amount_help),
         Question::Innovative => Some(s.q_innovative_help),
         _ => None,
     }
@@ -48,7 +51,6 @@ fn help(q: Question, s: &'static Strings) -> Option<&'static str> {
 pub fn QuestionScreen(question: Question) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let lang = state.lang.get_untracked();
     let (n, total) = state.profile.with_untracked(|p| question.progress(p));
     let help_id = format!("help-{}", question.id());
     let has_help = help(question, s).is_some();
@@ -78,37 +80,10 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
             number_input(question, s.jobs_input, s.jobs_invalid, 1, 100_000).into_any()
         }
         Question::Needs => needs_input().into_any(),
-        _ => {
-            let options = state
-                .profile
-                .with_untracked(|p| choices(question, p, lang, state.year));
-            let many = options.len() > 6;
-            view! {
-                <div class=if many { "choices grid" } else { "choices" } role="group" aria-labelledby=HEADING_ID>
-                    {options
-                        .into_iter()
-                        .map(|c| {
-                            let pick = c.pick;
-                            view! {
-                                <button
-                                    type="button"
-                                    class="choice"
-                                    aria-pressed=move || state.profile.with(|p| pick.is_selected(p)).to_string()
-                                    on:click=move |_| {
-                                        state.profile.update(|p| pick.apply(p));
-                                        state.advance(question);
-                                    }
-                                >
-                                    <span class="icon" aria-hidden="true">{c.icon}</span>
-                                    <span>{c.label}</span>
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            }
-            .into_any()
+        Question::Amount | Question::Revenue => {
+            view! { {choice_buttons(question)}{amount_input(question)} }.into_any()
         }
+        _ => choice_buttons(question).into_any(),
     };
 
     view! {
@@ -139,8 +114,103 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
     }
 }
 
-/// A number typed by the holder; kept in a local signal until Next, so typing does not
-/// re-run the matching on every key.
+/// The one-touch answers of a question: a touch answers and moves on.
+fn choice_buttons(question: Question) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let options = state
+        .profile
+        .with_untracked(|p| choices(question, p, lang, state.year));
+    let many = options.len() > 6;
+    view! {
+        <div class=if many { "choices grid" } else { "choices" } role="group" aria-labelledby=HEADING_ID>
+            {options
+                .into_iter()
+                .map(|c| {
+                    let pick = c.pick;
+                    view! {
+                        <button
+                            type="button"
+                            class="choice"
+                            aria-pressed=move || state.profile.with(|p| pick.is_selected(p)).to_string()
+                            on:click=move |_| {
+                                state.profile.update(|p| pick.apply(p));
+                                state.advance(question);
+                            }
+                        >
+                            <span class="icon" aria-hidden="true">{c.icon}</span>
+                            <span>{c.label}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// The exact amount, beside the bands, for a holder who knows it: typed with Western or
+/// Arabic-Indic digits, grouped or not. A typed amount is kept exact; an unreadable one gets a
+/// message and leaves the previous answer as it was.
+fn amount_input(question: Question) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let current = state.profile.with_untracked(|p| match question {
+        Question::Amount => p.amount,
+        _ => p.revenue,
+    });
+    let text = RwSignal::new(typed_amount(lang, current));
+    let error = RwSignal::new(false);
+    // A financing request of 0 DH is no request; a revenue of 0 DH is a fact.
+    let lowest = u64::from(question == Question::Amount);
+    let submit = move || {
+        let value = parse_whole(&text.get_untracked())
+            .filter(|v| (lowest..=limits::AMOUNT_MAX).contains(v));
+        match value {
+            Some(v) => {
+                error.set(false);
+                state.profile.update(|p| match question {
+                    Question::Amount => p.amount = Some(Band::exact(v)),
+                    _ => p.revenue = Some(Band::exact(v)),
+                });
+                state.advance(question);
+            }
+            None => error.set(true),
+        }
+    };
+    let label = if question == Question::Amount {
+        s.amount_exact
+    } else {
+        s.revenue_exact
+    };
+    view! {
+        <form class="typed exact" on:submit=move |ev| {
+            ev.prevent_default();
+            submit();
+        }>
+            <label for="typed-amount">{label}</label>
+            <div class="with-unit">
+                <input
+                    id="typed-amount"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    dir="ltr"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().to_string()
+                    aria-describedby="amount-error"
+                />
+                <span class="unit">{s.currency}</span>
+            </div>
+            <p id="amount-error" class="error" role="alert">{move || error.get().then_some(s.amount_invalid)}</p>
+            <button type="submit" class="primary" data-testid="amount-next">{s.next}</button>
+        </form>
+    }
+}
+
+/// A number typed by the holder (Western or Arabic-Indic digits); kept in a local signal until
+/// Next, so typing does not re-run the matching on every key.
 fn number_input(
     question: Question,
     label: &'static str,
@@ -157,11 +227,8 @@ fn number_input(
     let text = RwSignal::new(current.map(|v| v.to_string()).unwrap_or_default());
     let error = RwSignal::new(false);
     let submit = move || {
-        let value = text
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
+        let value = parse_whole(&text.get_untracked())
+            .and_then(|v| u32::try_from(v).ok())
             .filter(|v| (min..=max).contains(v));
         match value {
             Some(v) => {
@@ -181,12 +248,13 @@ fn number_input(
             submit();
         }>
             <label for="typed-value">{label}</label>
+            // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
             <input
                 id="typed-value"
-                type="number"
+                type="text"
                 inputmode="numeric"
-                min=min.to_string()
-                max=max.to_string()
+                autocomplete="off"
+                dir="ltr"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
                 aria-invalid=move || error.get().to_string()

@@ -1,5 +1,7 @@
-//! Results grouped by kind of support, ranked by the engine; filters; pathways; near-misses
-//! and "why not"; the answers with a way to edit each. Also the program detail screen.
+//! Results in the engine's groups and order: programs for what the holder needs first (the
+//! best one on the first screen), then those also open to them, those not taking applications
+//! now, those within reach with one step, and the rest with why not. Filters, pathways, the
+//! answers with a way to edit each, sharing and the printed sheet. Also the program page.
 
 use leptos::prelude::*;
 
@@ -7,30 +9,58 @@ use crate::catalog::{Need, Program};
 use crate::engine::{Outcome, Ranked, Verdict, explain};
 use crate::i18n::Label;
 use crate::i18n::reasons::rule;
-use crate::i18n::strings::fill;
+use crate::i18n::strings::{Strings, fill};
 
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{near_miss_card, program_card, program_detail};
 use super::print_sheet::PrintSheet;
 use super::share::SharePanel;
-use super::state::use_state;
+use super::state::{AppState, Notice, use_state};
 
 /// Cards shown per group before "show all".
 const FIRST_CARDS: usize = 3;
 
-fn index_of(p: &Program) -> usize {
-    let state = use_state();
+/// The groups of cards, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    /// Fit, and serve a need the holder stated.
+    Fits,
+    /// Fit, but serve none of the stated needs.
+    AlsoOpen,
+    /// Would fit, but take no applications now.
+    Closed,
+    /// Not eligible, but one step away.
+    NearMisses,
+}
+
+impl Group {
+    fn id(self) -> &'static str {
+        match self {
+            Group::Fits => "fits",
+            Group::AlsoOpen => "also-open",
+            Group::Closed => "closed",
+            Group::NearMisses => "near-misses",
+        }
+    }
+
+    fn title(self, s: &'static Strings) -> &'static str {
+        match self {
+            Group::Fits => s.group_fits,
+            Group::AlsoOpen => s.group_also_open,
+            Group::Closed => s.group_closed,
+            Group::NearMisses => s.within_reach,
+        }
+    }
+}
+
+fn index_of(state: AppState, p: &Program) -> usize {
     state
         .catalog()
         .programs
         .iter()
         .position(|x| x.id == p.id)
         .unwrap_or(0)
-}
-
-fn primary_need(p: &Program) -> Need {
-    p.kinds.first().map_or(Need::Coaching, |k| k.need())
 }
 
 #[component]
@@ -40,72 +70,81 @@ pub fn ResultsScreen() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let kind_filter = RwSignal::new(None::<Need>);
     let eligible_only = RwSignal::new(false);
-    let expanded = RwSignal::new(Vec::<Need>::new());
+    let expanded = RwSignal::new(Vec::<Group>::new());
     let ranking = state.ranking;
 
     let counts = move || {
         ranking.with(|r| {
-            let eligible = r
-                .fits
+            let open: Vec<_> = r.fits.iter().chain(&r.also_open).collect();
+            let eligible = open
                 .iter()
                 .filter(|x| x.verdict == Verdict::Eligible)
                 .count();
-            (eligible, r.fits.len() - eligible)
+            (eligible, open.len() - eligible)
         })
     };
-    let shown = move |r: &Ranked<'static>| {
-        kind_filter
-            .get()
-            .is_none_or(|n| r.program.kinds.iter().any(|k| k.need() == n))
-            && (!eligible_only.get() || r.verdict == Verdict::Eligible)
-    };
+    let nothing_open = move || ranking.with(|r| r.fits.is_empty() && r.also_open.is_empty());
 
-    let groups = move || {
-        let fits: Vec<Ranked<'static>> =
-            ranking.with(|r| r.fits.iter().filter(|x| shown(x)).cloned().collect());
-        let mut sections = Vec::new();
-        for need in Need::ALL.iter().copied() {
-            let mut items: Vec<_> = fits
-                .iter()
-                .filter(|r| r.serves_needs && primary_need(r.program) == need)
-                .cloned()
-                .collect();
+    // One group of cards: its filtered programs, the best few first (a phone shows a short
+    // page, and fewer cards keep a cheap phone responsive), the rest one tap away.
+    let group = move |g: Group| {
+        move || {
+            let kind = kind_filter.get();
+            let only_eligible = eligible_only.get();
+            let mut items: Vec<Ranked<'static>> = ranking.with(|r| {
+                let list = match g {
+                    Group::Fits => &r.fits,
+                    Group::AlsoOpen => &r.also_open,
+                    Group::Closed => &r.closed,
+                    Group::NearMisses => &r.near_misses,
+                };
+                list.iter()
+                    .filter(|x| kind.is_none_or(|n| x.program.kinds.iter().any(|k| k.need() == n)))
+                    .filter(|x| {
+                        g == Group::NearMisses || !only_eligible || x.verdict == Verdict::Eligible
+                    })
+                    .cloned()
+                    .collect()
+            });
             // A partner's own programs first, keeping the engine's order otherwise.
             if let Some(featured) = &state.config.featured {
                 items.sort_by_key(|r| r.program.provider != *featured);
             }
             if items.is_empty() {
-                continue;
+                return None;
             }
-            let heading = format!("{} ({})", need.label(lang), items.len());
-            // The best few first: a phone shows a short page, and the rest is one tap away
-            // (fewer cards to draw also keeps the page responsive on a cheap phone).
-            let hidden = items.len().saturating_sub(FIRST_CARDS);
-            let open = expanded.with(|e| e.contains(&need));
-            let shown = if open { items.len() } else { FIRST_CARDS };
-            sections.push(view! {
-                <section class="group" data-group=need.id()>
-                    <h2>{heading}</h2>
-                    {items.into_iter().take(shown).map(|r| program_card(r.program, r.verdict, index_of(r.program))).collect_view()}
-                    {(hidden > 0 && !open).then(|| view! {
-                        <button type="button" class="secondary more-cards" on:click=move |_| expanded.update(|e| e.push(need))>
-                            {fill(s.show_all, &[("n", &(hidden + FIRST_CARDS).to_string())])}
+            let total = items.len();
+            let open = expanded.with(|e| e.contains(&g));
+            let hidden = if open {
+                0
+            } else {
+                total.saturating_sub(FIRST_CARDS)
+            };
+            let cards = items
+                .into_iter()
+                .take(total - hidden)
+                .map(|r| {
+                    let index = index_of(state, r.program);
+                    if g == Group::NearMisses {
+                        near_miss_card(r, index).into_any()
+                    } else {
+                        program_card(r, index).into_any()
+                    }
+                })
+                .collect_view();
+            let heading_id = format!("group-{}", g.id());
+            Some(view! {
+                <section class="group" data-group=g.id() aria-labelledby=heading_id.clone()>
+                    <h2 id=heading_id.clone()>{format!("{} ({total})", g.title(s))}</h2>
+                    {cards}
+                    {(hidden > 0).then(|| view! {
+                        <button type="button" class="secondary more-cards" on:click=move |_| expanded.update(|e| e.push(g))>
+                            {fill(s.show_all, &[("n", &total.to_string())])}
                         </button>
                     })}
                 </section>
-            }.into_any());
+            })
         }
-        let others: Vec<_> = fits.iter().filter(|r| !r.serves_needs).cloned().collect();
-        if !others.is_empty() {
-            let heading = format!("{} ({})", s.other_needs, others.len());
-            sections.push(view! {
-                <details class="group other">
-                    <summary><h2>{heading}</h2></summary>
-                    {others.into_iter().map(|r| program_card(r.program, r.verdict, index_of(r.program))).collect_view()}
-                </details>
-            }.into_any());
-        }
-        sections
     };
 
     let filter_button = move |need: Option<Need>| {
@@ -126,15 +165,26 @@ pub fn ResultsScreen() -> impl IntoView {
                 }}
             </p>
             <Show when=move || !state.texts_ready()>
-                <p class="notice" role="status">{move || if state.notice.get() == Some(super::state::Notice::TextsUnavailable) { s.texts_unavailable } else { s.loading }}</p>
+                <p class="notice" role="status">{move || if state.notice.get() == Some(Notice::TextsUnavailable) { s.texts_unavailable } else { s.loading }}</p>
             </Show>
-            <Show when=move || ranking.with(|r| r.fits.is_empty())>
+            <Show when=nothing_open>
                 <p class="notice">{s.no_results}</p>
             </Show>
             // Everything below, up to the print sheet, waits for the program texts (a moment on a
             // share link opened cold): drawn once and complete, not as empty cards that then grow
             // and push the page down.
-            <Show when=move || state.texts_ready() || state.notice.get() == Some(super::state::Notice::TextsUnavailable)>
+            <Show when=move || state.texts_ready() || state.notice.get() == Some(Notice::TextsUnavailable)>
+            // One row of filters (it scrolls sideways on a phone), so the best program is on the
+            // first screen.
+            <div class="filters" role="group" aria-label=s.filter_kind>
+                {filter_button(None)}
+                {Need::ALL.iter().map(|n| filter_button(Some(*n))).collect_view()}
+                <label class="tick inline">
+                    <input type="checkbox" prop:checked=move || eligible_only.get() on:change=move |_| eligible_only.update(|v| *v = !*v)/>
+                    <span>{s.only_eligible}</span>
+                </label>
+            </div>
+            {group(Group::Fits)}
             <Answers/>
             {move || {
                 let pathways = ranking.with(|r| r.pathways.clone());
@@ -151,24 +201,9 @@ pub fn ResultsScreen() -> impl IntoView {
                     </section>
                 })
             }}
-            <div class="filters" role="group" aria-label=s.filter_kind>
-                {filter_button(None)}
-                {Need::ALL.iter().map(|n| filter_button(Some(*n))).collect_view()}
-            </div>
-            <label class="tick inline">
-                <input type="checkbox" prop:checked=move || eligible_only.get() on:change=move |_| eligible_only.update(|v| *v = !*v)/>
-                <span>{s.only_eligible}</span>
-            </label>
-            {groups}
-            {move || {
-                let near: Vec<_> = ranking.with(|r| r.near_misses.clone());
-                (!near.is_empty()).then(|| view! {
-                    <details class="near-misses" open>
-                        <summary><h2>{format!("{} ({})", s.within_reach, near.len())}</h2></summary>
-                        {near.into_iter().map(|r| near_miss_card(r.program, &r.fixes, index_of(r.program))).collect_view()}
-                    </details>
-                })
-            }}
+            {group(Group::AlsoOpen)}
+            {group(Group::Closed)}
+            {group(Group::NearMisses)}
             {move || {
                 let others: Vec<_> = ranking.with(|r| r.others.clone());
                 let profile = state.profile.get_untracked();

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::catalog::{Catalog, Lang, TEXT_HASH, embedded, text_table};
+use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::i18n::strings::{Strings, t};
 use crate::questionnaire::Question;
+pub use crate::questionnaire::is_answered;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
@@ -40,6 +41,8 @@ pub struct AppState {
     /// The holder came to a question from the results page to change one answer.
     pub editing: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The day the page opened: programs past their closing date are shown as closed.
+    pub today: Date,
     pub year: u16,
     /// The catalog with the texts of the language last loaded (structure only until then).
     pub catalog: RwSignal<&'static Catalog>,
@@ -107,15 +110,16 @@ impl AppState {
             }
             profile.region = Some(r);
         }
-        let year = browser::current_year();
+        let today = browser::today();
+        let year = today.year;
         let profile = RwSignal::new(profile);
         let catalog = RwSignal::new(structure);
         let ranking = Memo::new(move |_| {
             let c = catalog.get();
-            profile.with(|p| rank(c, p, year))
+            profile.with(|p| rank(c, p, today))
         });
         // The count needs no text: the structure suffices, and it never waits for a download.
-        let live_count = Memo::new(move |_| profile.with(|p| count_fits(structure, p, year)));
+        let live_count = Memo::new(move |_| profile.with(|p| count_fits(structure, p, today)));
         let state = AppState {
             config,
             lang: RwSignal::new(lang),
@@ -123,6 +127,7 @@ impl AppState {
             screen: RwSignal::new(screen),
             editing: RwSignal::new(false),
             notice: RwSignal::new(notice),
+            today,
             year,
             catalog,
             texts_of: RwSignal::new(None),
@@ -234,11 +239,7 @@ impl AppState {
         self.profile.update(Question::prune);
         if self.editing.get_untracked() {
             // A changed answer may open follow-up questions (e.g. the start year); ask those.
-            let next = self.profile.with_untracked(|p| from.next(p));
-            let follow_up = next.filter(|q| {
-                self.profile.with_untracked(|p| !is_answered(*q, p)) && depends_on(*q, from)
-            });
-            match follow_up {
+            match self.profile.with_untracked(|p| from.follow_up(p)) {
                 Some(q) => self.go(Screen::Ask(q)),
                 None => {
                     self.editing.set(false);
@@ -279,39 +280,6 @@ impl AppState {
             self.lang.set(self.config.lang.unwrap_or(Lang::Ar));
         }
         self.go(Screen::Welcome);
-    }
-}
-
-/// Questions that only exist because of another answer.
-fn depends_on(q: Question, on: Question) -> bool {
-    matches!(
-        (on, q),
-        (Question::Region, Question::Province)
-            | (
-                Question::Stage,
-                Question::Started | Question::LegalForm | Question::Revenue | Question::Jobs
-            )
-            | (Question::Needs, Question::Amount)
-    )
-}
-
-pub fn is_answered(q: Question, p: &Profile) -> bool {
-    match q {
-        Question::Region => p.region.is_some(),
-        Question::Province => p.province.is_some(),
-        Question::Stage => p.stage.is_some(),
-        Question::Started => p.started.is_some(),
-        Question::LegalForm => p.legal_form.is_some(),
-        Question::Sector => p.sector.is_some(),
-        Question::Age => p.age.is_some(),
-        Question::Gender => p.gender.is_some(),
-        Question::Area => p.area.is_some(),
-        Question::Residence => p.residence.is_some(),
-        Question::Needs => p.needs.is_some(),
-        Question::Amount => p.amount.is_some(),
-        Question::Innovative => p.innovative.is_some(),
-        Question::Revenue => p.revenue.is_some(),
-        Question::Jobs => p.jobs.is_some(),
     }
 }
 
