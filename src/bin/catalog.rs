@@ -9,6 +9,10 @@
 //!     catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]
 //!                                             every URL over the network; exit 1 if one is broken
 //!
+//!     catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]
+//!                                             the evaluation set (docs/evaluation.md); exit 1 if a
+//!                                             case is broken
+//!
 //! DIR defaults to data/catalog. Usage errors and bad input exit with code 2.
 
 use std::path::PathBuf;
@@ -44,7 +48,7 @@ mod bousla_cli {
     use bousla::i18n::reasons::{fix, holder_answer, rule};
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
@@ -108,6 +112,9 @@ mod bousla_cli {
 
     pub fn run(args: &[String]) -> Result<ExitCode, String> {
         let (cmd, rest) = args.split_first().ok_or("no command given")?;
+        if cmd == "eval" {
+            return eval_cmd(rest);
+        }
         let mut o = parse(rest)?;
         match cmd.as_str() {
             "validate" => {
@@ -350,6 +357,56 @@ mod bousla_cli {
         } else {
             print!("{}", bousla::report::text(c, profile, o.lang, today()));
         }
+    }
+
+    /// `catalog eval`: runs the evaluation set (tests/cases, see docs/evaluation.md) over the
+    /// catalog; exit 1 when a case is broken, 2 on bad cases or options.
+    fn eval_cmd(args: &[String]) -> Result<ExitCode, String> {
+        let mut as_json = false;
+        let mut cases_dir = PathBuf::from("tests/cases");
+        let mut dir = PathBuf::from("data/catalog");
+        let mut day = today();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--json" => as_json = true,
+                "--cases" => {
+                    cases_dir = PathBuf::from(it.next().ok_or("--cases needs a directory")?)
+                }
+                "--dir" => dir = PathBuf::from(it.next().ok_or("--dir needs a directory")?),
+                "--today" => {
+                    let v = it.next().ok_or("--today needs a date")?;
+                    day = Date::parse(v)
+                        .ok()
+                        .filter(|d| d.is_full())
+                        .ok_or_else(|| format!("--today `{v}`: write YYYY-MM-DD"))?;
+                }
+                other => return Err(format!("eval: unexpected argument `{other}`")),
+            }
+        }
+        let cases = bousla::eval::load_cases(&cases_dir).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            format!("bad evaluation cases:\n{}", lines.join("\n"))
+        })?;
+        let loaded = load_dir(&dir, day);
+        let catalog = loaded.catalog.ok_or_else(|| {
+            format!(
+                "the catalog in {} does not validate (run `catalog validate`)",
+                dir.display()
+            )
+        })?;
+        let report = bousla::eval::evaluate(&catalog, &cases, day);
+        if as_json {
+            let v = bousla::eval::to_json(&report);
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        } else {
+            print!("{}", bousla::eval::render_text(&report));
+        }
+        Ok(if report.totals.broken > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
     }
 }
 
