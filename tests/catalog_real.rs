@@ -6,7 +6,7 @@ use bousla::catalog::{Catalog, Date, Lang, Region, embedded};
 use std::path::Path;
 
 fn files() -> Catalog {
-    let loaded = load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23));
+    let loaded = load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 30));
     let errors: Vec<String> = loaded
         .issues
         .iter()

@@ -19,7 +19,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn load(dir: &Path, text: &str) -> bool {
     fs::write(dir.join("case.toml"), text).expect("write case");
-    let loaded = load_dir(dir, Date::ymd(2026, 11, 23));
+    let loaded = load_dir(dir, Date::ymd(2026, 11, 30));
     // Either a catalog or errors that say where: never both missing.
     loaded.catalog.is_some() || !loaded.issues.is_empty()
 }

@@ -280,11 +280,11 @@ fn revenue_ceiling_and_a_project_not_started_has_no_revenue() {
         ..Criteria::default()
     };
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.revenue = Some(12_000_000))),
+        outcome(c.clone(), &with(|p| p.revenue = Some(Band::exact(12_000_000)))),
         Outcome::Unmet
     );
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.revenue = Some(10_000_000))),
+        outcome(c.clone(), &with(|p| p.revenue = Some(Band::exact(10_000_000)))),
         Outcome::Met
     );
     assert_eq!(
@@ -311,20 +311,60 @@ fn jobs_bounds() {
 }
 
 #[test]
-fn amount_bounds() {
+fn the_most_a_program_finances_is_not_a_wall() {
     let c = Criteria {
         max_amount: Some(150_000),
         ..Criteria::default()
     };
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.amount = Some(200_000))),
-        Outcome::Unmet
+        outcome(c.clone(), &with(|p| p.amount = Some(Band::exact(200_000)))),
+        Outcome::Met
     );
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.amount = Some(150_000))),
+        outcome(c.clone(), &with(|p| p.amount = Some(Band::exact(150_000)))),
         Outcome::Met
     );
     assert_eq!(outcome(c, &Profile::default()), Outcome::Unknown);
+}
+
+#[test]
+fn a_minimum_investment_and_a_project_cap_are_rules() {
+    let min = Criteria {
+        min_amount: Some(1_000_000),
+        ..Criteria::default()
+    };
+    assert_eq!(
+        outcome(min.clone(), &with(|p| p.amount = Some(Band::exact(800_000)))),
+        Outcome::Unmet
+    );
+    assert_eq!(
+        outcome(min, &with(|p| p.amount = Some(Band { min: 300_000, max: 1_200_000 }))),
+        Outcome::Unknown
+    );
+    let cap = Criteria {
+        max_project_amount: Some(300_000),
+        ..Criteria::default()
+    };
+    assert_eq!(
+        outcome(cap.clone(), &with(|p| p.amount = Some(Band::exact(400_000)))),
+        Outcome::Unmet
+    );
+    assert_eq!(
+        outcome(cap, &with(|p| p.amount = Some(Band { min: 0, max: 300_000 }))),
+        Outcome::Met
+    );
+}
+
+#[test]
+fn a_revenue_band_straddling_a_ceiling_is_to_check() {
+    let c = Criteria {
+        max_revenue: Some(500_000),
+        ..Criteria::default()
+    };
+    let band = |min, max| with(|p| p.revenue = Some(Band { min, max }));
+    assert_eq!(outcome(c.clone(), &band(300_000, 1_200_000)), Outcome::Unknown);
+    assert_eq!(outcome(c.clone(), &band(0, 300_000)), Outcome::Met);
+    assert_eq!(outcome(c, &band(600_000, 1_200_000)), Outcome::Unmet);
 }
 
 #[test]

@@ -3,13 +3,13 @@
 
 use bousla::catalog::load::load_dir;
 use bousla::catalog::{Catalog, Date};
-use bousla::engine::{Fix, Profile, Ranking, Verdict, rank};
+use bousla::engine::{Fix, Profile, Ranked, Ranking, Verdict, doors, rank};
 use std::path::Path;
 
-const YEAR: u16 = 2026;
+const TODAY: Date = Date::ymd(2026, 11, 30);
 
 fn catalog() -> Catalog {
-    load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 23))
+    load_dir(Path::new("data/catalog"), Date::ymd(2026, 11, 30))
         .catalog
         .expect("the catalog validates")
 }
@@ -20,16 +20,17 @@ fn holder(name: &str) -> Profile {
     Profile::from_json(&text).expect("example profile parses")
 }
 
+/// Programs the holder can use now: those for their needs, then those also open to them.
+fn usable<'a, 'b>(r: &'a Ranking<'b>) -> impl Iterator<Item = &'a Ranked<'b>> {
+    r.fits.iter().chain(&r.also_open)
+}
+
 fn fits<'a>(r: &'a Ranking<'_>) -> Vec<&'a str> {
-    r.fits.iter().map(|x| x.program.id.as_str()).collect()
+    usable(r).map(|x| x.program.id.as_str()).collect()
 }
 
 fn verdict_of(r: &Ranking<'_>, id: &str) -> Option<Verdict> {
-    r.fits
-        .iter()
-        .chain(&r.near_misses)
-        .chain(&r.others)
-        .find(|x| x.program.id == id)
+    r.all().find(|x| x.program.id == id)
         .map(|x| x.verdict)
 }
 
@@ -44,7 +45,7 @@ fn fixes_of(r: &Ranking<'_>, id: &str) -> Vec<Fix> {
 /// Programs bound to other regions never fit.
 fn assert_no_other_region(r: &Ranking<'_>, p: &Profile) {
     let region = p.effective_region().expect("examples give a region");
-    for x in &r.fits {
+    for x in usable(r) {
         let c = &x.program.criteria;
         assert!(
             c.regions.is_empty() || c.regions.contains(&region),
@@ -66,7 +67,7 @@ fn run(name: &str) -> (Profile, Catalog) {
 #[test]
 fn young_woman_with_an_informal_activity_in_azilal() {
     let (p, c) = run("azilal-informal-woman");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
     for id in ["forsa", "assurif", "auto-entrepreneur-status"] {
@@ -87,7 +88,7 @@ fn young_woman_with_an_informal_activity_in_azilal() {
 #[test]
 fn cooperative_in_fes_meknes() {
     let (p, c) = run("fes-meknes-cooperative");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
     assert!(f.contains(&"moazara-fes-meknes-cooperatives"), "{f:?}");
@@ -98,7 +99,7 @@ fn cooperative_in_fes_meknes() {
 #[test]
 fn tech_start_up_in_agadir() {
     let (p, c) = run("agadir-tech-startup");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
     assert!(
@@ -123,7 +124,7 @@ fn tech_start_up_in_agadir() {
 #[test]
 fn farmers_son_in_the_oriental() {
     let (p, c) = run("oriental-farmers-son");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let f = fits(&r);
     assert!(
@@ -131,7 +132,7 @@ fn farmers_son_in_the_oriental() {
         "{f:?}"
     );
     // Women-only programs are not for him.
-    for x in &r.fits {
+    for x in usable(&r) {
         assert_ne!(
             x.program.criteria.gender,
             Some(bousla::catalog::Gender::Female),
@@ -144,10 +145,10 @@ fn farmers_son_in_the_oriental() {
 #[test]
 fn industrial_sme_in_casablanca() {
     let (p, c) = run("casablanca-industrial-sme");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     // Seven years old: programs for firms under five are out.
-    for x in &r.fits {
+    for x in usable(&r) {
         assert!(
             x.program.criteria.max_business_age.is_none_or(|m| m >= 7),
             "{}",
@@ -160,7 +161,7 @@ fn industrial_sme_in_casablanca() {
 #[test]
 fn returnee_from_abroad_in_essaouira() {
     let (p, c) = run("essaouira-diaspora-returnee");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     assert!(
         fits(&r).contains(&"forsa"),
@@ -171,12 +172,12 @@ fn returnee_from_abroad_in_essaouira() {
 #[test]
 fn young_woman_in_dakhla_gets_a_desk_in_her_region() {
     let (p, c) = run("dakhla-young-woman");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let with_desk = r
         .fits
         .iter()
-        .filter(|x| !c.desks_for(x.program, p.region, p.province).is_empty())
+        .filter(|x| !doors(&c, x.program, &p).is_empty())
         .count();
     assert!(
         with_desk > 0,
@@ -187,7 +188,7 @@ fn young_woman_in_dakhla_gets_a_desk_in_her_region() {
 #[test]
 fn auto_entrepreneur_in_laayoune_looking_for_public_contracts() {
     let (p, c) = run("laayoune-auto-entrepreneur");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     let market: Vec<_> = r
         .fits
@@ -201,7 +202,7 @@ fn auto_entrepreneur_in_laayoune_looking_for_public_contracts() {
 #[test]
 fn association_in_tetouan() {
     let (p, c) = run("tetouan-association");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     // The cooperative-only component of Moazara in his region is not for an association.
     assert_ne!(
@@ -213,13 +214,13 @@ fn association_in_tetouan() {
 #[test]
 fn informal_shopkeeper_of_52_in_khouribga() {
     let (p, c) = run("khouribga-informal-shopkeeper");
-    let r = rank(&c, &p, YEAR);
+    let r = rank(&c, &p, TODAY);
     assert_no_other_region(&r, &p);
     assert!(
         fits(&r).contains(&"auto-entrepreneur-status"),
         "formalising comes first"
     );
-    for x in &r.fits {
+    for x in usable(&r) {
         assert!(
             x.program.criteria.max_age.is_none_or(|m| m >= 52),
             "{} is for younger holders",
