@@ -14,6 +14,10 @@ use super::vocab::{Gender, StageKind, Status, Target};
 /// How old `last_verified` may be before validation warns that a record is stale.
 pub const STALE_AFTER_DAYS: i64 = 550;
 
+/// The longest text (in characters) of any catalog field: the longest real one is under 1,000;
+/// a card shows a few lines, and the browser downloads every text of its language.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -109,11 +113,47 @@ impl Checker<'_> {
                 format!("missing {name} translation"),
             );
         }
+        for lang in Lang::ALL {
+            let field = format!("{field}.{}", lang.code());
+            let s = text.get(lang);
+            self.plain(&field, s);
+            if let Some((written, interface)) = amount_form(lang, s) {
+                let how = match written.chars().find(|c| !c.is_ascii_digit()) {
+                    None => "is not grouped",
+                    Some(' ') => "is grouped with ordinary spaces",
+                    Some('\u{A0}') => "is grouped with no-break spaces (U+00A0)",
+                    Some('\u{202F}') => "is grouped with narrow no-break spaces",
+                    Some('.') => "is grouped with dots",
+                    Some(',') => "is grouped with commas",
+                    Some(_) => "is grouped with another separator",
+                };
+                self.warn(
+                    &field,
+                    format!(
+                        "the amount `{written}` {how}: write it as the interface does, {interface}"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// What every text and plain string must not hold (see [`check_text`]).
+    fn plain(&mut self, field: &str, s: &str) {
+        for why in check_text(s) {
+            self.error(field, why);
+        }
     }
 
     fn url(&mut self, field: &str, url: &str) {
-        if let Err(why) = check_url(url) {
-            self.error(field, format!("bad URL `{url}`: {why}"));
+        match check_url(url) {
+            Err(why) => self.error(field, format!("bad URL `{url}`: {why}")),
+            Ok(()) if url.starts_with("http://") => self.warn(
+                field,
+                format!(
+                    "`{url}` is not https: use the https:// address where the site has one (http pages can be altered on the way, and browsers warn)"
+                ),
+            ),
+            Ok(()) => {}
         }
     }
 
@@ -123,6 +163,9 @@ impl Checker<'_> {
         }
         for (i, s) in sources.iter().enumerate() {
             self.url(&format!("sources[{i}].url"), &s.url);
+            if let Some(t) = &s.title {
+                self.plain(&format!("sources[{i}].title"), t);
+            }
         }
         if need_date && !sources.is_empty() && sources.iter().all(|s| s.date.is_none()) {
             self.error(
@@ -166,17 +209,26 @@ impl Checker<'_> {
 
 fn check_audience(c: &mut Checker<'_>, a: &Audience) {
     if a.any_of.is_empty() {
-        c.error("reserved_for.any_of", "name at least one audience the program is reserved for");
+        c.error(
+            "reserved_for.any_of",
+            "name at least one audience the program is reserved for",
+        );
     }
     let youth = a.any_of.contains(&Target::Youth);
     let ages = [a.youth_min_age, a.youth_max_age, a.youth_check_up_to];
     if !youth && ages.iter().any(Option::is_some) {
-        c.error("reserved_for", "youth ages are given but `youth` is not in `any_of`");
+        c.error(
+            "reserved_for",
+            "youth ages are given but `youth` is not in `any_of`",
+        );
     }
     if let (Some(lo), Some(hi)) = (a.youth_min_age, a.youth_max_age)
         && lo > hi
     {
-        c.error("reserved_for.youth_min_age", format!("{lo} is above youth_max_age {hi}"));
+        c.error(
+            "reserved_for.youth_min_age",
+            format!("{lo} is above youth_max_age {hi}"),
+        );
     }
     if let Some(x) = a.youth_check_up_to
         && x < a.youth_max()
@@ -188,23 +240,347 @@ fn check_audience(c: &mut Checker<'_>, a: &Audience) {
     }
 }
 
-/// Checks a URL the way a holder's browser will follow it: absolute http(s), a host, no spaces.
+/// Checks a URL the way a holder's browser will follow it: absolute `https://` (or `http://`,
+/// which [`Checker::url`] reports as a warning), a host name without a user name before it, no
+/// spaces, quotes, angle brackets or backslashes. `javascript:`, `data:`, `vbscript:` and
+/// `file:` URLs are refused with their own message.
 pub fn check_url(url: &str) -> Result<(), &'static str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if ["javascript:", "data:", "vbscript:", "file:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+    {
+        return Err(
+            "javascript:, data:, vbscript: and file: links are never allowed: they run code or open files in the holder's browser",
+        );
+    }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or("must start with https:// or http://")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
-        return Err("has no host name");
-    }
+        .ok_or("must start with https://")?;
     if url
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || "\"<>\\`".contains(c))
     {
         return Err("contains spaces or characters that are not allowed in a URL");
     }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(
+            "has a user name before the host (`name@host`): a browser would open the host after the @",
+        );
+    }
+    let host = authority
+        .rsplit_once(':')
+        .filter(|(_, port)| !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(authority, |(h, _)| h);
+    if host.is_empty() || !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
+        return Err("has no host name");
+    }
     Ok(())
+}
+
+/// Bidirectional embedding, override and isolate controls: invisible, they reorder what the
+/// holder reads (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn control_name(c: char) -> &'static str {
+    match c {
+        '\0' => " (NUL)",
+        '\t' => " (tab)",
+        '\n' | '\r' => " (line break: texts are one paragraph)",
+        '\u{1E}' => " (the separator of the browser's text tables)",
+        _ => "",
+    }
+}
+
+/// What no catalog text may hold, each as a message for the officer: control characters
+/// (U+0000–U+001F, U+007F–U+009F, line breaks and tabs included), bidirectional controls,
+/// HTML markup (`<` followed by a letter, `/`, `!` or `?`) and HTML character references
+/// (`&amp;`, `&#39;`: texts are shown as written, never as HTML), and more than
+/// [`MAX_TEXT_CHARS`] characters.
+pub fn check_text(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars = s.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        out.push(format!(
+            "is {chars} characters long, over the {MAX_TEXT_CHARS} allowed: shorten it"
+        ));
+    }
+    if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_control()) {
+        out.push(format!(
+            "contains the control character U+{:04X}{} at character {}: remove it",
+            u32::from(c),
+            control_name(c),
+            i + 1
+        ));
+    }
+    if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| is_bidi_control(*c)) {
+        out.push(format!(
+            "contains the invisible bidirectional control U+{:04X} at character {}: remove it (it can reorder what the holder reads)",
+            u32::from(c),
+            i + 1
+        ));
+    }
+    if let Some(tag) = markup(s) {
+        out.push(format!(
+            "contains markup `{tag}`: Bousla shows texts as plain text, write the words only"
+        ));
+    }
+    if let Some(entity) = entity(s) {
+        out.push(format!(
+            "contains the HTML character reference `{entity}`: write the character itself"
+        ));
+    }
+    out
+}
+
+/// The start of the first HTML-like tag: `<` followed by a letter, `/`, `!` or `?`.
+fn markup(s: &str) -> Option<String> {
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '<'
+            && let Some(&(_, next)) = it.peek()
+            && (next.is_ascii_alphabetic() || "/!?".contains(next))
+        {
+            return Some(s[i..].chars().take(12).collect());
+        }
+    }
+    None
+}
+
+/// The first HTML character reference: `&name;`, `&#123;` or `&#x1F;`.
+fn entity(s: &str) -> Option<&str> {
+    for (i, _) in s.match_indices('&') {
+        let rest = &s[i + 1..];
+        let Some(end) = rest.find(';').filter(|&e| e <= 32) else {
+            continue;
+        };
+        let body = &rest[..end];
+        let ok = if let Some(num) = body.strip_prefix('#') {
+            num.strip_prefix(['x', 'X']).map_or_else(
+                || !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()),
+                |hex| !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
+            )
+        } else {
+            !body.is_empty() && body.chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        if ok {
+            return Some(&s[i..i + end + 2]);
+        }
+    }
+    None
+}
+
+/// Separators a number's digit groups may be written with.
+fn is_group_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | '\u{066C}') || is_group_space(c)
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}')
+}
+
+/// The first number of `s` not written as the interface writes numbers in `lang`
+/// (`src/i18n/format.rs`: groups of three digits separated by U+202F NARROW NO-BREAK SPACE in
+/// Arabic and French, by a comma in English), with the form to write instead. Looked at:
+/// numbers grouped by three with another separator (`50.000`, `50,000` in Arabic or French,
+/// `50 000` with an ordinary or no-break space, `50.000` or `50 000` in English) and runs of
+/// five digits or more (`50000`; years have four). Not looked at: numbers glued to a letter or
+/// to `-`, `/`, `_`, `+`, `#`, `.`, `,` before them (references, URLs, phone numbers), numbers
+/// starting with 0 (phone numbers), postal codes (five digits in brackets or before a
+/// capitalised town name: `(22050)`, `22050 Afourer`), decimals (`2,5`, `1.5`) and dotted
+/// references (`1.58.376`).
+pub fn amount_form(lang: Lang, s: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let glued = i > 0 && {
+            let p = chars[i - 1];
+            p.is_alphanumeric() || "-/_+#.,".contains(p)
+        };
+        // The token: digits, and single separators between two digits.
+        let start = i;
+        let mut j = i;
+        while j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || (is_group_separator(chars[j])
+                    && chars[j - 1].is_ascii_digit()
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
+        {
+            j += 1;
+        }
+        i = j;
+        // A Moroccan postal code: five digits in brackets, or before a town's name.
+        let postal = j - start == 5
+            && chars[start..j].iter().all(char::is_ascii_digit)
+            && ((start > 0 && chars[start - 1] == '(' && chars.get(j) == Some(&')'))
+                || (chars.get(j) == Some(&' ') && is_town_name(&chars[j + 1..])));
+        if glued || postal || chars[start] == '0' {
+            continue;
+        }
+        if let Some(found) = number_form(lang, &chars[start..j]) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Whether `rest` starts with a word that reads as a town's name (`Afourer`), not a currency
+/// (`DH`, `MAD`, `Dirhams`).
+fn is_town_name(rest: &[char]) -> bool {
+    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).collect();
+    let mut letters = word.chars();
+    let capitalised = letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_some_and(char::is_lowercase);
+    let lower = word.to_lowercase();
+    capitalised && !matches!(lower.as_str(), "dh" | "dhs" | "dirham" | "dirhams" | "mad")
+}
+
+/// Judges one token of digits and separators (see [`amount_form`]).
+fn number_form(lang: Lang, token: &[char]) -> Option<(String, String)> {
+    let want = lang.pick('\u{202F}', '\u{202F}', ',');
+    // Words between spaces; `joins[k]` is the space between words k and k + 1.
+    let mut words: Vec<String> = vec![String::new()];
+    let mut joins: Vec<char> = Vec::new();
+    for &c in token {
+        if is_group_space(c) {
+            joins.push(c);
+            words.push(String::new());
+        } else if let Some(w) = words.last_mut() {
+            w.push(c);
+        }
+    }
+    let plain = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let found = |written: String, digits: String| Some((written, interface_form(lang, &digits)));
+    let mut k = 0;
+    while k < words.len() {
+        let w = &words[k];
+        if plain(w) {
+            let mut end = k;
+            while end < joins.len()
+                && joins[end] == joins[k]
+                && plain(&words[end + 1])
+                && words[end + 1].len() == 3
+            {
+                end += 1;
+            }
+            if end > k && (1..=3).contains(&w.len()) && !w.starts_with('0') {
+                if joins[k] != want {
+                    return found(
+                        words[k..=end].join(&joins[k].to_string()),
+                        words[k..=end].concat(),
+                    );
+                }
+                k = end + 1;
+                continue;
+            }
+            if w.len() >= 5 && !w.starts_with('0') {
+                return found(w.clone(), w.clone());
+            }
+        } else {
+            // Grouped by punctuation: "50.000", "1,000,000".
+            let seps: Vec<char> = w.chars().filter(|c| !c.is_ascii_digit()).collect();
+            let parts: Vec<&str> = w.split(|c: char| !c.is_ascii_digit()).collect();
+            let grouped = seps.iter().all(|&c| c == seps[0])
+                && (1..=3).contains(&parts[0].len())
+                && !parts[0].starts_with('0')
+                && parts[1..].iter().all(|p| p.len() == 3);
+            if grouped && seps[0] != want {
+                return found(w.clone(), parts.concat());
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+fn interface_form(lang: Lang, digits: &str) -> String {
+    let sep = lang.pick('\u{202F}', '\u{202F}', ',');
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    match lang {
+        Lang::En => format!("`{out}` with commas"),
+        _ => format!("`{out}` with narrow no-break spaces (U+202F)"),
+    }
+}
+
+/// A plain address the app can put in a `mailto:` link: no `?`, `&`, spaces or second `@` that
+/// would add headers (`a@b.ma?cc=…`) or recipients.
+pub fn is_email(email: &str) -> bool {
+    let Some((user, host)) = email.split_once('@') else {
+        return false;
+    };
+    let user_ok = !user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
+    let host_ok = host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c));
+    user_ok && host_ok
+}
+
+/// The provinces a desk serves must be in its region, unless a source says otherwise
+/// (`serves_across_regions = true`); a national desk serves everyone already.
+fn check_serves(c: &mut Checker<'_>, d: &Desk) {
+    let Some(region) = d.region else {
+        if !d.serves.is_empty() {
+            c.error(
+                "serves",
+                "a national or online desk (no region) serves every province: remove `serves` or give the desk's region",
+            );
+        }
+        if d.serves_region {
+            c.error(
+                "serves_region",
+                "a desk without a region cannot serve its region: give `region`",
+            );
+        }
+        return;
+    };
+    let mut outside = 0;
+    for p in &d.serves {
+        if p.region() == region {
+            continue;
+        }
+        outside += 1;
+        if !d.serves_across_regions {
+            c.error(
+                "serves",
+                format!(
+                    "province `{}` is in region `{}`, outside the desk's region `{}`: set `serves_across_regions = true` only where a source says this desk serves it",
+                    p.id(),
+                    p.region().id(),
+                    region.id()
+                ),
+            );
+        }
+    }
+    if d.serves_across_regions && outside == 0 {
+        c.warn(
+            "serves_across_regions",
+            "no province in `serves` is outside the desk's region: remove `serves_across_regions`",
+        );
+    }
+    if has_dupes(&d.serves) {
+        c.warn("serves", "a province is listed twice");
+    }
 }
 
 fn check_id(c: &mut Checker<'_>, id: &str) {
@@ -399,7 +775,10 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
             check_audience(&mut c, a);
         }
         if p.status == Status::Announced && p.opens.is_none() {
-            c.warn("opens", "an announced program should say when it opens, if a source does");
+            c.warn(
+                "opens",
+                "an announced program should say when it opens, if a source does",
+            );
         }
         if let Some(w) = &p.website {
             c.url("website", w);
@@ -453,14 +832,20 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         if let Some(phone) = &d.phone {
             check_phone(&mut c, "phone", phone);
         }
-        if let Some(email) = &d.email {
-            let ok = email
-                .split_once('@')
-                .is_some_and(|(u, h)| !u.is_empty() && h.contains('.') && !email.contains(' '));
-            if !ok {
-                c.error("email", format!("`{email}` is not an e-mail address"));
-            }
+        if let Some(email) = &d.email
+            && !is_email(email)
+        {
+            c.error(
+                "email",
+                format!(
+                    "`{email}` is not an e-mail address: letters, digits and . _ % + - before the @, a domain after it, nothing else"
+                ),
+            );
         }
+        if let Some(a) = &d.address {
+            c.plain("address", a);
+        }
+        check_serves(&mut c, d);
         for h in &d.handles {
             if !program_ids.contains(h) {
                 c.error("handles", format!("unknown program `{h}`"));
