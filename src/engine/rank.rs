@@ -139,6 +139,10 @@ pub struct Ranked<'a> {
     pub locality: Locality,
     /// A `priority_to` audience the holder belongs to.
     pub priority: Option<Target>,
+    /// Rules about who the holder is (audience, legal form, gender, area, residence, sector,
+    /// innovation, age of the activity) that the holder meets: how closely the program is
+    /// aimed at them.
+    pub aimed: u8,
     pub timing: Timing,
     /// Rules met, out of `rules`; `to_check` are those the answers do not settle.
     pub met: u8,
@@ -212,9 +216,48 @@ fn needs_served(program: &Program, profile: &Profile) -> Option<u8> {
     Some(
         needs
             .iter()
-            .filter(|n| program.kinds.iter().any(|k| k.need() == **n))
+            .filter(|n| serves(program, **n))
             .count() as u8,
     )
+}
+
+fn serves(program: &Program, need: Need) -> bool {
+    program.kinds.iter().any(|k| k.need() == need)
+}
+
+/// How much a need tells about the programs that answer it: the share of the catalog that does
+/// not answer it, per mille. Coaching is part of most programs; market access and a legal
+/// status are answered by few, so a program that answers them is the more specific answer.
+fn need_weights(catalog: &Catalog) -> [u64; 5] {
+    let mut answering = [0u64; 5];
+    for p in &catalog.programs {
+        for need in Need::ALL {
+            if serves(p, *need) {
+                answering[need.index()] += 1;
+            }
+        }
+    }
+    let total = catalog.programs.len().max(1) as u64;
+    answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
+}
+
+/// The weight of the stated needs a program answers (see [`need_weights`]).
+fn need_score(program: &Program, profile: &Profile, weights: &[u64; 5]) -> u64 {
+    profile.needs.as_ref().map_or(0, |needs| {
+        needs
+            .iter()
+            .filter(|n| serves(program, **n))
+            .map(|n| weights[n.index()])
+            .sum()
+    })
+}
+
+/// A holder without a legal status who asks for one: programs giving a status are the first
+/// step, since most financing and public contracts need one.
+fn is_first_step(program: &Program, profile: &Profile) -> bool {
+    profile.needs(Need::Formalisation) == Some(true)
+        && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None)
+        && serves(program, Need::Formalisation)
 }
 
 /// The first `priority_to` audience the holder is known to belong to.
@@ -252,6 +295,7 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
     // by comparing integers; any other catalog pays for string comparisons.
     let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
     let place_known = profile.effective_region().is_some();
+    let weights = need_weights(catalog);
     let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
     let mut buckets: [Vec<(u64, u32)>; 5] = Default::default();
     for (i, program) in catalog.programs.iter().enumerate() {
@@ -266,7 +310,10 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
         let key = sort_key(
             &ranked,
             profile,
-            place_known,
+            Order {
+                place_known,
+                weights: &weights,
+            },
             if by_index { i } else { 0 },
         );
         buckets[bucket].push((key, i as u32));
@@ -303,13 +350,19 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     let (mut met, mut rules) = (0u8, 0u8);
     let mut to_check = Kinds::default();
     let mut partial = None;
+    let mut aimed = 0u8;
     visit(program, profile, today.year, |c| {
         rules = rules.saturating_add(1);
         if partial.is_none() {
             partial = c.reason.partial_cover();
         }
         match c.outcome {
-            Outcome::Met => met = met.saturating_add(1),
+            Outcome::Met => {
+                met = met.saturating_add(1);
+                if is_about_who(c.reason.criterion()) {
+                    aimed = aimed.saturating_add(1);
+                }
+            }
             Outcome::Unknown => {
                 verdict = verdict.max(Verdict::Possible);
                 to_check.insert(c.reason.criterion());
@@ -339,6 +392,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
         serves_needs: served.is_none_or(|n| n > 0),
         locality: Locality::of(program),
         priority: priority(program, profile),
+        aimed,
         timing: Timing::of(program, today),
         met,
         rules,
@@ -348,12 +402,38 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     }
 }
 
+/// Rules that say who a program is for, rather than what it takes or where.
+fn is_about_who(k: CriterionKind) -> bool {
+    matches!(
+        k,
+        CriterionKind::Audience
+            | CriterionKind::LegalForm
+            | CriterionKind::Gender
+            | CriterionKind::Area
+            | CriterionKind::Residence
+            | CriterionKind::Sector
+            | CriterionKind::Innovative
+            | CriterionKind::BusinessAge
+    )
+}
+
+struct Order<'w> {
+    place_known: bool,
+    weights: &'w [u64; 5],
+}
+
 /// The order within a group, packed in one integer so sorting compares integers. Most
-/// significant first: (near-misses only) the lightest fix; how local the program is, when the
-/// holder's place is known (national first when it is not); needs served; a priority audience
-/// the holder belongs to; eligible before possible; closing soon, open, seasonal, announced;
-/// amount fit; confidence; then the tie-break.
-fn sort_key(r: &Ranked<'_>, profile: &Profile, place_known: bool, tie_break: usize) -> u64 {
+/// significant first (docs/ranking.md gives the reason for each):
+/// 1. near-misses only: the lightest fix;
+/// 2. a first step: a status for a holder without one who asked for it;
+/// 3. how local the program is, when the holder's place is known (national first when not);
+/// 4. the stated needs it answers, a specific need (few programs answer it) weighing more;
+/// 5. how the amount asked fits what a financing program gives (whole, unknown, in part);
+/// 6. how closely it is aimed at the holder (rules about who they are that they meet, and a
+///    priority audience they belong to);
+/// 7. eligible before possible; 8. closing soon, open, seasonal, announced; 9. confidence;
+/// 10. the tie-break (catalog order, which is id order).
+fn sort_key(r: &Ranked<'_>, profile: &Profile, order: Order<'_>, tie_break: usize) -> u64 {
     let effort = r.fixes.first().map_or(0, |f| match f {
         Fix::RegisterAutoEntrepreneur => 0,
         Fix::Formalise => 1,
@@ -361,24 +441,27 @@ fn sort_key(r: &Ranked<'_>, profile: &Profile, place_known: bool, tie_break: usi
         Fix::CreateCooperative => 3,
         Fix::CreateCompany => 4,
     });
-    let locality = if place_known {
+    let first_step = u64::from(!is_first_step(r.program, profile));
+    let locality = if order.place_known {
         r.locality as u64
     } else {
         2 - r.locality as u64
     };
-    let needs = 7 - u64::from(r.needs_served.min(7));
-    let priority = u64::from(r.priority.is_none());
-    let verdict = u64::from(r.verdict != Verdict::Eligible);
+    // At most 5 needs of weight at most 1001: below 2^13.
+    let needs = 8191 - need_score(r.program, profile, order.weights).min(8191);
     let amount = amount_fit(r.program, profile);
+    let aimed = 15 - (u64::from(r.aimed) + u64::from(r.priority.is_some())).min(15);
+    let verdict = u64::from(r.verdict != Verdict::Eligible);
     let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
     (effort << 61)
-        | (locality << 59)
-        | (needs << 56)
-        | (priority << 55)
-        | (verdict << 54)
-        | (r.timing.order() << 51)
-        | (amount << 49)
-        | (confidence << 48)
+        | (first_step << 60)
+        | (locality << 58)
+        | (needs << 45)
+        | (amount << 43)
+        | (aimed << 39)
+        | (verdict << 38)
+        | (r.timing.order() << 35)
+        | (confidence << 34)
         | (tie_break as u64 & 0xFFFF_FFFF)
 }
 
