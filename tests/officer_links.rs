@@ -321,3 +321,56 @@ fn the_catalogs_links_are_listed_once_with_every_place_that_cites_them() {
             .any(|l| l.places.iter().any(|p| p.starts_with("desk `")))
     );
 }
+
+#[test]
+fn the_links_command_checks_a_catalog_and_fails_on_a_broken_link() {
+    let server = serve();
+    let dir = std::env::temp_dir().join(format!("bousla-links-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let name = r#"{ ar = "اسم", fr = "Nom", en = "Name" }"#;
+    let base = &server.base;
+    std::fs::write(
+        dir.join("cat.toml"),
+        format!(
+            r#"
+[[provider]]
+id = "prov"
+name = {name}
+website = "{base}/moved"
+sources = [{{ url = "{base}/ok" }}, {{ url = "{base}/missing" }}]
+"#
+        ),
+    )
+    .expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_catalog"))
+        .args(["links", "--json", "--timeout", "1", "--concurrency", "2"])
+        .arg(&dir)
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
+        .output()
+        .expect("catalog runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "a broken link fails: {stdout}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(v["summary"]["checked"], 3);
+    assert_eq!(v["summary"]["ok"], 1);
+    assert_eq!(v["summary"]["moved"], 1);
+    assert_eq!(v["summary"]["broken"], 1);
+    let missing = v["links"]
+        .as_array()
+        .and_then(|a| a.iter().find(|l| l["state"] == "broken"))
+        .expect("the broken link");
+    assert_eq!(missing["url"], format!("{base}/missing"));
+    assert_eq!(missing["places"][0], "provider `prov`: sources[1]");
+
+    let usage = std::process::Command::new(env!("CARGO_BIN_EXE_catalog"))
+        .args(["links", "--concurrency", "0"])
+        .arg(&dir)
+        .output()
+        .expect("catalog runs");
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("--concurrency `0`"));
+}

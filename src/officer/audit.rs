@@ -87,6 +87,15 @@ pub struct NoDoor {
     pub programs: Vec<String>,
 }
 
+/// The same gaps by program: the regions (of those the program reaches) without a door.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NoDoorProgram {
+    pub program: String,
+    pub regions: Vec<&'static str>,
+    /// True when no region the program reaches has a door: no desk delivers it at all.
+    pub nowhere: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Count {
     pub value: &'static str,
@@ -130,6 +139,8 @@ pub struct Audit {
     pub desks_without_precise_address: Vec<DeskGap>,
     /// Regions with at least one program that has no door there, in the regions' order.
     pub no_door: Vec<NoDoor>,
+    /// The same, by program: most regions first.
+    pub no_door_programs: Vec<NoDoorProgram>,
     pub confidence: Vec<Count>,
     pub status: Vec<Count>,
 }
@@ -344,8 +355,8 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
     oldest.sort_by(|a, b| (a.0, a.1.kind, &a.1.id).cmp(&(b.0, b.1.kind, &b.1.id)));
 
     let mut old_sources = Vec::new();
-    let mut resting_on_old_sources = Vec::new();
-    for (kind, id, sources) in sources_of(catalog) {
+    let mut resting: Vec<(usize, Date, RestsOnOld)> = Vec::new();
+    for (order, (kind, id, sources)) in sources_of(catalog).into_iter().enumerate() {
         for s in sources {
             if let Some(d) = s.date
                 && is_old(d, today)
@@ -366,14 +377,25 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
                 "desk" => catalog.desk(id).and_then(|d| d.last_verified),
                 _ => None,
             };
-            resting_on_old_sources.push(RestsOnOld {
-                kind,
-                id: id.to_string(),
-                newest_source: newest.to_string(),
-                last_verified: last_verified.map(|d| d.to_string()),
-            });
+            let kind_order = ["program", "provider", "desk", "pathway"]
+                .iter()
+                .position(|k| *k == kind)
+                .unwrap_or(order);
+            resting.push((
+                kind_order,
+                newest,
+                RestsOnOld {
+                    kind,
+                    id: id.to_string(),
+                    newest_source: newest.to_string(),
+                    last_verified: last_verified.map(|d| d.to_string()),
+                },
+            ));
         }
     }
+    // Programs first, then providers, desks, pathways; oldest first within each kind.
+    resting.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+    let resting_on_old_sources: Vec<RestsOnOld> = resting.into_iter().map(|(.., r)| r).collect();
 
     let dated = |p: &Program, d: Date| Dated {
         id: p.id.clone(),
@@ -446,6 +468,30 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
         })
         .collect();
 
+    let mut no_door_programs: Vec<NoDoorProgram> = catalog
+        .programs
+        .iter()
+        .filter_map(|p| {
+            let reached: Vec<Region> = Region::ALL
+                .iter()
+                .copied()
+                .filter(|&r| reaches(p, r))
+                .collect();
+            let regions: Vec<&'static str> = reached
+                .iter()
+                .filter(|&&r| !has_door(catalog, p, r))
+                .map(|r| r.id())
+                .collect();
+            (!regions.is_empty()).then(|| NoDoorProgram {
+                program: p.id.clone(),
+                nowhere: regions.len() == reached.len(),
+                regions,
+            })
+        })
+        .collect();
+    no_door_programs
+        .sort_by(|a, b| (b.regions.len(), &a.program).cmp(&(a.regions.len(), &b.program)));
+
     let confidence = Confidence::ALL
         .iter()
         .map(|&c| Count {
@@ -484,6 +530,7 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
         desks_without_phone,
         desks_without_precise_address,
         no_door,
+        no_door_programs,
         confidence,
         status,
     }
@@ -543,17 +590,28 @@ pub fn render(a: &Audit, oldest: usize) -> String {
         "\nRecords whose newest source is over {OLD_SOURCE_YEARS} years old ({}):",
         a.resting_on_old_sources.len()
     );
-    for r in &a.resting_on_old_sources {
+    for r in a
+        .resting_on_old_sources
+        .iter()
+        .filter(|r| r.kind == "program")
+    {
         let checked = r
             .last_verified
             .as_ref()
-            .map(|d| format!(", checked {d}"))
+            .map(|d| format!(" (checked {d}: look for a newer source)"))
             .unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "  {:<10} {:<8} {}{checked}",
-            r.newest_source, r.kind, r.id
-        );
+        let _ = writeln!(o, "  {:<10} program {}{checked}", r.newest_source, r.id);
+    }
+    for kind in ["provider", "desk", "pathway"] {
+        let rows: Vec<String> = a
+            .resting_on_old_sources
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| format!("{} ({})", r.id, r.newest_source))
+            .collect();
+        if !rows.is_empty() {
+            let _ = writeln!(o, "  {kind}s ({}): {}", rows.len(), rows.join(", "));
+        }
     }
     let _ = writeln!(
         o,
@@ -644,19 +702,23 @@ pub fn render(a: &Audit, oldest: usize) -> String {
         );
     }
 
-    let total: usize = a.no_door.iter().map(|n| n.programs.len()).sum();
+    let total: usize = a.no_door_programs.iter().map(|n| n.regions.len()).sum();
     let _ = writeln!(
         o,
-        "\nPrograms with no door in a region ({total} program-region pairs):"
+        "\nPrograms with no door in some region ({} programs, {total} program-region pairs):",
+        a.no_door_programs.len()
     );
-    for n in &a.no_door {
-        let _ = writeln!(
-            o,
-            "  {} ({}): {}",
-            n.region,
-            n.programs.len(),
-            n.programs.join(", ")
-        );
+    let _ = writeln!(
+        o,
+        "  (no desk of its provider, of a delivered_by provider or handling it is in the region, and none is national)"
+    );
+    for n in &a.no_door_programs {
+        let where_ = if n.nowhere {
+            "no desk delivers it anywhere".to_string()
+        } else {
+            n.regions.join(", ")
+        };
+        let _ = writeln!(o, "  {} ({}): {where_}", n.program, n.regions.len());
     }
     o
 }
@@ -922,6 +984,33 @@ mod tests {
         );
         assert!(gaps(Region::TangerTetouanAlHoceima).contains(&"handled".to_string()));
         assert!(!gaps(Region::TangerTetouanAlHoceima).contains(&"across".to_string()));
+        // By program: `across` reaches only Fès-Meknès (Taza) and has its door there;
+        // `handled` has one only in the Oriental.
+        let by = |id: &str| audit.no_door_programs.iter().find(|n| n.program == id);
+        assert!(by("across").is_none());
+        assert!(by("national").is_none());
+        let handled = by("handled").expect("handled has gaps");
+        assert_eq!(handled.regions.len(), 11);
+        assert!(!handled.nowhere);
+        assert_eq!(
+            audit.no_door_programs[0].program, "delivered",
+            "most gaps first"
+        );
+    }
+
+    #[test]
+    fn a_program_no_desk_delivers_is_flagged_nowhere() {
+        let mut local = program("local", "nobody");
+        local.criteria.regions = vec![Region::DraaTafilalet];
+        let c = catalog(
+            vec![local],
+            vec![desk("d", "p", Some(Region::DraaTafilalet))],
+        );
+        let audit = audit(&c, TODAY);
+        assert_eq!(audit.no_door_programs.len(), 1);
+        assert_eq!(audit.no_door_programs[0].regions, ["draa_tafilalet"]);
+        assert!(audit.no_door_programs[0].nowhere);
+        assert!(render(&audit, 3).contains("local (1): no desk delivers it anywhere"));
     }
 
     #[test]
