@@ -43,9 +43,7 @@ mod bousla_cli {
     use super::*;
     use bousla::catalog::load::load_dir;
     use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind, text_table};
-    use bousla::engine::{Outcome, Profile, Ranked, explain, rank};
-    use bousla::i18n::Label;
-    use bousla::i18n::reasons::{fix, holder_answer, rule};
+    use bousla::engine::Profile;
     use serde_json::json;
 
     pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n(DIR defaults to data/catalog)";

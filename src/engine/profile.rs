@@ -277,14 +277,13 @@ impl Profile {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Profile, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let p: Profile = serde_json::from_str(text).map_err(|e| {
-            match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(v) if !v.is_object() => {
-                    "a profile is one JSON object {…}, e.g. {\"region\": \"oriental\"}".into()
-                }
-                _ => e.to_string(),
-            }
-        })?;
+        // serde reads a struct from an array too (`[]` would be an empty profile): refuse it.
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(text)
+            && !v.is_object()
+        {
+            return Err("a profile is one JSON object {…}, e.g. {\"region\": \"oriental\"}".into());
+        }
+        let p: Profile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         p.check().map_err(|e| e.to_string())?;
         Ok(p)
     }
