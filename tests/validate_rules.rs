@@ -1428,3 +1428,34 @@ fn amounts_as_the_interface_writes_them() {
         Some("1.000".to_string())
     );
 }
+
+#[test]
+fn url_too_long() {
+    let long = format!("https://example.ma/{}", "a".repeat(2_000));
+    let text = base() + &provider("p2", &format!("website = \"{long}\""));
+    error(
+        &[("cat.toml", &text)],
+        "provider `p2`",
+        "website",
+        "is longer than 2,000 characters",
+    );
+}
+
+#[test]
+fn printed_issues_are_cut_to_a_sane_line_length() {
+    // A megabyte-long id is quoted in every issue of its record: printed, each line is cut.
+    let id = "X".repeat(100_000);
+    let text = base() + &program(&id, "", "");
+    let loaded = load(&[("cat.toml", &text)]);
+    assert!(loaded.catalog.is_none());
+    for issue in &loaded.issues {
+        let printed = issue.to_string();
+        for line in printed.lines() {
+            assert!(
+                line.chars().count() < 1_000,
+                "{} chars",
+                line.chars().count()
+            );
+        }
+    }
+}

@@ -18,6 +18,9 @@ pub const STALE_AFTER_DAYS: i64 = 550;
 /// a card shows a few lines, and the browser downloads every text of its language.
 pub const MAX_TEXT_CHARS: usize = 4_000;
 
+/// The longest URL accepted (browsers and servers commonly stop near 2,000).
+pub const MAX_URL_BYTES: usize = 2_000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -56,15 +59,47 @@ impl fmt::Display for Issue {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", self.file)?;
+        write!(f, "{level}: {}", clip(&self.file))?;
         if let Some(record) = &self.record {
-            write!(f, ": {record}")?;
+            write!(f, ": {}", clip(record))?;
         }
         if !self.field.is_empty() {
-            write!(f, ", field `{}`", self.field)?;
+            write!(f, ", field `{}`", clip(&self.field))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", clip(&self.message))
     }
+}
+
+/// `s`, or its first 100 characters and an ellipsis: quoted values stay readable.
+fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= 120 {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(format!("{}…", s.chars().take(100).collect::<String>()))
+    }
+}
+
+/// The longest line of an issue as printed: a hostile file cannot flood a build log with a
+/// megabyte-long id, URL or TOML line.
+pub const MAX_PRINTED_LINE: usize = 400;
+
+/// `s` with every line cut to [`MAX_PRINTED_LINE`] characters.
+fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.lines().all(|l| l.chars().count() <= MAX_PRINTED_LINE) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|l| {
+            if l.chars().count() > MAX_PRINTED_LINE {
+                let head: String = l.chars().take(MAX_PRINTED_LINE).collect();
+                format!("{head}… (cut)")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
 }
 
 /// Records with the file each came from, before validation.
@@ -146,7 +181,7 @@ impl Checker<'_> {
 
     fn url(&mut self, field: &str, url: &str) {
         match check_url(url) {
-            Err(why) => self.error(field, format!("bad URL `{url}`: {why}")),
+            Err(why) => self.error(field, format!("bad URL `{}`: {why}", short(url))),
             Ok(()) if url.starts_with("http://") => self.warn(
                 field,
                 format!(
@@ -200,7 +235,7 @@ impl Checker<'_> {
             self.warn(
                 "last_verified",
                 format!(
-                    "{last_verified} is over {STALE_AFTER_DAYS} days old: check the program again"
+                    "{last_verified} is over {STALE_AFTER_DAYS} days old: check the record again"
                 ),
             );
         }
@@ -258,6 +293,9 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .ok_or("must start with https://")?;
+    if url.len() > MAX_URL_BYTES {
+        return Err("is longer than 2,000 characters");
+    }
     if url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || "\"<>\\`".contains(c))
