@@ -312,6 +312,10 @@ pub fn classify(e: &ureq::Error) -> Failure {
         ureq::Error::Io(io) => match io.kind() {
             ErrorKind::ConnectionRefused => Failure::ConnectionRefused,
             ErrorKind::TimedOut | ErrorKind::WouldBlock => Failure::Timeout,
+            // The system resolver's failure comes as an I/O error: "failed to lookup address
+            // information: Name or service not known" (glibc), "nodename nor servname" (BSD),
+            // "No such host is known" (Windows).
+            _ if is_dns_failure(&io.to_string()) => Failure::Dns,
             _ => Failure::Connection {
                 detail: io.to_string(),
             },
@@ -324,6 +328,19 @@ pub fn classify(e: &ureq::Error) -> Failure {
             detail: other.to_string(),
         },
     }
+}
+
+fn is_dns_failure(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    [
+        "lookup address",
+        "name or service not known",
+        "nodename nor servname",
+        "no such host",
+        "temporary failure in name resolution",
+    ]
+    .iter()
+    .any(|p| m.contains(p))
 }
 
 /// The absolute URL a `Location` header points to, from the URL that answered with it.
@@ -451,5 +468,14 @@ mod tests {
             classify(&ureq::Error::Io(refused)),
             Failure::ConnectionRefused
         );
+        let lookup = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        assert_eq!(classify(&ureq::Error::Io(lookup)), Failure::Dns);
+        let reset = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+        assert!(matches!(
+            classify(&ureq::Error::Io(reset)),
+            Failure::Connection { .. }
+        ));
     }
 }
