@@ -1314,7 +1314,7 @@ fn texts_with_ordinary_signs_pass() {
     let text = swap(
         &base(),
         "fr = \"Avantages\"",
-        "fr = \"Âge < 35 ans, taux de 2,5 % & frais 0 ; 1 < 2 ; voir l'article 3.2.1\"",
+        "fr = \"Âge < 35 ans, taux de 2,5 % & frais 0 ; 1 < 2 ; R&D; AT&T; voir l'article 3.2.1\"",
     );
     let loaded = load(&[("cat.toml", &text)]);
     assert!(loaded.issues.is_empty(), "{}", list(&loaded.issues));

@@ -403,7 +403,11 @@ fn entity(s: &str) -> Option<&str> {
                 |hex| !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
             )
         } else {
-            !body.is_empty() && body.chars().all(|c| c.is_ascii_alphanumeric())
+            // A name as HTML spells them (`amp`, `eacute`, `Eacute`, `nbsp`): not `R&D;`.
+            (2..=10).contains(&body.len())
+                && body.starts_with(|c: char| c.is_ascii_alphabetic())
+                && body.chars().any(|c| c.is_ascii_lowercase())
+                && body.chars().all(|c| c.is_ascii_alphanumeric())
         };
         if ok {
             return Some(&s[i..i + end + 2]);
