@@ -1,11 +1,11 @@
 //! Ranking one profile against synthetic catalogs of 100 to 100,000 programs.
 //! Run: `cargo bench --bench rank`; divide the median by the size for the time per program.
 
-use bousla::catalog::Region;
+use bousla::catalog::{Date, Region};
 use bousla::engine::synthetic::{catalog, full_profile};
 use bousla::engine::{Profile, count_fits, rank};
 
-const YEAR: u16 = 2026;
+const TODAY: Date = Date::ymd(2026, 11, 30);
 
 fn main() {
     divan::main();
@@ -19,7 +19,7 @@ fn rank_full_results(bencher: divan::Bencher, n: usize) {
     let profile = full_profile();
     bencher
         .counter(divan::counter::ItemsCount::new(n))
-        .bench(|| rank(divan::black_box(&cat), divan::black_box(&profile), YEAR));
+        .bench(|| rank(divan::black_box(&cat), divan::black_box(&profile), TODAY));
 }
 
 #[divan::bench(args = SIZES)]
@@ -32,12 +32,12 @@ fn live_count(bencher: divan::Bencher, n: usize) {
     };
     bencher
         .counter(divan::counter::ItemsCount::new(n))
-        .bench(|| count_fits(divan::black_box(&cat), divan::black_box(&profile), YEAR));
+        .bench(|| count_fits(divan::black_box(&cat), divan::black_box(&profile), TODAY));
 }
 
 #[divan::bench]
 fn rank_real_catalog(bencher: divan::Bencher) {
     let cat = bousla::catalog::embedded();
     let profile = full_profile();
-    bencher.bench(|| rank(divan::black_box(cat), divan::black_box(&profile), YEAR));
+    bencher.bench(|| rank(divan::black_box(cat), divan::black_box(&profile), TODAY));
 }

@@ -114,9 +114,7 @@ fn freshness(lang: Lang, f: Freshness) -> String {
                 "Not re-checked; newest source dated {d}",
             )
             .replace("{d}", &d.to_string()),
-        Freshness::Unknown => lang
-            .pick("بدون تاريخ", "Sans date", "Undated")
-            .to_string(),
+        Freshness::Unknown => lang.pick("بدون تاريخ", "Sans date", "Undated").to_string(),
     }
 }
 

@@ -31,10 +31,21 @@ fn match_prints_headings_rules_met_and_doors_in_the_chosen_language() {
     let p = write("coop.json", COOPERATIVE);
     let (code, out, _) = catalog(&["match", p.to_str().unwrap(), "--lang", "fr"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Programmes pour ce dont vous avez besoin"), "{out}");
+    assert!(
+        out.contains("Programmes pour ce dont vous avez besoin"),
+        "{out}"
+    );
     assert!(out.contains("Conditions remplies"), "{out}");
-    assert!(out.contains("Dessert la province d'El Jadida") || out.contains("Dessert la province de El Jadida") || out.contains("Dessert la région"), "{out}");
-    assert!(!out.contains("Fits ("), "no English heading in French output");
+    assert!(
+        out.contains("Dessert la province d'El Jadida")
+            || out.contains("Dessert la province de El Jadida")
+            || out.contains("Dessert la région"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Fits ("),
+        "no English heading in French output"
+    );
 }
 
 #[test]
@@ -45,10 +56,24 @@ fn match_json_lists_the_groups_in_the_apps_order_with_doors() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON output");
     let fits = v["fits"].as_array().expect("fits");
     assert!(!fits.is_empty());
-    for key in ["verdict", "rules_met", "rules", "to_check", "timing", "doors", "freshness"] {
+    for key in [
+        "verdict",
+        "rules_met",
+        "rules",
+        "to_check",
+        "timing",
+        "doors",
+        "freshness",
+    ] {
         assert!(fits[0].get(key).is_some(), "{key} missing");
     }
-    for group in ["also_open", "closed", "near_misses", "not_eligible", "pathways"] {
+    for group in [
+        "also_open",
+        "closed",
+        "near_misses",
+        "not_eligible",
+        "pathways",
+    ] {
         assert!(v[group].is_array(), "{group} missing");
     }
 }

@@ -280,11 +280,17 @@ fn revenue_ceiling_and_a_project_not_started_has_no_revenue() {
         ..Criteria::default()
     };
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.revenue = Some(Band::exact(12_000_000)))),
+        outcome(
+            c.clone(),
+            &with(|p| p.revenue = Some(Band::exact(12_000_000)))
+        ),
         Outcome::Unmet
     );
     assert_eq!(
-        outcome(c.clone(), &with(|p| p.revenue = Some(Band::exact(10_000_000)))),
+        outcome(
+            c.clone(),
+            &with(|p| p.revenue = Some(Band::exact(10_000_000)))
+        ),
         Outcome::Met
     );
     assert_eq!(
@@ -334,11 +340,20 @@ fn a_minimum_investment_and_a_project_cap_are_rules() {
         ..Criteria::default()
     };
     assert_eq!(
-        outcome(min.clone(), &with(|p| p.amount = Some(Band::exact(800_000)))),
+        outcome(
+            min.clone(),
+            &with(|p| p.amount = Some(Band::exact(800_000)))
+        ),
         Outcome::Unmet
     );
     assert_eq!(
-        outcome(min, &with(|p| p.amount = Some(Band { min: 300_000, max: 1_200_000 }))),
+        outcome(
+            min,
+            &with(|p| p.amount = Some(Band {
+                min: 300_000,
+                max: 1_200_000
+            }))
+        ),
         Outcome::Unknown
     );
     let cap = Criteria {
@@ -346,11 +361,20 @@ fn a_minimum_investment_and_a_project_cap_are_rules() {
         ..Criteria::default()
     };
     assert_eq!(
-        outcome(cap.clone(), &with(|p| p.amount = Some(Band::exact(400_000)))),
+        outcome(
+            cap.clone(),
+            &with(|p| p.amount = Some(Band::exact(400_000)))
+        ),
         Outcome::Unmet
     );
     assert_eq!(
-        outcome(cap, &with(|p| p.amount = Some(Band { min: 0, max: 300_000 }))),
+        outcome(
+            cap,
+            &with(|p| p.amount = Some(Band {
+                min: 0,
+                max: 300_000
+            }))
+        ),
         Outcome::Met
     );
 }
@@ -362,7 +386,10 @@ fn a_revenue_band_straddling_a_ceiling_is_to_check() {
         ..Criteria::default()
     };
     let band = |min, max| with(|p| p.revenue = Some(Band { min, max }));
-    assert_eq!(outcome(c.clone(), &band(300_000, 1_200_000)), Outcome::Unknown);
+    assert_eq!(
+        outcome(c.clone(), &band(300_000, 1_200_000)),
+        Outcome::Unknown
+    );
     assert_eq!(outcome(c.clone(), &band(0, 300_000)), Outcome::Met);
     assert_eq!(outcome(c, &band(600_000, 1_200_000)), Outcome::Unmet);
 }

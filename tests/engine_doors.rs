@@ -76,7 +76,11 @@ fn with_no_place_known_only_the_national_door_is_shown() {
 
 #[test]
 fn a_regional_seat_serves_every_province_of_its_region_after_the_provinces_own_desk() {
-    let mut cat = catalog(vec![program("p", &[SupportKind::Coaching], Criteria::default())]);
+    let mut cat = catalog(vec![program(
+        "p",
+        &[SupportKind::Coaching],
+        Criteria::default(),
+    )]);
     cat.programs[0].provider = "cri".into();
     let mut seat = desk("cri-bmk", "cri", Some("beni_mellal"));
     seat.serves_region = true;
@@ -97,7 +101,11 @@ fn a_regional_seat_serves_every_province_of_its_region_after_the_provinces_own_d
 
 #[test]
 fn an_office_of_another_province_is_shown_only_when_nothing_serves_the_holders_province() {
-    let mut cat = catalog(vec![program("p", &[SupportKind::Coaching], Criteria::default())]);
+    let mut cat = catalog(vec![program(
+        "p",
+        &[SupportKind::Coaching],
+        Criteria::default(),
+    )]);
     cat.programs[0].provider = "ccis".into();
     cat.desks = vec![desk("ccis-oujda", "ccis", Some("oujda_angad"))];
     let doors = doors(&cat, &cat.programs[0], &in_province("berkane"));
@@ -107,7 +115,11 @@ fn an_office_of_another_province_is_shown_only_when_nothing_serves_the_holders_p
 
 #[test]
 fn an_unrelated_providers_office_is_never_a_door() {
-    let mut cat = catalog(vec![program("p", &[SupportKind::Loan], Criteria::default())]);
+    let mut cat = catalog(vec![program(
+        "p",
+        &[SupportKind::Loan],
+        Criteria::default(),
+    )]);
     cat.programs[0].provider = "bank".into();
     cat.desks = vec![
         desk("ccis-azilal", "ccis", Some("azilal")),
@@ -119,7 +131,11 @@ fn an_unrelated_providers_office_is_never_a_door() {
 
 #[test]
 fn desks_that_deliver_or_handle_a_program_follow_its_own_providers_desks() {
-    let mut cat = catalog(vec![program("forsa", &[SupportKind::HonourLoan], Criteria::default())]);
+    let mut cat = catalog(vec![program(
+        "forsa",
+        &[SupportKind::HonourLoan],
+        Criteria::default(),
+    )]);
     cat.programs[0].provider = "ministry".into();
     cat.programs[0].delivered_by = vec!["cri".into()];
     let mut chamber = desk("a-chamber-azilal", "chamber", Some("azilal"));

@@ -86,7 +86,10 @@ prop_compose! {
 fn band(top: u64) -> BoxedStrategy<Band> {
     prop_oneof![
         (0..top).prop_map(Band::exact),
-        (0..top, 0..top).prop_map(|(a, b)| Band { min: a.min(b), max: a.max(b) }),
+        (0..top, 0..top).prop_map(|(a, b)| Band {
+            min: a.min(b),
+            max: a.max(b)
+        }),
     ]
     .boxed()
 }
@@ -132,7 +135,10 @@ fn positions(c: &Catalog, pr: &Profile) -> Vec<String> {
 }
 
 fn position(order: &[String], id: &str) -> usize {
-    order.iter().position(|x| x == id).expect("every program is ranked")
+    order
+        .iter()
+        .position(|x| x == id)
+        .expect("every program is ranked")
 }
 
 /// Every way of forgetting one answer.

@@ -103,7 +103,10 @@ fn a_program_serving_more_of_the_stated_needs_ranks_higher() {
     };
     let cat = catalog(vec![
         open_to_all("a-loan", &[SupportKind::Loan]),
-        open_to_all("b-loan-and-coaching", &[SupportKind::Loan, SupportKind::Coaching]),
+        open_to_all(
+            "b-loan-and-coaching",
+            &[SupportKind::Loan, SupportKind::Coaching],
+        ),
     ]);
     let r = rank(&cat, &profile, TODAY);
     assert_eq!(ids(&r.fits), ["b-loan-and-coaching", "a-loan"]);
@@ -114,7 +117,10 @@ fn a_program_serving_more_of_the_stated_needs_ranks_higher() {
 fn a_priority_audience_raises_the_rank_of_its_members_and_excludes_no_one() {
     let mut women_first = open_to_all("b-women-first", &[SupportKind::Grant]);
     women_first.priority_to = vec![Target::Women];
-    let cat = catalog(vec![open_to_all("a-plain", &[SupportKind::Grant]), women_first]);
+    let cat = catalog(vec![
+        open_to_all("a-plain", &[SupportKind::Grant]),
+        women_first,
+    ]);
     let woman = Profile {
         age: Some(30),
         gender: Some(Gender::Female),
@@ -135,7 +141,11 @@ fn a_priority_audience_raises_the_rank_of_its_members_and_excludes_no_one() {
 
 #[test]
 fn a_program_reserved_for_women_or_young_people_is_not_for_a_man_of_58() {
-    let mut niswa = program("tahfiz-niswa", &[SupportKind::Training], Criteria::default());
+    let mut niswa = program(
+        "tahfiz-niswa",
+        &[SupportKind::Training],
+        Criteria::default(),
+    );
     niswa.reserved_for = Some(Audience {
         any_of: vec![Target::Women, Target::Youth],
         ..Audience::default()
@@ -225,7 +235,10 @@ fn a_program_past_its_closing_date_moves_to_the_closed_group_with_its_date() {
             closed: Some(Date::ymd(2026, 12, 31))
         }
     );
-    assert_eq!(count_fits(&cat, &Profile::default(), Date::ymd(2027, 1, 2)), 0);
+    assert_eq!(
+        count_fits(&cat, &Profile::default(), Date::ymd(2027, 1, 2)),
+        0
+    );
 }
 
 #[test]
@@ -235,7 +248,11 @@ fn closing_soon_comes_before_open_and_open_before_announced() {
     let mut later = open_to_all("a-announced", &[SupportKind::Grant]);
     later.status = Status::Announced;
     later.opens = Some(Date::ymd(2027, 3, 1));
-    let cat = catalog(vec![later, open_to_all("b-open", &[SupportKind::Grant]), soon]);
+    let cat = catalog(vec![
+        later,
+        open_to_all("b-open", &[SupportKind::Grant]),
+        soon,
+    ]);
     let r = rank(&cat, &Profile::default(), TODAY);
     assert_eq!(ids(&r.fits), ["c-soon", "b-open", "a-announced"]);
     assert_eq!(
@@ -300,7 +317,10 @@ fn a_project_over_a_sourced_project_cap_is_fixed_by_a_smaller_project() {
     };
     let cat = catalog(vec![p]);
     let r = rank(&cat, &profile, TODAY);
-    assert_eq!(r.near_misses[0].fixes, vec![Fix::LowerAmount { to: 300_000 }]);
+    assert_eq!(
+        r.near_misses[0].fixes,
+        vec![Fix::LowerAmount { to: 300_000 }]
+    );
 }
 
 #[test]
@@ -347,7 +367,10 @@ fn each_result_says_how_many_rules_are_met_and_which_question_settles_the_rest()
     let cat = catalog(vec![p]);
     let r = evaluate(&cat.programs[0], &profile, TODAY);
     assert_eq!((r.met, r.rules), (2, 3));
-    assert_eq!(r.to_check.iter().collect::<Vec<_>>(), [CriterionKind::Gender]);
+    assert_eq!(
+        r.to_check.iter().collect::<Vec<_>>(),
+        [CriterionKind::Gender]
+    );
 }
 
 #[test]
@@ -366,12 +389,18 @@ fn an_auto_entrepreneurs_revenue_is_capped_by_law_so_a_higher_ceiling_is_met() {
         legal_form: Some(LegalForm::AutoEntrepreneur),
         ..Profile::default()
     };
-    assert_eq!(evaluate(&cat.programs[0], &ae, TODAY).verdict, Verdict::Eligible);
+    assert_eq!(
+        evaluate(&cat.programs[0], &ae, TODAY).verdict,
+        Verdict::Eligible
+    );
     let company = Profile {
         legal_form: Some(LegalForm::Company),
         ..ae
     };
-    assert_eq!(evaluate(&cat.programs[0], &company, TODAY).verdict, Verdict::Possible);
+    assert_eq!(
+        evaluate(&cat.programs[0], &company, TODAY).verdict,
+        Verdict::Possible
+    );
 }
 
 #[test]

@@ -30,8 +30,7 @@ fn fits<'a>(r: &'a Ranking<'_>) -> Vec<&'a str> {
 }
 
 fn verdict_of(r: &Ranking<'_>, id: &str) -> Option<Verdict> {
-    r.all().find(|x| x.program.id == id)
-        .map(|x| x.verdict)
+    r.all().find(|x| x.program.id == id).map(|x| x.verdict)
 }
 
 fn fixes_of(r: &Ranking<'_>, id: &str) -> Vec<Fix> {

@@ -239,6 +239,10 @@ fn every_kind_of_answer_is_reported_with_what_to_do() {
         report.contains("10 links checked: 2 ok, 2 moved, 6 broken"),
         "{report}"
     );
+    assert!(!report.contains("No server answered"), "{report}");
+    // The closed port alone: nothing answered, the report asks whether the machine is online.
+    let offline = render(&results[results.len() - 1..]);
+    assert!(offline.contains("No server answered at all"), "{offline}");
     assert!(
         report.contains(&format!("{}/missing — HTTP 404", server.base)),
         "{report}"

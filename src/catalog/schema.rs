@@ -264,8 +264,7 @@ impl Desk {
 
     /// Whether the desk serves some holders of `region`.
     pub fn serves_in_region(&self, region: Region) -> bool {
-        self.region == Some(region)
-            || self.serves.iter().any(|p| p.region() == region)
+        self.region == Some(region) || self.serves.iter().any(|p| p.region() == region)
     }
 }
 

@@ -225,7 +225,7 @@ fn within_band(min: Option<u64>, max: Option<u64>, holder: Option<Band>) -> Outc
     }
 }
 
-fn audience<'a>(a: &'a Audience, p: &Profile) -> (Outcome, Option<Target>) {
+fn audience(a: &Audience, p: &Profile) -> (Outcome, Option<Target>) {
     let youth = (
         a.youth_min_age.unwrap_or(0),
         a.youth_max(),
@@ -249,7 +249,13 @@ fn equal<T: PartialEq>(required: T, holder: Option<T>) -> Outcome {
 /// Calls `f` with the check of every rule `criteria` encodes, without allocating: ranking runs
 /// this for every program on every answer.
 pub fn visit<'a>(program: &'a Program, p: &Profile, this_year: u16, f: impl FnMut(Check<'a>)) {
-    visit_rules(&program.criteria, program.reserved_for.as_ref(), p, this_year, f)
+    visit_rules(
+        &program.criteria,
+        program.reserved_for.as_ref(),
+        p,
+        this_year,
+        f,
+    )
 }
 
 fn visit_rules<'a>(

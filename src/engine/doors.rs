@@ -41,8 +41,7 @@ pub fn doors<'a>(catalog: &'a Catalog, program: &Program, profile: &Profile) -> 
             return Some(1 + i);
         }
         d.handles
-            .iter()
-            .any(|h| *h == program.id)
+            .contains(&program.id)
             .then_some(1 + program.delivered_by.len())
     };
     // A provider that serves only some legal forms (ODCo: cooperatives) is not a door for a
@@ -68,10 +67,10 @@ pub fn doors<'a>(catalog: &'a Catalog, program: &Program, profile: &Profile) -> 
             Some(DoorReason::ServesProvince(p))
         } else if let Some(r) = region.filter(|r| d.serves_region && d.region == Some(*r)) {
             Some(DoorReason::ServesRegion(r))
-        } else if let Some(r) = region.filter(|r| d.serves_in_region(*r)) {
-            Some(DoorReason::InRegion(r))
         } else {
-            None
+            region
+                .filter(|r| d.serves_in_region(*r))
+                .map(DoorReason::InRegion)
         };
         if let Some(why) = why {
             found.push((why, rank, d));
@@ -79,9 +78,12 @@ pub fn doors<'a>(catalog: &'a Catalog, program: &Program, profile: &Profile) -> 
     }
     // Once a desk serves the holder's province or region, desks of other provinces are wrong
     // doors: keep "in your region" only when nothing better exists.
-    let better = found
-        .iter()
-        .any(|(w, ..)| matches!(w, DoorReason::ServesProvince(_) | DoorReason::ServesRegion(_)));
+    let better = found.iter().any(|(w, ..)| {
+        matches!(
+            w,
+            DoorReason::ServesProvince(_) | DoorReason::ServesRegion(_)
+        )
+    });
     if better && province.is_some() {
         found.retain(|(w, ..)| !matches!(w, DoorReason::InRegion(_)));
     }

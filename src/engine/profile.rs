@@ -267,7 +267,9 @@ impl Profile {
             Target::Rural => self.area.map(|a| a == Area::Rural),
             Target::Informal => self.stage.map(|s| s == StageKind::Informal),
             Target::Diaspora => self.residence.map(|r| r == Residence::Abroad),
-            Target::Cooperatives => self.effective_legal_form().map(|f| f == LegalForm::Cooperative),
+            Target::Cooperatives => self
+                .effective_legal_form()
+                .map(|f| f == LegalForm::Cooperative),
             Target::Innovative => self.innovative,
         }
     }

@@ -33,16 +33,23 @@ impl Locality {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Timing {
     /// Closes within [`CLOSING_SOON_DAYS`] days.
-    ClosingSoon { closes: Date, days: u16 },
+    ClosingSoon {
+        closes: Date,
+        days: u16,
+    },
     Open,
     /// Calls open at intervals.
     Seasonal,
     /// Not yet open; `opens` when a source gives the day.
-    Announced { opens: Option<Date> },
+    Announced {
+        opens: Option<Date>,
+    },
     Paused,
     BudgetExhausted,
     /// Ended, with the closing date when known.
-    Closed { closed: Option<Date> },
+    Closed {
+        closed: Option<Date>,
+    },
 }
 
 pub const CLOSING_SOON_DAYS: i64 = 60;
@@ -213,12 +220,19 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
 /// "nothing in particular" (every program serves them).
 fn needs_served(program: &Program, profile: &Profile) -> Option<u8> {
     let needs = profile.needs.as_ref().filter(|n| !n.is_empty())?;
-    Some(
-        needs
-            .iter()
-            .filter(|n| serves(program, **n))
-            .count() as u8,
-    )
+    Some(needs.iter().filter(|n| serves(program, **n)).count() as u8)
+}
+
+/// What a financing program covers at most, when the holder asks for more: the most it
+/// finances (`criteria.max_amount`), or else the most a holder can get (`amount.max`).
+fn partial_cover(program: &Program, profile: &Profile) -> Option<(u64, Band)> {
+    let asked = profile.amount?;
+    let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
+    let most = program
+        .criteria
+        .max_amount
+        .or(program.amount.and_then(|a| a.max))?;
+    (gives_financing && asked.max > most).then_some((most, asked))
 }
 
 fn serves(program: &Program, need: Need) -> bool {
@@ -280,8 +294,8 @@ fn amount_fit(program: &Program, profile: &Profile) -> u64 {
     let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
     match (profile.amount, program.amount, gives_financing) {
         (Some(asked), Some(given), true) => {
-            let inside =
-                given.max.is_none_or(|m| asked.max <= m) && given.min.is_none_or(|m| asked.min >= m);
+            let inside = given.max.is_none_or(|m| asked.max <= m)
+                && given.min.is_none_or(|m| asked.min >= m);
             if inside { 0 } else { 2 }
         }
         _ => 1,
@@ -349,13 +363,9 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     let mut fixes: Vec<Fix> = Vec::new();
     let (mut met, mut rules) = (0u8, 0u8);
     let mut to_check = Kinds::default();
-    let mut partial = None;
     let mut aimed = 0u8;
     visit(program, profile, today.year, |c| {
         rules = rules.saturating_add(1);
-        if partial.is_none() {
-            partial = c.reason.partial_cover();
-        }
         match c.outcome {
             Outcome::Met => {
                 met = met.saturating_add(1);
@@ -384,6 +394,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     } else {
         Vec::new()
     };
+    let partial = partial_cover(program, profile);
     let served = needs_served(program, profile);
     Ranked {
         program,
@@ -471,7 +482,8 @@ pub fn count_fits(catalog: &Catalog, profile: &Profile, today: Date) -> usize {
         .programs
         .iter()
         .filter(|p| {
-            !Timing::of(p, today).is_shut() && verdict(p, profile, today.year) != Verdict::NotEligible
+            !Timing::of(p, today).is_shut()
+                && verdict(p, profile, today.year) != Verdict::NotEligible
         })
         .count()
 }

@@ -82,9 +82,10 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
         {
             Some(Fix::Formalise)
         }
-        Reason::ProjectAmount { max, holder: Some(h) } if h.min > max => {
-            Some(Fix::LowerAmount { to: max })
-        }
+        Reason::ProjectAmount {
+            max,
+            holder: Some(h),
+        } if h.min > max => Some(Fix::LowerAmount { to: max }),
         _ => None,
     }
 }

@@ -276,7 +276,11 @@ pub fn band(lang: Lang, b: Band) -> String {
         mad(lang, b.min)
     } else if b.min == 0 {
         let x = mad(lang, b.max);
-        lang.pick(format!("حتى {x}"), format!("jusqu'à {x}"), format!("up to {x}"))
+        lang.pick(
+            format!("حتى {x}"),
+            format!("jusqu'à {x}"),
+            format!("up to {x}"),
+        )
     } else {
         let (lo, hi) = (mad(lang, b.min), mad(lang, b.max));
         lang.pick(
