@@ -400,6 +400,23 @@ pub fn render(results: &[Checked]) -> String {
         "{} links checked: {} ok, {} moved, {} broken",
         s.checked, s.ok, s.moved, s.broken
     );
+    let unreachable = |r: &Checked| {
+        matches!(
+            &r.outcome,
+            Outcome::Broken {
+                failure: Failure::Dns
+                    | Failure::Timeout
+                    | Failure::ConnectionRefused
+                    | Failure::Connection { .. }
+            }
+        )
+    };
+    if s.checked > 0 && results.iter().all(unreachable) {
+        let _ = writeln!(
+            out,
+            "No server answered at all: is this machine connected to the internet (or does it need HTTPS_PROXY)? Run it again from a connected machine before changing the catalog."
+        );
+    }
     let cited = |out: &mut String, r: &Checked| {
         for p in &r.places {
             let _ = writeln!(out, "      cited by {p}");
