@@ -337,7 +337,9 @@ const CURRENCY: [&str; 7] = ["dhs", "dh", "mad", "درهم", "دراهم", "د.�
 /// exactly three digits, so a decimal ("1.5", "12,50") or a stray character is refused:
 /// `None`, never a guess.
 pub fn parse_whole(text: &str) -> Option<u64> {
-    let lower = text.trim().to_lowercase();
+    // ASCII case only: the currency words are Latin or Arabic (no case), and full Unicode case
+    // tables would weigh on the wasm.
+    let lower = text.trim().to_ascii_lowercase();
     let mut s = lower.as_str();
     loop {
         let before = s;
@@ -367,7 +369,10 @@ pub fn parse_whole(text: &str) -> Option<u64> {
             *groups.last_mut()? += 1;
         } else if is_group_separator(c) && !groups.is_empty() {
             in_digits = false;
-            if !c.is_whitespace() {
+            if matches!(
+                c,
+                '.' | ',' | '\u{060C}' | '\u{066B}' | '\u{066C}' | '\'' | '\u{2019}'
+            ) {
                 marks += 1;
                 if marks > 1 {
                     return None;

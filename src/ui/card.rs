@@ -126,8 +126,14 @@ fn notes(r: &Ranked<'_>, lang: Lang, s: &'static Strings) -> impl IntoView + use
     let partial = r.partial.map(|(covers, asked)| {
         view! { <p class="partial">{partial_note(lang, s, covers, asked)}</p> }
     });
+    // Green when the holder is in a priority audience, plain otherwise.
     let priority = (!r.program.priority_to.is_empty()).then(|| {
-        view! { <p class="priority">{priority_note(lang, &r.program.priority_to)}</p> }
+        let class = if r.priority.is_some() {
+            "priority yours"
+        } else {
+            "priority"
+        };
+        view! { <p class=class>{priority_note(lang, &r.program.priority_to)}</p> }
     });
     view! { {timing_line}{met}{partial}{priority} }
 }

@@ -48,6 +48,17 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
   throw new Error('the questionnaire did not end');
 }
 
+/** Every group of the results unfolded: "show all" in each, and every folded section open. */
+export async function expandResults(page: Page) {
+  await page.locator('section.results article.card').first().waitFor();
+  for (let i = 0; i < 10; i++) {
+    const more = page.locator('section.results button.more-cards');
+    if ((await more.count()) === 0) break;
+    await more.first().click();
+  }
+  await page.locator('.bousla details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
 export async function storageKeys(context: BrowserContext, page: Page) {
   const local = await page.evaluate(() => Object.keys(localStorage));
   const session = await page.evaluate(() => Object.keys(sessionStorage));

@@ -1,18 +1,22 @@
 // The holder's journey: questions, results that explain themselves, answers that survive a
 // language switch and a reload, start over, and keyboard-only use.
 import { test, expect } from '@playwright/test';
-import { guard, answerAzilal, questionId, type Lang } from './helpers';
+import { guard, answerAzilal, expandResults, questionId, type Lang } from './helpers';
 
 const results = (page) => page.locator('section.results');
 
 for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
-  test(`a holder completes the questions in ${lang} and sees programs that fit, with reasons and a desk`, async ({ page }) => {
+  test(`a holder completes the questions in ${lang} and sees programs that fit, with reasons and a door`, async ({ page }) => {
     const g = guard(page);
     await page.goto(`./?lang=${lang}`);
     await page.getByTestId('start').click();
     await answerAzilal(page);
     await expect(results(page)).toBeVisible();
     await expect(page.locator('.bousla')).toHaveAttribute('lang', lang);
+    // The first group is the programs for what she needs, with the best one's card first.
+    await expect(page.locator('section.group').first()).toHaveAttribute('data-group', 'fits');
+    await expect(page.locator('section.group[data-group="fits"] article.card .where').first()).toBeVisible();
+    await expandResults(page);
     // Forsa is open to anyone 18+ living in Morocco: eligible for her.
     const forsa = page.locator('article.card[data-program="forsa"]');
     await expect(forsa).toBeVisible();
