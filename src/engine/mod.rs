@@ -5,9 +5,11 @@
 pub mod check;
 pub mod codec;
 pub mod doors;
+mod order;
 pub mod profile;
 pub mod rank;
 pub mod synthetic;
+mod timing;
 pub mod verdict;
 
 pub use check::{Check, CriterionKind, Outcome, Reason, criterion_kinds, explain};

@@ -1,107 +1,16 @@
 //! Ranking a catalog for one profile: verdicts, the order an adviser would give (see
 //! `docs/ranking.md`, the specification of this file), near-misses and pathways.
 
-use crate::catalog::{
-    Catalog, Confidence, Date, Need, Pathway, Program, Status, SupportKind, Target,
-};
+use crate::catalog::{Catalog, Date, Pathway, Program, SupportKind, Target};
 
 use super::check::{Check, CriterionKind, Outcome, explain, visit};
+use super::order::{
+    Context, NearDoors, holder_needs, is_aimed, need_mask, need_weights, partial_cover, priority,
+    sort_key,
+};
 use super::profile::{Band, Profile};
+pub use super::timing::{CLOSING_SOON_DAYS, Locality, Timing};
 use super::verdict::{Fix, Verdict, tidy};
-
-/// How narrowly a program is bound to a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Locality {
-    Province,
-    Region,
-    National,
-}
-
-impl Locality {
-    pub fn of(program: &Program) -> Locality {
-        if !program.criteria.provinces.is_empty() {
-            Locality::Province
-        } else if !program.criteria.regions.is_empty() {
-            Locality::Region
-        } else {
-            Locality::National
-        }
-    }
-}
-
-/// Whether a program takes applications on the day of the ranking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Timing {
-    /// Closes within [`CLOSING_SOON_DAYS`] days.
-    ClosingSoon {
-        closes: Date,
-        days: u16,
-    },
-    Open,
-    /// Calls open at intervals.
-    Seasonal,
-    /// Not yet open; `opens` when a source gives the day.
-    Announced {
-        opens: Option<Date>,
-    },
-    Paused,
-    BudgetExhausted,
-    /// Ended, with the closing date when known.
-    Closed {
-        closed: Option<Date>,
-    },
-}
-
-pub const CLOSING_SOON_DAYS: i64 = 60;
-
-impl Timing {
-    pub fn of(program: &Program, today: Date) -> Timing {
-        if let Some(closes) = program.closes
-            && closes.days_until(today) > 0
-        {
-            return Timing::Closed {
-                closed: Some(closes),
-            };
-        }
-        match program.status {
-            Status::Closed => Timing::Closed {
-                closed: program.closes,
-            },
-            Status::BudgetExhausted => Timing::BudgetExhausted,
-            Status::Paused => Timing::Paused,
-            Status::Announced => match program.opens {
-                Some(o) if o.days_until(today) >= 0 => Timing::Open,
-                opens => Timing::Announced { opens },
-            },
-            Status::Open | Status::Seasonal => match program.closes {
-                Some(c) if today.days_until(c) <= CLOSING_SOON_DAYS => Timing::ClosingSoon {
-                    closes: c,
-                    days: today.days_until(c).clamp(0, CLOSING_SOON_DAYS) as u16,
-                },
-                _ if program.status == Status::Seasonal => Timing::Seasonal,
-                _ => Timing::Open,
-            },
-        }
-    }
-
-    /// Whether the program takes no applications now and may never again.
-    pub fn is_shut(self) -> bool {
-        matches!(
-            self,
-            Timing::Closed { .. } | Timing::BudgetExhausted | Timing::Paused
-        )
-    }
-
-    fn order(self) -> u64 {
-        match self {
-            Timing::ClosingSoon { .. } => 0,
-            Timing::Open => 1,
-            Timing::Seasonal => 2,
-            Timing::Announced { .. } => 3,
-            _ => 4,
-        }
-    }
-}
 
 /// A set of criterion kinds, e.g. the rules still to check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -216,104 +125,23 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
     v
 }
 
-/// How many of the holder's stated needs a program serves; `None` when needs are unknown or
-/// "nothing in particular" (every program serves them).
-fn needs_served(program: &Program, profile: &Profile) -> Option<u8> {
-    let needs = profile.needs.as_ref().filter(|n| !n.is_empty())?;
-    Some(needs.iter().filter(|n| serves(program, **n)).count() as u8)
-}
-
-/// What a financing program covers at most, when the holder asks for more: the most it
-/// finances (`criteria.max_amount`), or else the most a holder can get (`amount.max`).
-fn partial_cover(program: &Program, profile: &Profile) -> Option<(u64, Band)> {
-    let asked = profile.amount?;
-    let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
-    let most = program
-        .criteria
-        .max_amount
-        .or(program.amount.and_then(|a| a.max))?;
-    (gives_financing && asked.max > most).then_some((most, asked))
-}
-
-fn serves(program: &Program, need: Need) -> bool {
-    program.kinds.iter().any(|k| k.need() == need)
-}
-
-/// How much a need tells about the programs that answer it: the share of the catalog that does
-/// not answer it, per mille. Coaching is part of most programs; market access and a legal
-/// status are answered by few, so a program that answers them is the more specific answer.
-fn need_weights(catalog: &Catalog) -> [u64; 5] {
-    let mut answering = [0u64; 5];
-    for p in &catalog.programs {
-        for need in Need::ALL {
-            if serves(p, *need) {
-                answering[need.index()] += 1;
-            }
-        }
-    }
-    let total = catalog.programs.len().max(1) as u64;
-    answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
-}
-
-/// The weight of the stated needs a program answers (see [`need_weights`]).
-fn need_score(program: &Program, profile: &Profile, weights: &[u64; 5]) -> u64 {
-    profile.needs.as_ref().map_or(0, |needs| {
-        needs
-            .iter()
-            .filter(|n| serves(program, **n))
-            .map(|n| weights[n.index()])
-            .sum()
-    })
-}
-
-/// A holder without a legal status who asks for one: programs giving a status are the first
-/// step, since most financing and public contracts need one.
-fn is_first_step(program: &Program, profile: &Profile) -> bool {
-    profile.needs(Need::Formalisation) == Some(true)
-        && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None)
-        && serves(program, Need::Formalisation)
-}
-
-/// The first `priority_to` audience the holder is known to belong to.
-fn priority(program: &Program, profile: &Profile) -> Option<Target> {
-    let youth = program
-        .reserved_for
-        .as_ref()
-        .map(|a| (a.youth_min_age.unwrap_or(0), a.youth_max(), a.youth_max()))
-        .unwrap_or((0, 35, 35));
-    program
-        .priority_to
-        .iter()
-        .copied()
-        .find(|t| profile.in_audience(*t, youth) == Some(true))
-}
-
-/// How well the amount asked fits what a financing program gives: 0 inside, 1 unknown, 2 only
-/// in part.
-fn amount_fit(program: &Program, profile: &Profile) -> u64 {
-    let gives_financing = program.kinds.iter().any(|k| k.need() == Need::Financing);
-    match (profile.amount, program.amount, gives_financing) {
-        (Some(asked), Some(given), true) => {
-            let inside = given.max.is_none_or(|m| asked.max <= m)
-                && given.min.is_none_or(|m| asked.min >= m);
-            if inside { 0 } else { 2 }
-        }
-        _ => 1,
-    }
-}
-
 /// Ranks every program of the catalog for `profile` on `today`. Deterministic: the same inputs
 /// give the same order, ties broken by program id.
 pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking<'a> {
     // A validated catalog is sorted by id, so its index is the id order and ties can be broken
     // by comparing integers; any other catalog pays for string comparisons.
     let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
-    let place_known = profile.effective_region().is_some();
-    let weights = need_weights(catalog);
+    let ctx = Context {
+        place_known: profile.effective_region().is_some(),
+        needs: holder_needs(profile),
+        weights: need_weights(catalog),
+        doors: NearDoors::new(catalog, profile),
+    };
     let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
     let mut buckets: [Vec<(u64, u32)>; 5] = Default::default();
     for (i, program) in catalog.programs.iter().enumerate() {
-        let ranked = evaluate(program, profile, today);
+        let mask = need_mask(program);
+        let ranked = evaluate_with(program, profile, today, ctx.needs, mask);
         let bucket = match (ranked.verdict, ranked.fixes.is_empty()) {
             (Verdict::NotEligible, false) => 3,
             (Verdict::NotEligible, true) => 4,
@@ -321,15 +149,7 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
             _ if !ranked.serves_needs => 1,
             _ => 0,
         };
-        let key = sort_key(
-            &ranked,
-            profile,
-            Order {
-                place_known,
-                weights: &weights,
-            },
-            if by_index { i } else { 0 },
-        );
+        let key = sort_key(&ranked, profile, &ctx, mask, if by_index { i } else { 0 });
         buckets[bucket].push((key, i as u32));
         all.push(Some(ranked));
     }
@@ -358,6 +178,22 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
 
 /// One program for one holder, in one pass over its rules, allocating only for fixes.
 pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ranked<'a> {
+    evaluate_with(
+        program,
+        profile,
+        today,
+        holder_needs(profile),
+        need_mask(program),
+    )
+}
+
+fn evaluate_with<'a>(
+    program: &'a Program,
+    profile: &Profile,
+    today: Date,
+    needs: Option<u8>,
+    mask: u8,
+) -> Ranked<'a> {
     let mut verdict = Verdict::Eligible;
     let mut fixable = true;
     let mut fixes: Vec<Fix> = Vec::new();
@@ -369,9 +205,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
         match c.outcome {
             Outcome::Met => {
                 met = met.saturating_add(1);
-                if is_about_who(c.reason.criterion()) {
-                    aimed = aimed.saturating_add(1);
-                }
+                aimed = aimed.saturating_add(u8::from(is_aimed(&c.reason)));
             }
             Outcome::Unknown => {
                 verdict = verdict.max(Verdict::Possible);
@@ -394,8 +228,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     } else {
         Vec::new()
     };
-    let partial = partial_cover(program, profile);
-    let served = needs_served(program, profile);
+    let served = needs.map(|n| (n & mask).count_ones() as u8);
     Ranked {
         program,
         verdict,
@@ -408,72 +241,9 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
         met,
         rules,
         to_check,
-        partial,
+        partial: partial_cover(program, profile),
         fixes,
     }
-}
-
-/// Rules that say who a program is for, rather than what it takes or where.
-fn is_about_who(k: CriterionKind) -> bool {
-    matches!(
-        k,
-        CriterionKind::Audience
-            | CriterionKind::LegalForm
-            | CriterionKind::Gender
-            | CriterionKind::Area
-            | CriterionKind::Residence
-            | CriterionKind::Sector
-            | CriterionKind::Innovative
-            | CriterionKind::BusinessAge
-    )
-}
-
-struct Order<'w> {
-    place_known: bool,
-    weights: &'w [u64; 5],
-}
-
-/// The order within a group, packed in one integer so sorting compares integers. Most
-/// significant first (docs/ranking.md gives the reason for each):
-/// 1. near-misses only: the lightest fix;
-/// 2. a first step: a status for a holder without one who asked for it;
-/// 3. how local the program is, when the holder's place is known (national first when not);
-/// 4. the stated needs it answers, a specific need (few programs answer it) weighing more;
-/// 5. how the amount asked fits what a financing program gives (whole, unknown, in part);
-/// 6. how closely it is aimed at the holder (rules about who they are that they meet, and a
-///    priority audience they belong to);
-/// 7. eligible before possible; 8. closing soon, open, seasonal, announced; 9. confidence;
-/// 10. the tie-break (catalog order, which is id order).
-fn sort_key(r: &Ranked<'_>, profile: &Profile, order: Order<'_>, tie_break: usize) -> u64 {
-    let effort = r.fixes.first().map_or(0, |f| match f {
-        Fix::RegisterAutoEntrepreneur => 0,
-        Fix::Formalise => 1,
-        Fix::LowerAmount { .. } => 2,
-        Fix::CreateCooperative => 3,
-        Fix::CreateCompany => 4,
-    });
-    let first_step = u64::from(!is_first_step(r.program, profile));
-    let locality = if order.place_known {
-        r.locality as u64
-    } else {
-        2 - r.locality as u64
-    };
-    // At most 5 needs of weight at most 1001: below 2^13.
-    let needs = 8191 - need_score(r.program, profile, order.weights).min(8191);
-    let amount = amount_fit(r.program, profile);
-    let aimed = 15 - (u64::from(r.aimed) + u64::from(r.priority.is_some())).min(15);
-    let verdict = u64::from(r.verdict != Verdict::Eligible);
-    let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
-    (effort << 61)
-        | (first_step << 60)
-        | (locality << 58)
-        | (amount << 56)
-        | (needs << 43)
-        | (aimed << 39)
-        | (verdict << 38)
-        | (r.timing.order() << 35)
-        | (confidence << 34)
-        | (tie_break as u64 & 0xFFFF_FFFF)
 }
 
 /// How many programs fit now: the live count shown while answering.

@@ -1,0 +1,264 @@
+//! The order within a group of results (docs/ranking.md §3): each key and its reason. The
+//! keys are packed in one integer so sorting a large catalog compares integers.
+
+use crate::catalog::{Catalog, Confidence, Need, Program, Residence, Sector, Target};
+
+use super::check::Reason;
+use super::profile::{Band, Profile};
+use super::rank::Ranked;
+use super::verdict::{Fix, Verdict};
+
+/// The needs a program answers, as a bit set over [`Need`].
+pub(super) fn need_mask(program: &Program) -> u8 {
+    program
+        .kinds
+        .iter()
+        .fold(0, |m, k| m | 1 << k.need().index())
+}
+
+/// The holder's stated needs as a bit set; `None` when unknown or "nothing in particular"
+/// (every program answers them).
+pub(super) fn holder_needs(profile: &Profile) -> Option<u8> {
+    let needs = profile.needs.as_ref().filter(|n| !n.is_empty())?;
+    Some(needs.iter().fold(0, |m, n| m | 1 << n.index()))
+}
+
+fn bit(need: Need) -> u8 {
+    1 << need.index()
+}
+
+/// What a financing program covers at most, when the holder asks for more: the most it
+/// finances (`criteria.max_amount`), or else the most a holder can get (`amount.max`).
+pub(super) fn partial_cover(program: &Program, profile: &Profile) -> Option<(u64, Band)> {
+    let asked = profile.amount?;
+    let most = program
+        .criteria
+        .max_amount
+        .or(program.amount.and_then(|a| a.max))?;
+    (need_mask(program) & bit(Need::Financing) != 0 && asked.max > most).then_some((most, asked))
+}
+
+/// How much a need tells about the programs that answer it: the share of the catalog that does
+/// not answer it, per mille. Coaching is part of most programs; market access and a legal
+/// status are answered by few, so a program that answers them is the more specific answer.
+pub(super) fn need_weights(catalog: &Catalog) -> [u64; 5] {
+    let mut answering = [0u64; 5];
+    for p in &catalog.programs {
+        let mask = need_mask(p);
+        for (i, n) in answering.iter_mut().enumerate() {
+            *n += u64::from(mask >> i & 1);
+        }
+    }
+    let total = catalog.programs.len().max(1) as u64;
+    answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
+}
+
+/// The weight of the stated needs a program answers (see [`need_weights`]).
+fn need_score(answered: u8, weights: &[u64; 5]) -> u64 {
+    (0..5)
+        .filter(|i| answered >> i & 1 == 1)
+        .map(|i| weights[i])
+        .sum()
+}
+
+/// The first `priority_to` audience the holder is known to belong to.
+pub(super) fn priority(program: &Program, profile: &Profile) -> Option<Target> {
+    let youth = program
+        .reserved_for
+        .as_ref()
+        .map(|a| (a.youth_min_age.unwrap_or(0), a.youth_max(), a.youth_max()))
+        .unwrap_or((0, 35, 35));
+    program
+        .priority_to
+        .iter()
+        .copied()
+        .find(|t| profile.in_audience(*t, youth) == Some(true))
+}
+
+/// A met rule that says who the program is for, narrowly enough to single the holder out:
+/// a reserved audience, one gender, one area, one residence, innovation, a young activity, at
+/// most two legal forms, at most half of the sectors. "Companies, cooperatives,
+/// auto-entrepreneurs or none" excludes almost no one and says nothing about the holder.
+pub(super) fn is_aimed(reason: &Reason<'_>) -> bool {
+    match reason {
+        Reason::Audience { .. }
+        | Reason::Gender { .. }
+        | Reason::Area { .. }
+        | Reason::Innovative { .. } => true,
+        Reason::Residence { allowed, .. } => allowed.len() < Residence::ALL.len(),
+        Reason::LegalForm { allowed, .. } => allowed.len() <= 2,
+        Reason::Sector { allowed, .. } => allowed.len() * 2 <= Sector::ALL.len(),
+        Reason::BusinessAge { max, .. } => max.is_some(),
+        _ => false,
+    }
+}
+
+/// For each provider and each handled program, how near its nearest desk is to the holder:
+/// 0 serves their province, 1 serves or sits in their region, 2 none (national door only).
+pub(super) struct NearDoors<'c> {
+    providers: Vec<(&'c str, u8)>,
+    handled: Vec<(&'c str, u8)>,
+}
+
+impl<'c> NearDoors<'c> {
+    pub(super) fn new(catalog: &'c Catalog, profile: &Profile) -> NearDoors<'c> {
+        let (region, province) = (profile.effective_region(), profile.province);
+        let form = profile.effective_legal_form();
+        let mut near = NearDoors {
+            providers: Vec::new(),
+            handled: Vec::new(),
+        };
+        if region.is_none() {
+            return near;
+        }
+        for d in &catalog.desks {
+            let level = if province.is_some_and(|p| d.serves_province(p)) {
+                0
+            } else if region.is_some_and(|r| d.serves_in_region(r)) {
+                1
+            } else {
+                continue;
+            };
+            let for_holder = catalog.provider(&d.provider).is_none_or(|p| {
+                p.for_legal_forms.is_empty() || form.is_none_or(|f| p.for_legal_forms.contains(&f))
+            });
+            let put = |list: &mut Vec<(&'c str, u8)>, key: &'c str| match list
+                .iter_mut()
+                .find(|(k, _)| *k == key)
+            {
+                Some((_, l)) => *l = (*l).min(level),
+                None => list.push((key, level)),
+            };
+            if for_holder {
+                put(&mut near.providers, &d.provider);
+            }
+            for h in &d.handles {
+                put(&mut near.handled, h);
+            }
+        }
+        near
+    }
+
+    fn level(&self, program: &Program) -> u64 {
+        if self.providers.is_empty() && self.handled.is_empty() {
+            return 2;
+        }
+        let of = |list: &[(&str, u8)], key: &str| {
+            list.iter().find(|(k, _)| *k == key).map_or(2, |(_, l)| *l)
+        };
+        let own = std::iter::once(program.provider.as_str())
+            .chain(program.delivered_by.iter().map(String::as_str))
+            .map(|p| of(&self.providers, p))
+            .min()
+            .unwrap_or(2);
+        u64::from(own.min(of(&self.handled, &program.id)))
+    }
+}
+
+/// What one ranking shares across its programs.
+pub(super) struct Context<'c> {
+    pub(super) place_known: bool,
+    pub(super) needs: Option<u8>,
+    pub(super) weights: [u64; 5],
+    pub(super) doors: NearDoors<'c>,
+}
+
+/// A holder without a legal status who asks for one: programs giving a status are the first
+/// step, since most financing and public contracts need one.
+fn is_first_step(mask: u8, needs: Option<u8>, profile: &Profile) -> bool {
+    let f = bit(Need::Formalisation);
+    needs.is_some_and(|n| n & mask & f != 0)
+        && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None)
+}
+
+/// How the amount asked fits a program: 0 it covers the request, or at least half of it, or the
+/// program gives no financing (the amount says nothing about it); 1 unknown; 2 it covers less
+/// than half, a complement rather than an answer.
+fn amount_fit(r: &Ranked<'_>, profile: &Profile, mask: u8) -> u64 {
+    if mask & bit(Need::Financing) == 0 {
+        return 0;
+    }
+    match (
+        r.partial,
+        profile.amount,
+        r.program.amount.or(r
+            .program
+            .criteria
+            .max_amount
+            .map(|m| crate::catalog::Amount {
+                min: None,
+                max: Some(m),
+            })),
+    ) {
+        (Some((covers, asked)), _, _) => {
+            if covers.saturating_mul(2) >= asked.min {
+                1
+            } else {
+                2
+            }
+        }
+        (None, Some(_), Some(a)) if a.max.is_some() => 0,
+        _ => 1,
+    }
+}
+
+/// The order within a group, packed in one integer so sorting compares integers. Most
+/// significant first (docs/ranking.md gives the reason for each):
+/// 1. near-misses only: the lightest fix;
+/// 2. a first step: a status for a holder without one who asked for it;
+/// 3. how local the program is, when the holder's place is known (national first when not);
+/// 4. how the amount asked fits (see [`amount_fit`]);
+/// 5. how closely it is aimed at the holder (narrow rules about who they are that they meet,
+///    and a priority audience they belong to);
+/// 6. the stated needs it answers, a specific need (few programs answer it) weighing more;
+/// 7. how near its nearest desk is; 8. eligible before possible; 9. closing soon, open,
+///    seasonal, announced; 10. confidence; 11. the tie-break (catalog order, which is id order).
+pub(super) fn sort_key(
+    r: &Ranked<'_>,
+    profile: &Profile,
+    ctx: &Context<'_>,
+    mask: u8,
+    tie: usize,
+) -> u64 {
+    let effort = r.fixes.first().map_or(0, |f| match f {
+        Fix::RegisterAutoEntrepreneur => 0,
+        Fix::Formalise => 1,
+        Fix::LowerAmount { .. } => 2,
+        Fix::CreateCooperative => 3,
+        Fix::CreateCompany => 4,
+    });
+    let first_step = u64::from(!is_first_step(mask, ctx.needs, profile));
+    let locality = if ctx.place_known {
+        r.locality as u64
+    } else {
+        2 - r.locality as u64
+    };
+    let amount = amount_fit(r, profile, mask);
+    // At most 5 needs of weight at most 1001: below 2^13.
+    let needs = 8191
+        - ctx
+            .needs
+            .map_or(0, |n| need_score(n & mask, &ctx.weights))
+            .min(8191);
+    let aimed = 15 - (u64::from(r.aimed) + u64::from(r.priority.is_some())).min(15);
+    let door = ctx.doors.level(r.program);
+    let verdict = u64::from(r.verdict != Verdict::Eligible);
+    let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
+    // (value, bits), most significant first: 32 bits in all, then the tie-break.
+    let fields = [
+        (effort, 3),
+        (first_step, 1),
+        (locality, 2),
+        (amount, 2),
+        (aimed, 4),
+        (needs, 13),
+        (door, 2),
+        (verdict, 1),
+        (r.timing.order(), 3),
+        (confidence, 1),
+    ];
+    let key = fields.iter().fold(0u64, |key, &(value, bits)| {
+        (key << bits) | (value & ((1 << bits) - 1))
+    });
+    (key << 32) | (tie as u64 & 0xFFFF_FFFF)
+}
