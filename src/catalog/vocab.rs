@@ -120,13 +120,23 @@ impl SupportKind {
     /// The holder's need this kind of support answers.
     pub fn need(self) -> Need {
         use SupportKind::*;
-        match self {
-            Loan | HonourLoan | Grant | Guarantee | Microcredit | Equity => Need::Financing,
-            Coaching | Training => Need::Coaching,
-            Incubation | Acceleration | Workspace => Need::Incubation,
-            MarketAccess => Need::MarketAccess,
-            Formalisation => Need::Formalisation,
-        }
+        // A table, not a match: ranking reads it for every kind of every program.
+        const NEED: [Need; SupportKind::ALL.len()] = {
+            let mut table = [Need::Financing; SupportKind::ALL.len()];
+            let mut i = 0;
+            while i < table.len() {
+                table[i] = match SupportKind::ALL[i] {
+                    Loan | HonourLoan | Grant | Guarantee | Microcredit | Equity => Need::Financing,
+                    Coaching | Training => Need::Coaching,
+                    Incubation | Acceleration | Workspace => Need::Incubation,
+                    MarketAccess => Need::MarketAccess,
+                    Formalisation => Need::Formalisation,
+                };
+                i += 1;
+            }
+            table
+        };
+        NEED[self as usize]
     }
 }
 

@@ -29,27 +29,26 @@ fn bit(need: Need) -> u8 {
 
 /// What a financing program covers at most, when the holder asks for more: the most it
 /// finances (`criteria.max_amount`), or else the most a holder can get (`amount.max`).
-pub(super) fn partial_cover(program: &Program, profile: &Profile) -> Option<(u64, Band)> {
+pub(super) fn partial_cover(program: &Program, profile: &Profile, mask: u8) -> Option<(u64, Band)> {
     let asked = profile.amount?;
     let most = program
         .criteria
         .max_amount
         .or(program.amount.and_then(|a| a.max))?;
-    (need_mask(program) & bit(Need::Financing) != 0 && asked.max > most).then_some((most, asked))
+    (mask & bit(Need::Financing) != 0 && asked.max > most).then_some((most, asked))
 }
 
 /// How much a need tells about the programs that answer it: the share of the catalog that does
 /// not answer it, per mille. Coaching is part of most programs; market access and a legal
 /// status are answered by few, so a program that answers them is the more specific answer.
-pub(super) fn need_weights(catalog: &Catalog) -> [u64; 5] {
+pub(super) fn need_weights(masks: &[u8]) -> [u64; 5] {
     let mut answering = [0u64; 5];
-    for p in &catalog.programs {
-        let mask = need_mask(p);
+    for &mask in masks {
         for (i, n) in answering.iter_mut().enumerate() {
             *n += u64::from(mask >> i & 1);
         }
     }
-    let total = catalog.programs.len().max(1) as u64;
+    let total = masks.len().max(1) as u64;
     answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
 }
 

@@ -131,16 +131,17 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
     // A validated catalog is sorted by id, so its index is the id order and ties can be broken
     // by comparing integers; any other catalog pays for string comparisons.
     let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
+    let masks: Vec<u8> = catalog.programs.iter().map(need_mask).collect();
     let ctx = Context {
         place_known: profile.effective_region().is_some(),
         needs: holder_needs(profile),
-        weights: need_weights(catalog),
+        weights: need_weights(&masks),
         doors: NearDoors::new(catalog, profile),
     };
     let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
     let mut buckets: [Vec<(u64, u32)>; 5] = Default::default();
     for (i, program) in catalog.programs.iter().enumerate() {
-        let mask = need_mask(program);
+        let mask = masks[i];
         let ranked = evaluate_with(program, profile, today, ctx.needs, mask);
         let bucket = match (ranked.verdict, ranked.fixes.is_empty()) {
             (Verdict::NotEligible, false) => 3,
@@ -241,7 +242,7 @@ fn evaluate_with<'a>(
         met,
         rules,
         to_check,
-        partial: partial_cover(program, profile),
+        partial: partial_cover(program, profile, mask),
         fixes,
     }
 }
