@@ -34,8 +34,9 @@ fn scaled(size: usize) -> Catalog {
 pub fn bousla_time_rank(size: usize, runs: usize) -> f64 {
     let scaled = (size > 0).then(|| scaled(size));
     let cat = scaled.as_ref().unwrap_or_else(|| embedded());
-    let profile = crate::engine::codec::decode(
+    let profile = crate::engine::codec::decode_stored(
         "1.r-beni_mellal_khenifra.p-azilal.s-informal.y-2023.c-handicraft.a-24.g-female.z-rural.h-morocco.n-financing+coaching.m-30000.i-0",
+        2026,
     )
     .unwrap_or_else(|_| Profile::default());
     // One window over all runs: performance.now() is coarsened (0.1 ms) in browsers.

@@ -328,13 +328,14 @@ proptest! {
     fn profile_codec_round_trips(pr in profile()) {
         let text = codec::encode(&pr);
         prop_assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "._-+~".contains(c)), "{}", text);
-        prop_assert_eq!(codec::decode(&text), Ok(pr));
+        prop_assert_eq!(codec::decode(&text, 2026), Ok(codec::canonical(&pr)));
     }
 
     /// Any text, corrupt or truncated, decodes to an error or a profile, never a panic.
     #[test]
     fn profile_codec_never_panics(s in "\\PC{0,300}") {
-        let _ = codec::decode(&s);
+        let _ = codec::decode(&s, 2026);
+        let _ = codec::decode_stored(&s, 2026);
     }
 
     /// A truncated link either decodes to fewer answers or is refused, never misread.
@@ -342,7 +343,7 @@ proptest! {
     fn truncated_codes_lose_answers_but_never_invent_them(pr in profile(), cut in 0usize..200) {
         let text = codec::encode(&pr);
         let cut = cut.min(text.len());
-        if let Ok(partial) = codec::decode(&text[..cut]) {
+        if let Ok(partial) = codec::decode(&text[..cut], 2026) {
             for (a, b) in [(partial.region.is_some(), pr.region.is_some()), (partial.stage.is_some(), pr.stage.is_some())] {
                 prop_assert!(!a || b);
             }
@@ -353,20 +354,25 @@ proptest! {
 #[test]
 fn profile_codec_refuses_future_versions_and_tampering() {
     assert_eq!(
-        codec::decode("2.r-oriental"),
-        Err(codec::DecodeError::FutureVersion(2))
+        codec::decode("3.r-oriental.e-00000000", 2026),
+        Err(codec::DecodeError::FutureVersion(3))
     );
     assert!(matches!(
-        codec::decode("1.r-atlantis"),
+        codec::decode_stored("1.r-atlantis", 2026),
         Err(codec::DecodeError::BadField(_))
     ));
     assert!(matches!(
-        codec::decode("1.r-oriental.r-oriental"),
+        codec::decode_stored("1.r-oriental.r-oriental", 2026),
         Err(codec::DecodeError::BadField(_))
     ));
-    assert_eq!(codec::decode(""), Err(codec::DecodeError::Empty));
-    assert_eq!(codec::decode("x"), Err(codec::DecodeError::BadVersion));
-    assert_eq!(codec::decode("1"), Ok(Profile::default()));
+    assert_eq!(codec::decode("", 2026), Err(codec::DecodeError::Empty));
+    assert_eq!(
+        codec::decode("x", 2026),
+        Err(codec::DecodeError::BadVersion)
+    );
+    // A bare version 1 could be any link cut short; stored, it is an empty profile.
+    assert_eq!(codec::decode("1", 2026), Err(codec::DecodeError::MaybeCut));
+    assert_eq!(codec::decode_stored("1", 2026), Ok(Profile::default()));
 }
 
 proptest! {

@@ -57,11 +57,19 @@ fn an_amount_is_a_number_or_a_band_and_an_inverted_band_is_refused() {
 
 #[test]
 fn share_links_carry_the_same_band_and_refuse_the_same_profiles() {
-    let p = Profile::from_json(r#"{"amount": {"min": 300000, "max": 1200000}}"#).expect("band");
+    let p = Profile::from_json(
+        r#"{"needs": ["financing"], "amount": {"min": 300000, "max": 1200000}}"#,
+    )
+    .expect("band");
     let code = codec::encode(&p);
-    assert_eq!(code, "1.m-300000~1200000");
-    assert_eq!(codec::decode(&code), Ok(p));
-    assert!(codec::decode("1.m-9~1").is_err());
-    assert!(codec::decode("1.r-oriental.p-azilal").is_err());
-    assert!(codec::decode("1.a-0").is_err());
+    assert!(
+        code.starts_with("2.n-financing.m-300000~1200000.e-"),
+        "{code}"
+    );
+    assert_eq!(codec::decode(&code, 2026), Ok(p));
+    let sign = |body: &str| format!("{body}.e-{:08x}", codec::crc32(body.as_bytes()));
+    for body in ["2.n-financing.m-9~1", "2.r-oriental.p-azilal", "2.a-0"] {
+        assert!(codec::decode(&sign(body), 2026).is_err(), "{body}");
+        assert!(codec::decode_stored(&body.replacen('2', "1", 1), 2026).is_err());
+    }
 }

@@ -79,8 +79,9 @@ impl AppState {
         let mut screen = Screen::Welcome;
         let shared =
             browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
+        let this_year = browser::today().year;
         let mut profile = match shared {
-            Some(code) => match codec::decode(&code) {
+            Some(code) => match codec::decode(&code, this_year) {
                 Ok(p) => {
                     screen = Screen::Results;
                     p
@@ -96,7 +97,7 @@ impl AppState {
             },
             None => match stored(STORE_ANSWERS) {
                 None => Profile::default(),
-                Some(text) => codec::decode(&text).unwrap_or_else(|e| {
+                Some(text) => codec::decode_stored(&text, this_year).unwrap_or_else(|e| {
                     browser::warn(&format!("Bousla: discarded stored answers ({e:?})"));
                     browser::remove(STORE_ANSWERS);
                     notice = Some(Notice::StoredAnswersDiscarded);
