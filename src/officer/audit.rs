@@ -269,6 +269,14 @@ fn count(f: Freshness, c: &mut FreshnessCounts) {
 }
 
 /// Whether a holder of `region` can reach `program` (no region or province rule excludes them).
+/// A program that is closed (or past its closing date) needs no door.
+fn takes_applications(program: &Program, today: Date) -> bool {
+    !matches!(
+        crate::engine::Timing::of(program, today),
+        crate::engine::Timing::Closed { .. }
+    )
+}
+
 pub fn reaches(program: &Program, region: Region) -> bool {
     let k = &program.criteria;
     (k.regions.is_empty() || k.regions.contains(&region))
@@ -458,7 +466,9 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
             let programs: Vec<String> = catalog
                 .programs
                 .iter()
-                .filter(|p| reaches(p, r) && !has_door(catalog, p, r))
+                .filter(|p| {
+                    takes_applications(p, today) && reaches(p, r) && !has_door(catalog, p, r)
+                })
                 .map(|p| p.id.clone())
                 .collect();
             (!programs.is_empty()).then_some(NoDoor {
@@ -471,6 +481,7 @@ pub fn audit(catalog: &Catalog, today: Date) -> Audit {
     let mut no_door_programs: Vec<NoDoorProgram> = catalog
         .programs
         .iter()
+        .filter(|p| takes_applications(p, today))
         .filter_map(|p| {
             let reached: Vec<Region> = Region::ALL
                 .iter()
