@@ -5,7 +5,7 @@
 // practices) fails. Each test writes what it audited to test-results/axe/.
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { answerAzilal, type Lang } from './helpers';
+import { answerAzilal, resultsDrawn, type Lang } from './helpers';
 
 /** Relative to the repository root, where Playwright runs (as the other specs' paths). */
 const axePath = 'node_modules/axe-core/axe.min.js';
@@ -49,6 +49,7 @@ for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
 
       await expect(page.locator('section.results')).toBeVisible();
       await expect(page.locator('article.card').first()).toBeVisible();
+      await resultsDrawn(page);
       // Every folded section open, so its content is audited too.
       await page.locator('.bousla details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       await audit(page, 'results', log);

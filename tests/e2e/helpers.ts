@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end specs: a holder answering, and guards that every page stays
 // on its own host and error-free.
-import { type Page, type BrowserContext } from '@playwright/test';
+import { expect, type Page, type BrowserContext } from '@playwright/test';
 import { watch } from './fixtures';
 
 export type Lang = 'ar' | 'fr' | 'en';
@@ -14,7 +14,8 @@ export async function questionId(page: Page) {
   return page.locator('section.question').getAttribute('data-question');
 }
 
-/** The answers of a young woman with an informal handicraft activity in rural Azilal.
+/** The answers of a young woman with an informal handicraft activity in rural Azilal (two
+ *  people, under 200,000 DH a year).
  *  Answers by the question on screen, so the flow's order may change without breaking this.
  *  `onQuestion` runs on each question screen before it is answered (the accessibility audit). */
 export async function answerAzilal(page: Page, onQuestion?: (id: string | null) => Promise<void>) {
@@ -34,6 +35,11 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
         await page.getByTestId('next').click();
         break;
       case 'amount': await choice(page, 0).click(); break; // up to 50,000
+      case 'revenue': await choice(page, 0).click(); break; // up to 200,000 a year
+      case 'jobs':
+        await page.locator('#typed-value').fill('2');
+        await page.getByTestId('next').click();
+        break;
       case 'age':
         await page.locator('#typed-value').fill('28');
         await page.getByTestId('next').click();
@@ -48,9 +54,14 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
   throw new Error('the questionnaire did not end');
 }
 
+/** The results page drawn to its last step (it is drawn in steps, the best programs first). */
+export async function resultsDrawn(page: Page) {
+  await expect(page.locator('section.results')).toHaveAttribute('data-step', '3');
+}
+
 /** Every group of the results unfolded: "show all" in each, and every folded section open. */
 export async function expandResults(page: Page) {
-  await page.locator('section.results article.card').first().waitFor();
+  await resultsDrawn(page);
   for (let i = 0; i < 10; i++) {
     const more = page.locator('section.results button.more-cards');
     if ((await more.count()) === 0) break;

@@ -1,7 +1,7 @@
 // The holder's journey: questions, results that explain themselves, answers that survive a
 // language switch and a reload, start over, and keyboard-only use.
 import { test, expect } from '@playwright/test';
-import { guard, answerAzilal, expandResults, questionId, type Lang } from './helpers';
+import { guard, answerAzilal, expandResults, questionId, resultsDrawn, type Lang } from './helpers';
 
 const results = (page) => page.locator('section.results');
 
@@ -126,6 +126,7 @@ for (const lang of ['ar', 'fr'] as Lang[]) {
       await expect(page.locator('section.question')).toBeVisible();
       await page.screenshot({ path: `test-results/screenshots/question-region-${lang}-${w}.png` });
       await answerAzilal(page);
+      await resultsDrawn(page);
       await page.screenshot({ path: `test-results/screenshots/results-${lang}-${w}.png`, fullPage: true });
       await page.locator('article.card button.secondary').first().click();
       await expect(page.locator('article.detail')).toBeVisible();

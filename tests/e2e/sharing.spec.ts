@@ -1,7 +1,7 @@
 // Taking results home without a server: share links in the URL fragment, QR codes drawn on the
 // device, print; and corrupt links that open a clean start.
 import { test, expect } from '@playwright/test';
-import { guard, answerAzilal } from './helpers';
+import { guard, answerAzilal, resultsDrawn } from './helpers';
 
 test('a share link carries the answers and reopens the same results in a fresh browser', async ({ page, browser }) => {
   await page.goto('./?lang=fr');
@@ -10,6 +10,7 @@ test('a share link carries the answers and reopens the same results in a fresh b
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/#a=1\./);
   expect(link).not.toMatch(/name|nom/i);
+  await resultsDrawn(page);
   const summary = await page.getByTestId('results-summary').innerText();
   const programs = await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-program')));
 
@@ -19,6 +20,7 @@ test('a share link carries the answers and reopens the same results in a fresh b
   await other.goto(link);
   await expect(other.locator('section.results')).toBeVisible();
   await expect(other.getByTestId('results-summary')).toHaveText(summary);
+  await resultsDrawn(other);
   expect(await other.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-program')))).toEqual(programs);
   g.assertClean();
   await fresh.close();
