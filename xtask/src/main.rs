@@ -4,6 +4,7 @@
 
 mod dist;
 mod e2e;
+mod fuzz;
 mod lighthouse;
 mod nginx;
 mod run;
@@ -22,7 +23,9 @@ const USAGE: &str = "usage: cargo xtask <command>
           `N passed, N failed`
           (arguments after `test` go to Playwright, e.g. `cargo xtask test welcome`)
   production  release build, then only its checks behind nginx (deploy/nginx.conf) and Lighthouse
-  dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)";
+  dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)
+  fuzz [N]  damage N share links (default 1000000) and decode each: 0 panics and 0 silent
+          misreads, else it fails (`cargo xtask test` runs 100000)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist::dist().map(|_| ())),
         Some("test") => return test::test(&args[1..]),
         Some("production") => return test::production_only(),
+        Some("fuzz") => fuzz::count(args.get(1).map(String::as_str)).and_then(fuzz::fuzz),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use crate::dist;
 use crate::e2e;
+use crate::fuzz;
 use crate::lighthouse::{self, MIN_ACCESSIBILITY};
 use crate::nginx;
 use crate::run::{cmd, secs, shown};
@@ -109,6 +110,15 @@ pub fn test(extra: &[String]) -> ExitCode {
     let start = Instant::now();
     native_tests(&mut t);
     t.timed("cargo test", start);
+    let start = Instant::now();
+    t.step(
+        &format!(
+            "share-link fuzz: {} damaged links, 0 panics, 0 silent misreads",
+            fuzz::TEST_COUNT
+        ),
+        fuzz::fuzz(fuzz::TEST_COUNT).is_ok(),
+    );
+    t.timed("share-link fuzz", start);
 
     if !tools_ok {
         t.step(
