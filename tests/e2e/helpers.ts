@@ -1,6 +1,7 @@
 // Shared steps of the end-to-end specs: a holder answering, and guards that every page stays
 // on its own host and error-free.
 import { expect, type Page, type BrowserContext } from '@playwright/test';
+import { crc32 } from 'node:zlib';
 import { watch } from './fixtures';
 
 export type Lang = 'ar' | 'fr' | 'en';
@@ -52,6 +53,13 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
     }
   }
   throw new Error('the questionnaire did not end');
+}
+
+/** A share-link fragment (version 2, with its CRC-32 end marker) for the given fields, written
+ *  as Bousla writes them (keys in src/engine/codec.rs's order, needs in their fixed order). */
+export function shareFragment(fields: string): string {
+  const body = fields ? `2.${fields}` : '2';
+  return `#a=${body}.e-${(crc32(body) >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 /** The results page drawn to its last step (it is drawn in steps, the best programs first). */

@@ -7,7 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { guard, expandResults } from './helpers';
+import { guard, expandResults, shareFragment } from './helpers';
 
 const NNBSP = '\u202F';
 
@@ -42,7 +42,7 @@ async function editAnswer(page: Page, question: string) {
 test('a band answer is a range: a rule it straddles is "to check", never met or failed on a made-up amount', async ({ page }) => {
   const g = guard(page);
   // A running company asking for financing (the amount comes next, through the question).
-  await page.goto('./?lang=en#a=1.s-running.y-2020.f-company.c-industry.n-financing');
+  await page.goto(`./?lang=en${shareFragment('s-running.y-2020.f-company.c-industry.n-financing')}`);
   await expect(page.locator('section.results')).toBeVisible();
   await editAnswer(page, 'amount');
   await page.locator('button.choice').filter({ hasText: /From 300,000 MAD to 1,200,000 MAD/ }).click();
@@ -72,7 +72,7 @@ test('a band answer is a range: a rule it straddles is "to check", never met or 
 
 test('an exact amount typed in Arabic-Indic digits is kept exact; an unreadable one is refused and the answer stays', async ({ page }) => {
   const g = guard(page);
-  await page.goto('./?lang=ar#a=1.s-running.y-2020.f-company.c-industry.n-financing.m-300000~1200000');
+  await page.goto(`./?lang=ar${shareFragment('s-running.y-2020.f-company.c-industry.n-financing.m-300000~1200000')}`);
   await expect(page.locator('section.results')).toBeVisible();
   await editAnswer(page, 'amount');
   await page.locator('#typed-amount').fill('١٬٥٠٠٬٠٠٠');
@@ -109,7 +109,7 @@ test('an exact amount typed in Arabic-Indic digits is kept exact; an unreadable 
 });
 
 test('the age accepts Arabic-Indic digits', async ({ page }) => {
-  await page.goto('./?lang=ar#a=1.r-oriental');
+  await page.goto(`./?lang=ar${shareFragment('r-oriental')}`);
   await expect(page.locator('section.results')).toBeVisible();
   await editAnswer(page, 'age');
   await page.locator('#typed-value').fill('٢٨');
@@ -120,7 +120,7 @@ test('the age accepts Arabic-Indic digits', async ({ page }) => {
 
 test('programs for the stated needs come first, before pathways; the others are "also open to you"', async ({ page }) => {
   const g = guard(page);
-  await page.goto('./?lang=fr#a=1.r-casablanca_settat.p-el_jadida.s-running.y-2020.f-cooperative.n-market_access');
+  await page.goto(`./?lang=fr${shareFragment('r-casablanca_settat.p-el_jadida.s-running.y-2020.f-cooperative.n-market_access')}`);
   const fits = page.locator('section.group[data-group="fits"]');
   const also = page.locator('section.group[data-group="also-open"]');
   await expect(fits.locator('h2')).toContainText('Programmes pour ce dont vous avez besoin');
@@ -139,7 +139,7 @@ test('programs for the stated needs come first, before pathways; the others are 
 });
 
 test("a door says why it is the right office; a cooperative in El Jadida goes to ODCo's Safi delegation", async ({ page }) => {
-  await page.goto('./?lang=en#a=1.r-casablanca_settat.p-el_jadida.s-running.y-2020.f-cooperative.n-market_access+coaching');
+  await page.goto(`./?lang=en${shareFragment('r-casablanca_settat.p-el_jadida.s-running.y-2020.f-cooperative.n-coaching+market_access')}`);
   await expandResults(page);
   const desk = page.locator('article.card .desk[data-desk^="odco"]').filter({ hasText: /Safi/ }).first();
   await expect(desk.locator('.why')).toHaveText('Serves the province of El Jadida');
@@ -157,7 +157,7 @@ test('a desk with a phone number shows it as a tel: link, with the reason it is 
   }));
   for (const d of desks.slice(0, 6)) {
     const place = [d.region && `r-${d.region}`, d.province && `p-${d.province}`].filter(Boolean).join('.');
-    await page.goto(`./?lang=en#a=1${place ? '.' + place : ''}`);
+    await page.goto(`./?lang=en${shareFragment(place)}`);
     await expandResults(page);
     const theirs = programs.filter((p) => p.provider === d.provider || p.deliveredBy.includes(`"${d.provider}"`)).map((p) => p.id);
     let found = page.locator(`article.card .desk[data-desk="${d.id}"]`);
@@ -205,7 +205,7 @@ test('a program past its closing date moves to "Not taking applications now", wi
   const [id, closes] = dated[0];
   // The device's clock a few days after the closing date: nothing else in the app changes.
   await page.clock.setFixedTime(dayAfter(closes, 3));
-  await page.goto('./?lang=en#a=1');
+  await page.goto(`./?lang=en${shareFragment('')}`);
   await expandResults(page);
   const closed = page.locator('section.group[data-group="closed"]');
   await expect(closed.locator('h2')).toContainText('Not taking applications now');
@@ -221,7 +221,7 @@ test('a program closing within 60 days says so, with its deadline', async ({ pag
   test.skip(dated.length === 0, 'no program in data/catalog has a closing date');
   const [id, closes] = dated[0];
   await page.clock.setFixedTime(dayAfter(closes, -20));
-  await page.goto('./?lang=en#a=1');
+  await page.goto(`./?lang=en${shareFragment('')}`);
   await expandResults(page);
   const c = page.locator(`section.group[data-group="fits"] article.card[data-program="${id}"]`);
   await expect(c.locator('.timing.soon')).toContainText(`Closing soon: deadline ${enDate(closes)}`);
