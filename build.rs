@@ -50,6 +50,14 @@ fn main() {
         "cargo:rustc-env=BOUSLA_TEXT_HASH={}",
         text_table::hash(&catalog)
     );
+    // Each language's table's SHA-256: the browser refuses a table that does not match it.
+    for lang in text::Lang::ALL {
+        println!(
+            "cargo:rustc-env=BOUSLA_TEXT_DIGEST_{}={}",
+            lang.code().to_ascii_uppercase(),
+            text_table::digest(&text_table::table(&catalog, lang))
+        );
+    }
     let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     if wasm {
         write_text_tables(&catalog);

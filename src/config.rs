@@ -148,6 +148,11 @@ fn percent_decode(s: &str) -> String {
 /// A partner's colour, accepted when white text on it stays readable (WCAG AA, 4.5:1).
 pub fn theme_colour(v: &str) -> Result<String, &'static str> {
     let hex = v.strip_prefix('#').unwrap_or(v);
+    // Hex digits only: `u8::from_str_radix` alone reads `+0` as 0, so `+0+0+0` would pass as
+    // black and then be an invalid CSS colour (white text on white).
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err("use #rgb or #rrggbb (hex digits 0-9, a-f)");
+    }
     let full: String = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect(),
         6 => hex.to_string(),
@@ -213,6 +218,31 @@ mod tests {
         assert!(theme_colour("#0b5cad").is_ok());
         assert!(theme_colour("red").is_err());
         assert_eq!(theme_colour("#036"), Ok("#003366".to_string()));
+    }
+
+    #[test]
+    fn only_hex_digits_make_a_colour() {
+        for bad in [
+            "+0+0+0",
+            "#+0+0+0",
+            "#+00+00+00",
+            "-0-0-0",
+            "#0 0 0 ",
+            "#00000g",
+            "#٠٠٠",
+            "#0x0",
+            "##000",
+            "#0000",
+            "",
+        ] {
+            assert!(theme_colour(bad).is_err(), "{bad}");
+        }
+        // As embed.js passes `data-theme="+0+0+0"` (percent-encoded) and as a URL types it.
+        let (c, w) = cfg("theme=%2B0%2B0%2B0");
+        assert_eq!((c.theme, w.len()), (None, 1));
+        assert!(w[0].contains("ignored theme=+0+0+0"), "{w:?}");
+        let (c, w) = cfg("theme=+0+0+0");
+        assert_eq!((c.theme, w.len()), (None, 1));
     }
 
     #[test]

@@ -9,6 +9,15 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard
 /// Names the text tables of this build (`catalog-<hash>.<lang>.txt`).
 pub const TEXT_HASH: &str = env!("BOUSLA_TEXT_HASH");
 
+/// The SHA-256 of each language's text table of this build (see `text_table::decode`).
+pub fn text_digest(lang: super::text::Lang) -> &'static str {
+    match lang {
+        super::text::Lang::Ar => env!("BOUSLA_TEXT_DIGEST_AR"),
+        super::text::Lang::Fr => env!("BOUSLA_TEXT_DIGEST_FR"),
+        super::text::Lang::En => env!("BOUSLA_TEXT_DIGEST_EN"),
+    }
+}
+
 /// The embedded catalog, decoded once. In the browser build its texts are empty: they come
 /// from the language's text table (see `text_table`). The bytes were written by this crate's build script from
 /// a catalog that passed validation, so decoding cannot fail short of a build bug; if it ever

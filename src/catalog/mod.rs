@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod geo;
+pub mod href;
 pub mod schema;
 pub mod text;
 pub mod text_table;
@@ -15,7 +16,7 @@ pub mod load;
 mod embedded;
 
 pub use date::Date;
-pub use embedded::{TEXT_HASH, embedded};
+pub use embedded::{TEXT_HASH, embedded, text_digest};
 pub use geo::{Province, Region};
 pub use schema::{
     Amount, Audience, Catalog, Criteria, Desk, Freshness, Pathway, Program, Provider, Source,

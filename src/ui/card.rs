@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::{Confidence, Freshness, Lang, Program};
+use crate::catalog::{Confidence, Freshness, Lang, Program, href};
 use crate::engine::{Band, Check, Door, Fix, Outcome, Profile, Ranked, Reason, Timing, Verdict};
 use crate::engine::{doors, evaluate, explain};
 use crate::i18n::Label;
@@ -22,6 +22,11 @@ use super::state::{Screen, use_state};
 /// code to scan instead, so strangers do not browse away from the kiosk.
 pub fn external_link(url: &str, label: &str, s: &'static Strings) -> impl IntoView + use<> {
     let state = use_state();
+    // Only an https:/http: address checked again here becomes a link (the texts come from a
+    // separate file); anything else is shown as text.
+    let Some(url) = href::web(url) else {
+        return view! { <span dir="ltr">{label.to_string()}</span> }.into_any();
+    };
     if state.config.kiosk {
         let aria = fill(s.qr_link_label, &[("url", url)]);
         view! {
@@ -216,15 +221,10 @@ pub fn cautions(
     })
 }
 
-/// The phone number as a `tel:` link: digits and a leading `+` only.
-pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .enumerate()
-        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect();
-    format!("tel:{digits}")
+/// The phone number as a `tel:` link: digits and a leading `+` only; `None` for anything that
+/// is not a phone number (shown as text then).
+pub fn tel_href(phone: &str) -> Option<String> {
+    href::tel(phone)
 }
 
 /// One door: the office, why it is the one (it serves the holder's province…), its phone first
@@ -233,7 +233,8 @@ pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl I
     let state = use_state();
     let d = door.desk;
     let phone = d.phone.as_ref().map(|ph| {
-        if state.config.kiosk {
+        let tel = tel_href(ph);
+        if state.config.kiosk || tel.is_none() {
             // A kiosk cannot call: the number, large, to note down.
             view! {
                 <p class="call-line"><span aria-hidden="true">"📞 "</span><span class="k">{s.phone}": "</span><span class="tel" dir="ltr">{ph.clone()}</span></p>
@@ -242,7 +243,7 @@ pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl I
         } else {
             view! {
                 <p class="call-line">
-                    <a class="call" href=tel_href(ph)>
+                    <a class="call" href=tel>
                         <span aria-hidden="true">"📞 "</span>{s.call}" "<span class="tel" dir="ltr">{ph.clone()}</span>
                     </a>
                 </p>
@@ -255,7 +256,10 @@ pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl I
         .as_ref()
         .map(|w| view! { <li><span class="k">{s.website}": "</span>{external_link(w, w, s)}</li> });
     let mail = d.email.as_ref().map(|e| {
-        view! { <li><span class="k">{s.email}": "</span><a href=format!("mailto:{e}") dir="ltr">{e.clone()}</a></li> }
+        let link = href::mailto(e)
+            .map(|h| view! { <a href=h dir="ltr">{e.clone()}</a> }.into_any())
+            .unwrap_or_else(|| view! { <span dir="ltr">{e.clone()}</span> }.into_any());
+        view! { <li><span class="k">{s.email}": "</span>{link}</li> }
     });
     let addr = d
         .address

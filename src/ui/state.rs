@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_table};
+use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_digest, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::i18n::strings::{Strings, t};
@@ -159,7 +159,7 @@ impl AppState {
                 let url = text_table::file_name(TEXT_HASH, lang);
                 let loaded = browser::fetch_text(&url).await.and_then(|table| {
                     let mut c = embedded().clone();
-                    text_table::fill(&mut c, lang, &table).map(|()| c)
+                    text_table::decode(&mut c, lang, &table, text_digest(lang)).map(|()| c)
                 });
                 match loaded {
                     Ok(c) => {
