@@ -1,7 +1,9 @@
 //! The order within a group of results (docs/ranking.md §3): each key and its reason. The
 //! keys are packed in one integer so sorting a large catalog compares integers.
 
-use crate::catalog::{Catalog, Confidence, Need, Program, Residence, Sector, Target};
+use crate::catalog::{
+    Area, Catalog, Confidence, Need, Program, Residence, Sector, StageKind, Target,
+};
 
 use super::check::Reason;
 use super::profile::{Band, Profile};
@@ -75,19 +77,22 @@ pub(super) fn priority(program: &Program, profile: &Profile) -> Option<Target> {
 }
 
 /// A met rule that says who the program is for, narrowly enough to single the holder out:
-/// a reserved audience, one gender, one area, one residence, innovation, a young activity, at
-/// most two legal forms, at most half of the sectors. "Companies, cooperatives,
+/// a reserved audience, one gender, rural areas, one residence, innovation, at most two legal
+/// forms, at most half of the sectors, a young running activity. "Companies, cooperatives,
 /// auto-entrepreneurs or none" excludes almost no one and says nothing about the holder.
-pub(super) fn is_aimed(reason: &Reason<'_>) -> bool {
+pub(super) fn is_aimed(reason: &Reason<'_>, profile: &Profile) -> bool {
     match reason {
-        Reason::Audience { .. }
-        | Reason::Gender { .. }
-        | Reason::Area { .. }
-        | Reason::Innovative { .. } => true,
+        Reason::Audience { .. } | Reason::Gender { .. } | Reason::Innovative { .. } => true,
+        // A rural product singles out rural holders; its urban twin is the default.
+        Reason::Area { required, .. } => *required == Area::Rural,
         Reason::Residence { allowed, .. } => allowed.len() < Residence::ALL.len(),
         Reason::LegalForm { allowed, .. } => allowed.len() <= 2,
         Reason::Sector { allowed, .. } => allowed.len() * 2 <= Sector::ALL.len(),
-        Reason::BusinessAge { max, .. } => max.is_some(),
+        // "A young activity" singles out a young running business; every idea meets it.
+        Reason::BusinessAge { max: Some(_), .. } => matches!(
+            profile.stage,
+            Some(StageKind::Running | StageKind::Informal)
+        ),
         _ => false,
     }
 }
@@ -170,35 +175,39 @@ fn is_first_step(mask: u8, needs: Option<u8>, profile: &Profile) -> bool {
         && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None)
 }
 
-/// How the amount asked fits a program: 0 it covers the request, or at least half of it, or the
-/// program gives no financing (the amount says nothing about it); 1 unknown; 2 it covers less
-/// than half, a complement rather than an answer.
+/// How the amount asked fits a program: 0 it covers the request (or at least half of it), or
+/// the request lies within the projects it takes, or it gives no financing at all (the amount
+/// says nothing about it); 1 unknown; 2 it covers less than half, a complement rather than an
+/// answer.
 fn amount_fit(r: &Ranked<'_>, profile: &Profile, mask: u8) -> u64 {
     if mask & bit(Need::Financing) == 0 {
         return 0;
     }
-    match (
-        r.partial,
-        profile.amount,
-        r.program.amount.or(r
-            .program
-            .criteria
-            .max_amount
-            .map(|m| crate::catalog::Amount {
-                min: None,
-                max: Some(m),
-            })),
-    ) {
-        (Some((covers, asked)), _, _) => {
-            if covers.saturating_mul(2) >= asked.min {
-                1
-            } else {
-                2
-            }
+    let Some(asked) = profile.amount else {
+        return 1;
+    };
+    let c = &r.program.criteria;
+    let gives_most = c.max_amount.or(r.program.amount.and_then(|a| a.max));
+    let takes_project = c.min_amount.is_some() || c.max_project_amount.is_some();
+    match r.partial {
+        Some((covers, asked)) if covers.saturating_mul(2) >= asked.min => 0,
+        Some(_) => 2,
+        None if gives_most.is_some() => 0,
+        // A subsidy paying a share of an investment within the projects it takes.
+        None if takes_project
+            && c.min_amount.is_none_or(|m| asked.min >= m)
+            && c.max_project_amount.is_none_or(|m| asked.max <= m) =>
+        {
+            0
         }
-        (None, Some(_), Some(a)) if a.max.is_some() => 0,
-        _ => 1,
+        None => 1,
     }
+}
+
+/// A financing program covering less than a tenth of the request answers nothing of it: it
+/// is shown under "Also open to you", with what it covers.
+pub(super) fn is_token(partial: Option<(u64, Band)>) -> bool {
+    partial.is_some_and(|(covers, asked)| covers.saturating_mul(10) < asked.min)
 }
 
 /// The order within a group, packed in one integer so sorting compares integers. Most

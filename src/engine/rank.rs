@@ -1,12 +1,12 @@
 //! Ranking a catalog for one profile: verdicts, the order an adviser would give (see
 //! `docs/ranking.md`, the specification of this file), near-misses and pathways.
 
-use crate::catalog::{Catalog, Date, Pathway, Program, SupportKind, Target};
+use crate::catalog::{Catalog, Date, Need, Pathway, Program, SupportKind, Target};
 
 use super::check::{Check, CriterionKind, Outcome, explain, visit};
 use super::order::{
-    Context, NearDoors, holder_needs, is_aimed, need_mask, need_weights, partial_cover, priority,
-    sort_key,
+    Context, NearDoors, holder_needs, is_aimed, is_token, need_mask, need_weights, partial_cover,
+    priority, sort_key,
 };
 use super::profile::{Band, Profile};
 pub use super::timing::{CLOSING_SOON_DAYS, Locality, Timing};
@@ -206,7 +206,7 @@ fn evaluate_with<'a>(
         match c.outcome {
             Outcome::Met => {
                 met = met.saturating_add(1);
-                aimed = aimed.saturating_add(u8::from(is_aimed(&c.reason)));
+                aimed = aimed.saturating_add(u8::from(is_aimed(&c.reason, profile)));
             }
             Outcome::Unknown => {
                 verdict = verdict.max(Verdict::Possible);
@@ -229,7 +229,14 @@ fn evaluate_with<'a>(
     } else {
         Vec::new()
     };
-    let served = needs.map(|n| (n & mask).count_ones() as u8);
+    let partial = partial_cover(program, profile, mask);
+    // A token cover does not answer the financing need (see `is_token`).
+    let answered = if is_token(partial) {
+        mask & !(1 << Need::Financing.index())
+    } else {
+        mask
+    };
+    let served = needs.map(|n| (n & answered).count_ones() as u8);
     Ranked {
         program,
         verdict,
@@ -242,7 +249,7 @@ fn evaluate_with<'a>(
         met,
         rules,
         to_check,
-        partial: partial_cover(program, profile, mask),
+        partial,
         fixes,
     }
 }
