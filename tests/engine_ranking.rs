@@ -600,3 +600,80 @@ fn the_live_count_is_the_number_of_programs_still_possible() {
     assert_eq!(count_fits(&cat, &Profile::default(), TODAY), 3);
     assert_eq!(count_fits(&cat, &full_profile(), TODAY), 2);
 }
+
+#[test]
+fn a_loan_covering_under_a_tenth_of_the_request_is_also_open_not_an_answer() {
+    let mut micro = open_to_all("micro", &[SupportKind::Microcredit]);
+    micro.criteria.max_amount = Some(150_000);
+    let mut guarantee = open_to_all("guarantee", &[SupportKind::Guarantee]);
+    guarantee.criteria.max_amount = Some(10_000_000);
+    let firm = Profile {
+        age: Some(40),
+        needs: Some(vec![Need::Financing]),
+        amount: Some(Band::exact(5_000_000)),
+        ..Profile::default()
+    };
+    let cat = catalog(vec![micro, guarantee]);
+    let r = rank(&cat, &firm, TODAY);
+    assert_eq!(ids(&r.fits), ["guarantee"]);
+    assert_eq!(ids(&r.also_open), ["micro"]);
+    assert_eq!(
+        r.also_open[0].partial,
+        Some((150_000, Band::exact(5_000_000)))
+    );
+}
+
+#[test]
+fn a_program_covering_half_the_request_ranks_with_those_that_cover_it_all() {
+    let mut half = open_to_all("a-half", &[SupportKind::HonourLoan]);
+    half.criteria.max_amount = Some(100_000);
+    let mut quarter = open_to_all("b-quarter", &[SupportKind::HonourLoan]);
+    quarter.criteria.max_amount = Some(50_000);
+    let mut unknown = open_to_all("c-unknown", &[SupportKind::HonourLoan]);
+    unknown.criteria.max_amount = None;
+    let holder = Profile {
+        age: Some(30),
+        needs: Some(vec![Need::Financing]),
+        amount: Some(Band::exact(150_000)),
+        ..Profile::default()
+    };
+    let cat = catalog(vec![quarter, unknown, half]);
+    assert_eq!(
+        ids(&rank(&cat, &holder, TODAY).fits),
+        ["a-half", "c-unknown", "b-quarter"]
+    );
+}
+
+#[test]
+fn a_rule_open_to_almost_every_legal_form_does_not_count_as_aimed_at_the_holder() {
+    let broad = program(
+        "broad",
+        &[SupportKind::Coaching],
+        Criteria {
+            legal_forms: vec![
+                LegalForm::None,
+                LegalForm::AutoEntrepreneur,
+                LegalForm::Cooperative,
+                LegalForm::Company,
+            ],
+            ..Criteria::default()
+        },
+    );
+    let narrow = program(
+        "narrow",
+        &[SupportKind::Coaching],
+        Criteria {
+            legal_forms: vec![LegalForm::Cooperative],
+            ..Criteria::default()
+        },
+    );
+    let coop = Profile {
+        stage: Some(StageKind::Running),
+        legal_form: Some(LegalForm::Cooperative),
+        ..Profile::default()
+    };
+    let cat = catalog(vec![broad, narrow]);
+    let r = rank(&cat, &coop, TODAY);
+    assert_eq!(ids(&r.fits), ["narrow", "broad"]);
+    assert_eq!((r.fits[0].aimed, r.fits[1].aimed), (1, 0));
+}
