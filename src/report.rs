@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use crate::catalog::{Catalog, Date, Freshness, Lang};
 use crate::engine::{
     CriterionKind, DoorReason, Outcome, Profile, Ranked, Ranking, Timing, doors, explain, rank,
+    real_priorities,
 };
 use crate::i18n::Label;
 use crate::i18n::reasons::{
@@ -237,8 +238,9 @@ pub fn text(c: &Catalog, profile: &Profile, lang: Lang, today: Date) -> String {
             if let Some((covers, asked)) = r.partial {
                 let _ = writeln!(out, "     {}", partial_cover(lang, covers, asked));
             }
-            if r.priority.is_some() || !p.priority_to.is_empty() {
-                let _ = writeln!(out, "     {}", priority_note(lang, &p.priority_to));
+            let audiences: Vec<_> = real_priorities(p).collect();
+            if !audiences.is_empty() {
+                let _ = writeln!(out, "     {}", priority_note(lang, &audiences));
             }
             if let Some(t) = timing(lang, r.timing) {
                 let _ = writeln!(out, "     {t}");

@@ -1459,3 +1459,19 @@ fn printed_issues_are_cut_to_a_sane_line_length() {
         }
     }
 }
+
+#[test]
+fn priority_to_naming_an_audience_the_program_is_reserved_for() {
+    let text = base()
+        + &program(
+            "p3",
+            "reserved_for = { any_of = [\"women\"] }\npriority_to = [\"women\"]",
+            "",
+        );
+    error(
+        &[("cat.toml", &text)],
+        "program `p3`",
+        "priority_to",
+        "already in reserved_for",
+    );
+}

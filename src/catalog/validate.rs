@@ -816,6 +816,17 @@ pub fn validate(src: SourcedCatalog, today: Date) -> (Catalog, Vec<Issue>) {
         if let Some(a) = &p.reserved_for {
             check_audience(&mut c, a);
         }
+        for t in &p.priority_to {
+            if p.reserved_for
+                .as_ref()
+                .is_some_and(|a| a.any_of.contains(t))
+            {
+                c.error(
+                    "priority_to",
+                    format!("`{}` is already in reserved_for: a priority never names an audience the program is reserved for (the card would say \"others may apply too\")", t.id()),
+                );
+            }
+        }
         if p.status == Status::Announced && p.opens.is_none() {
             c.warn(
                 "opens",

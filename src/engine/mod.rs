@@ -17,6 +17,6 @@ pub use doors::{Door, DoorReason, doors};
 pub use profile::{Band, Profile, ProfileError};
 pub use rank::{
     CLOSING_SOON_DAYS, Kinds, Locality, PathwayMatch, Ranked, Ranking, Timing, count_fits,
-    evaluate, rank, verdict,
+    evaluate, rank, real_priorities, verdict,
 };
 pub use verdict::{Fix, Verdict, near_miss};

@@ -64,6 +64,14 @@ fn need_score(answered: u8, weights: &[u64; 5]) -> u64 {
 
 /// The first `priority_to` audience the holder is known to belong to.
 pub(super) fn priority(program: &Program, profile: &Profile) -> Option<Target> {
+    priorities(program, profile).next()
+}
+
+/// Every `priority_to` audience the holder is known to belong to: each counts as aimed at them.
+pub(super) fn priorities<'p>(
+    program: &'p Program,
+    profile: &'p Profile,
+) -> impl Iterator<Item = Target> + 'p {
     let youth = program
         .reserved_for
         .as_ref()
@@ -73,7 +81,7 @@ pub(super) fn priority(program: &Program, profile: &Profile) -> Option<Target> {
         .priority_to
         .iter()
         .copied()
-        .find(|t| profile.in_audience(*t, youth) == Some(true))
+        .filter(move |t| profile.in_audience(*t, youth) == Some(true))
 }
 
 /// A met rule that says who the program is for, narrowly enough to single the holder out:
@@ -248,7 +256,8 @@ pub(super) fn sort_key(
             .needs
             .map_or(0, |n| need_score(n & mask, &ctx.weights))
             .min(8191);
-    let aimed = 15 - (u64::from(r.aimed) + u64::from(r.priority.is_some())).min(15);
+    let favoured = priorities(r.program, profile).count() as u64;
+    let aimed = 15 - (u64::from(r.aimed) + favoured).min(15);
     let door = ctx.doors.level(r.program);
     let verdict = u64::from(r.verdict != Verdict::Eligible);
     let confidence = u64::from(r.program.confidence == Confidence::Uncertain);

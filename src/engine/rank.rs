@@ -177,6 +177,31 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
     ranking
 }
 
+/// The `priority_to` audiences that are preferences, not already rules: an audience the program
+/// is reserved or restricted to (by `reserved_for`, a gender, a legal form, an area, a
+/// residence, innovation or the informal stage) is not "a priority; others may apply too". The
+/// card's priority note and the ranking read this.
+pub fn real_priorities(program: &Program) -> impl Iterator<Item = Target> + '_ {
+    use crate::catalog::{Area, Gender, LegalForm, Residence, StageKind};
+    let c = &program.criteria;
+    let only = |t: Target| match t {
+        Target::Women => c.gender == Some(Gender::Female),
+        Target::Rural => c.area == Some(Area::Rural),
+        Target::Cooperatives => c.legal_forms == [LegalForm::Cooperative],
+        Target::Diaspora => c.residence == [Residence::Abroad],
+        Target::Innovative => c.innovative == Some(true),
+        Target::Informal => c.stages == [StageKind::Informal],
+        Target::Youth => false,
+    };
+    program.priority_to.iter().copied().filter(move |t| {
+        !only(*t)
+            && program
+                .reserved_for
+                .as_ref()
+                .is_none_or(|a| !a.any_of.contains(t))
+    })
+}
+
 /// One program for one holder, in one pass over its rules, allocating only for fixes.
 pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ranked<'a> {
     evaluate_with(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::catalog::{Confidence, Freshness, Lang, Program, href};
 use crate::engine::{Band, Check, Door, Fix, Outcome, Profile, Ranked, Reason, Timing, Verdict};
-use crate::engine::{doors, evaluate, explain};
+use crate::engine::{doors, evaluate, explain, real_priorities};
 use crate::i18n::Label;
 use crate::i18n::format::{date, mad};
 use crate::i18n::reasons::{
@@ -132,13 +132,14 @@ fn notes(r: &Ranked<'_>, lang: Lang, s: &'static Strings) -> impl IntoView + use
         view! { <p class="partial">{partial_note(lang, s, covers, asked)}</p> }
     });
     // Green when the holder is in a priority audience, plain otherwise.
-    let priority = (!r.program.priority_to.is_empty()).then(|| {
+    let audiences: Vec<_> = real_priorities(r.program).collect();
+    let priority = (!audiences.is_empty()).then(|| {
         let class = if r.priority.is_some() {
             "priority yours"
         } else {
             "priority"
         };
-        view! { <p class=class>{priority_note(lang, &r.program.priority_to)}</p> }
+        view! { <p class=class>{priority_note(lang, &audiences)}</p> }
     });
     view! { {timing_line}{met}{partial}{priority} }
 }
