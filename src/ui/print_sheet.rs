@@ -57,7 +57,7 @@ pub fn PrintSheet() -> impl IntoView {
         let link = state.share_link();
         view! {
             <section class="print-sheet" aria-hidden="true">
-                <h2>{s.results_title}</h2>
+                <h2>{s.group_fits}</h2>
                 <ol>{rows}</ol>
                 <div class="print-qr">
                     {qr_svg(&link, s.qr_label.to_string())}
