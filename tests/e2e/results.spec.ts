@@ -226,3 +226,15 @@ test('a program closing within 60 days says so, with its deadline', async ({ pag
   const c = page.locator(`section.group[data-group="fits"] article.card[data-program="${id}"]`);
   await expect(c.locator('.timing.soon')).toContainText(`Closing soon: deadline ${enDate(closes)}`);
 });
+
+for (const lang of ['ar', 'fr'] as const) {
+  test(`on a 360 px phone the results never scroll sideways (${lang}, a holder with many rules still to check)`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`./?lang=${lang}${shareFragment('n-financing.m-150000~300000')}`);
+    await expandResults(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    // Rules to check name the question that settles them.
+    await expect(page.locator('button.answer-q').first()).toBeVisible();
+  });
+}
