@@ -459,3 +459,23 @@ fn a_case_id_is_unique_across_files_and_profile_files_are_read() {
     assert!(load_cases(&empty).is_err());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_known_gap_is_reported_apart_while_it_fails_and_breaks_the_day_it_passes() {
+    let c = tiny();
+    let failing = one(r#"must_show = { top = 1, programs = ["b-loan"] }
+known_gap = "the ranking puts coaching first""#);
+    let r = score_case(&c, &failing, DAY);
+    assert!(!r.broken() && r.is_known_gap());
+    let report = evaluate(&c, std::slice::from_ref(&failing), DAY);
+    assert_eq!((report.totals.broken, report.totals.known_gaps), (0, 1));
+    // Its misses still count in the totals.
+    assert_eq!(report.totals.must_show_hits, 0);
+    assert!(render_text(&report).contains("known gap: the ranking puts coaching first"));
+
+    let passing = one(r#"must_show = { top = 1, programs = ["a-coach"] }
+known_gap = "fixed since""#);
+    let r = score_case(&c, &passing, DAY);
+    assert!(r.broken() && !r.is_known_gap());
+    assert!(render_text(&evaluate(&c, &[passing], DAY)).contains("remove its `known_gap` mark"));
+}
