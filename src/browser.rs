@@ -92,11 +92,51 @@ pub fn set_fragment(fragment: &str) {
     }
 }
 
-pub fn copy_text(text: &str) -> bool {
+/// Copies `text` to the clipboard; true only once the browser says it did. False where the
+/// clipboard is missing (plain http), refused (an iframe without `allow="clipboard-write"`, a
+/// permission denied) or failed: the caller then offers the text selected instead.
+pub async fn copy_text(text: &str) -> bool {
     let Some(w) = window() else { return false };
-    let clipboard = w.navigator().clipboard();
-    let _ = clipboard.write_text(text);
-    true
+    let nav = w.navigator();
+    // Through Reflect: `navigator.clipboard` is undefined outside secure contexts, and calling
+    // web-sys's binding on undefined would throw past the app.
+    let Some(clipboard) = js_sys::Reflect::get(&nav, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+    else {
+        return false;
+    };
+    let Some(write) = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let Some(promise) = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Focuses a text field and selects all its text, for the holder to copy by hand.
+pub fn select_text(id: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let _ = el.focus();
+    if let Some(select) = js_sys::Reflect::get(&el, &"select".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = select.call0(&el);
+    }
 }
 
 /// The Web Share API, where the phone has it (called through Reflect: web-sys marks it unstable).
@@ -136,7 +176,10 @@ pub fn print() {
 }
 
 /// Sends the content's height to the embedding page whenever it changes, so the partner's
-/// iframe fits the widget. Only the height crosses: `{type: "bousla:height", height}`.
+/// iframe fits the widget, down as well as up. Only the height crosses:
+/// `{type: "bousla:height", height}`. The height is the body's (its margins included), which
+/// follows the content; `documentElement.scrollHeight` would never report less than the
+/// iframe's current height, so the iframe could grow but never shrink.
 pub fn report_height_to_parent() {
     let Some(w) = window() else { return };
     let Some(body) = w.document().and_then(|d| d.body()) else {
@@ -145,13 +188,23 @@ pub fn report_height_to_parent() {
     let Ok(parent) = w.parent() else { return };
     let Some(parent) = parent else { return };
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        else {
+        let Some(w) = web_sys::window() else { return };
+        let Some(body) = w.document().and_then(|d| d.body()) else {
             return;
         };
-        let height = el.scroll_height();
+        let margins: f64 = w
+            .get_computed_style(&body)
+            .ok()
+            .flatten()
+            .map(|st| {
+                ["margin-top", "margin-bottom"]
+                    .iter()
+                    .filter_map(|m| st.get_property_value(m).ok())
+                    .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                    .sum()
+            })
+            .unwrap_or(0.0);
+        let height = (f64::from(body.offset_height()) + margins).ceil();
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &"bousla:height".into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());

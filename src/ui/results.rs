@@ -16,6 +16,7 @@ use crate::i18n::strings::{Strings, fill};
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{near_miss_card, program_card, program_detail};
+use super::notices::TextsNotice;
 use super::print_sheet::PrintSheet;
 use super::share::SharePanel;
 use super::state::{AppState, Notice, use_state};
@@ -80,7 +81,11 @@ pub fn ResultsScreen() -> impl IntoView {
     let eligible_only = RwSignal::new(false);
     let expanded = RwSignal::new(Vec::<Group>::new());
     let ranking = state.ranking;
-    let ready = move || state.texts_ready() || state.notice.get() == Some(Notice::TextsUnavailable);
+    // Cards, pathways and the lists below need the program texts: without them, a notice with
+    // "Try again" and the answers, never nameless cards or empty pathway blocks.
+    let ready = move || state.texts_ready();
+    let failed =
+        move || !state.texts_ready() && state.notice.get() == Some(Notice::TextsUnavailable);
     let step = RwSignal::new(0u8);
     // After each step is drawn and painted, the next one. An animation frame waits for the
     // paint; the timeout is for frames that never come (a partner's iframe out of view).
@@ -181,7 +186,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" class:loading=move || !ready() data-step=move || step.get().to_string()>
+        <section class="results" class:loading=move || !ready() && !failed() data-step=move || step.get().to_string()>
             <h1 id=HEADING_ID tabindex="-1">{s.results_title}</h1>
             <p class="summary" aria-live="polite" data-testid="results-summary">
                 {move || {
@@ -190,7 +195,11 @@ pub fn ResultsScreen() -> impl IntoView {
                 }}
             </p>
             <Show when=move || !state.texts_ready()>
-                <p class="notice" role="status">{move || if state.notice.get() == Some(Notice::TextsUnavailable) { s.texts_unavailable } else { s.loading }}</p>
+                <TextsNotice/>
+            </Show>
+            <Show when=failed>
+                <Answers/>
+                <SharePanel/>
             </Show>
             <Show when=nothing_open>
                 <p class="notice">{s.no_results}</p>

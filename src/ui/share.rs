@@ -12,7 +12,8 @@ use super::state::use_state;
 pub fn SharePanel() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let copied = RwSignal::new(false);
+    // None until a copy is tried; then whether the browser said it copied.
+    let copied = RwSignal::new(None::<bool>);
     let link = Memo::new(move |_| state.share_link());
     let can_share = browser::can_share();
     view! {
@@ -23,12 +24,21 @@ pub fn SharePanel() -> impl IntoView {
                 {move || qr_svg(&link.get(), s.qr_label.to_string())}
                 <div>
                     <p class="scan">{s.scan_qr}</p>
-                    <input class="link-field" type="text" readonly dir="ltr" aria-label=s.share_title prop:value=move || link.get() data-testid="share-link"/>
+                    <input id="share-link-field" class="link-field" type="text" readonly dir="ltr" aria-label=s.share_title prop:value=move || link.get() data-testid="share-link"/>
                     <div class="actions">
                         <Show when=move || !state.config.kiosk>
                             <button type="button" class="secondary" data-testid="copy-link" on:click=move |_| {
-                                copied.set(browser::copy_text(&link.get_untracked()));
-                            }>{move || if copied.get() { s.copied } else { s.copy_link }}</button>
+                                let text = link.get_untracked();
+                                leptos::task::spawn_local(async move {
+                                    let ok = browser::copy_text(&text).await;
+                                    if !ok {
+                                        // Blocked (an iframe without the permission, plain
+                                        // http): the link selected, to copy by hand.
+                                        browser::select_text("share-link-field");
+                                    }
+                                    copied.set(Some(ok));
+                                });
+                            }>{move || if copied.get() == Some(true) { s.copied } else { s.copy_link }}</button>
                         </Show>
                         {(can_share && !state.config.kiosk).then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| browser::share(&link.get_untracked(), s.app_name)>{s.share}</button>
@@ -37,6 +47,9 @@ pub fn SharePanel() -> impl IntoView {
                             <span aria-hidden="true">"🖨️ "</span>{s.print}
                         </button>
                     </div>
+                    <Show when=move || copied.get() == Some(false)>
+                        <p class="notice" role="status" data-testid="copy-by-hand">{s.copy_by_hand}</p>
+                    </Show>
                 </div>
             </div>
         </section>

@@ -48,8 +48,28 @@ pub struct AppState {
     pub catalog: RwSignal<&'static Catalog>,
     /// The language whose texts `catalog` holds.
     pub texts_of: RwSignal<Option<Lang>>,
+    /// Bumped by "Try again" after the texts failed to load.
+    pub texts_attempt: RwSignal<u32>,
     pub ranking: Memo<Ranking<'static>>,
     pub live_count: Memo<usize>,
+    /// A shared link's answers waiting for the holder's choice, when their own stored answers
+    /// differ: "Open the shared answers" or "Keep mine".
+    pub pending_shared: RwSignal<Option<Profile>>,
+    /// The answers as they were loaded or opened, until the holder changes one: nothing is
+    /// written to storage while the profile is still this (a shared link, a partner's region,
+    /// stored answers read back).
+    untouched: StoredValue<Option<Profile>>,
+}
+
+/// The profile with a partner's region lock applied (a province of another region dropped).
+fn locked(mut p: Profile, region: Option<crate::catalog::Region>) -> Profile {
+    if let Some(r) = region {
+        if p.region != Some(r) {
+            p.province = None;
+        }
+        p.region = Some(r);
+    }
+    p
 }
 
 impl AppState {
@@ -75,44 +95,61 @@ impl AppState {
             .or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c)))
             .unwrap_or(Lang::Ar);
 
+        // Answers are the holder's: only the holder's own action (an answer, "start over", the
+        // kiosk's wipe) writes or deletes the stored copy. A shared link, a region-locked embed
+        // or unreadable stored answers only shape what is in memory; see `persist`.
+        let this_year = browser::today().year;
         let mut notice = None;
         let mut screen = Screen::Welcome;
-        let shared =
-            browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
-        let this_year = browser::today().year;
-        let mut profile = match shared {
-            Some(code) => match codec::decode(&code, this_year) {
-                Ok(p) => {
-                    screen = Screen::Results;
-                    p
-                }
+        let baseline = Profile {
+            region: config.region,
+            ..Profile::default()
+        };
+        let mine = match stored(STORE_ANSWERS) {
+            None => None,
+            Some(text) => match codec::decode_stored(&text, this_year) {
+                Ok(p) => Some(p),
                 Err(e) => {
+                    // Left where they are (a newer Bousla may have written them).
                     browser::warn(&format!(
-                        "Bousla: could not read the shared link ({e:?}); starting afresh"
+                        "Bousla: could not read the stored answers ({e:?})"
                     ));
-                    browser::set_fragment("");
-                    notice = Some(Notice::ShareLinkUnreadable);
-                    Profile::default()
-                }
-            },
-            None => match stored(STORE_ANSWERS) {
-                None => Profile::default(),
-                Some(text) => codec::decode_stored(&text, this_year).unwrap_or_else(|e| {
-                    browser::warn(&format!("Bousla: discarded stored answers ({e:?})"));
-                    browser::remove(STORE_ANSWERS);
                     notice = Some(Notice::StoredAnswersDiscarded);
-                    Profile::default()
-                }),
+                    None
+                }
             },
         };
-        if let Some(r) = config.region {
-            if profile.region != Some(r) {
-                profile.province = None;
+        let mut profile = mine.clone().unwrap_or_default();
+        let mut pending = None;
+        let shared =
+            browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
+        match shared.map(|code| codec::decode(&code, this_year)) {
+            None => {}
+            Some(Ok(theirs)) => {
+                let differs = |m: &Profile| {
+                    locked(m.clone(), config.region) != baseline
+                        && codec::canonical(m) != codec::canonical(&theirs)
+                };
+                if mine.as_ref().is_some_and(differs) {
+                    // Ask: "Open the shared answers" or "Keep mine" (welcome screen).
+                    pending = Some(theirs);
+                } else {
+                    profile = theirs;
+                    screen = Screen::Results;
+                }
             }
-            profile.region = Some(r);
+            Some(Err(e)) => {
+                browser::warn(&format!(
+                    "Bousla: could not read the shared link ({e:?}); nothing stored was changed"
+                ));
+                browser::set_fragment("");
+                notice = Some(Notice::ShareLinkUnreadable);
+            }
         }
+        let profile = locked(profile, config.region);
         let today = browser::today();
         let year = today.year;
+        let untouched = StoredValue::new(Some(profile.clone()));
         let profile = RwSignal::new(profile);
         let catalog = RwSignal::new(structure);
         let ranking = Memo::new(move |_| {
@@ -132,8 +169,11 @@ impl AppState {
             year,
             catalog,
             texts_of: RwSignal::new(None),
+            texts_attempt: RwSignal::new(0),
             ranking,
             live_count,
+            pending_shared: RwSignal::new(pending),
+            untouched,
         };
         if !config.kiosk {
             state.persist();
@@ -148,6 +188,7 @@ impl AppState {
         let cache: StoredValue<Vec<(Lang, &'static Catalog)>> = StoredValue::new(Vec::new());
         Effect::new(move |_| {
             let lang = self.lang.get();
+            self.texts_attempt.track();
             if let Some(c) =
                 cache.with_value(|c| c.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c))
             {
@@ -173,7 +214,9 @@ impl AppState {
                     }
                     Err(e) => {
                         browser::warn(&format!("Bousla: could not load the program texts ({e})"));
-                        self.notice.set(Some(Notice::TextsUnavailable));
+                        if self.lang.get_untracked() == lang {
+                            self.notice.set(Some(Notice::TextsUnavailable));
+                        }
                     }
                 }
             });
@@ -194,23 +237,63 @@ impl AppState {
         q == Question::Region && self.config.region.is_some()
     }
 
+    /// "Try again" after the program texts failed to load.
+    pub fn retry_texts(&self) {
+        if self.notice.get_untracked() == Some(Notice::TextsUnavailable) {
+            self.notice.set(None);
+        }
+        self.texts_attempt.update(|n| *n += 1);
+    }
+
     /// Keeps answers and language in localStorage so a reload resumes where the holder was.
+    /// The answers are written only once the holder changed one: until then the profile is
+    /// what was loaded (their stored answers, a shared link's, a partner's region) and the
+    /// stored copy stays as it is. Nothing here ever deletes it.
     fn persist(self) {
         Effect::new(move |_| {
             let p = self.profile.get();
-            if p == Profile::default()
-                || (self.config.region.is_some()
-                    && p == Profile {
-                        region: self.config.region,
-                        ..Profile::default()
-                    })
-            {
-                browser::remove(STORE_ANSWERS);
-            } else {
-                browser::save(STORE_ANSWERS, &codec::encode(&p));
+            if self.untouched.with_value(|u| u.as_ref() == Some(&p)) {
+                return;
             }
+            if self.untouched.with_value(Option::is_some) {
+                // The holder acted: these answers are theirs now, and the shared link (if any)
+                // has served; a reload must not offer it over them again.
+                self.untouched.set_value(None);
+                if browser::fragment().is_some_and(|f| f.starts_with(SHARE_PREFIX)) {
+                    browser::set_fragment("");
+                }
+            }
+            browser::save(STORE_ANSWERS, &codec::encode(&p));
         });
         Effect::new(move |_| browser::save(STORE_LANG, self.lang.get().code()));
+    }
+
+    /// The holder chose the shared link's answers: shown, in memory; their own stored answers
+    /// stay until they change one of these.
+    pub fn open_shared(&self) {
+        let Some(p) = self.pending_shared.get_untracked() else {
+            return;
+        };
+        let p = locked(p, self.config.region);
+        self.untouched.set_value(Some(p.clone()));
+        self.profile.set(p);
+        self.pending_shared.set(None);
+        self.notice.set(None);
+        self.go(Screen::Results);
+    }
+
+    /// The holder keeps their own answers: the shared link is forgotten.
+    pub fn keep_mine(&self) {
+        self.pending_shared.set(None);
+        browser::set_fragment("");
+    }
+
+    /// The profile a holder who has answered nothing has (a partner's region, if locked).
+    fn baseline(&self) -> Profile {
+        Profile {
+            region: self.config.region,
+            ..Profile::default()
+        }
     }
 
     pub fn catalog(&self) -> &'static Catalog {
@@ -226,8 +309,10 @@ impl AppState {
         t(self.lang.get())
     }
 
+    /// Whether the holder has given any answer (a partner's locked region is not one).
     pub fn has_answers(&self) -> bool {
-        self.profile.with(|p| *p != Profile::default())
+        let baseline = self.baseline();
+        self.profile.with(|p| *p != baseline)
     }
 
     pub fn go(&self, screen: Screen) {
@@ -269,10 +354,10 @@ impl AppState {
     /// Wipes the session: answers, stored copy, shared fragment; a kiosk also returns to its
     /// configured language.
     pub fn start_over(&self) {
-        self.profile.set(Profile {
-            region: self.config.region,
-            ..Profile::default()
-        });
+        let baseline = self.baseline();
+        self.untouched.set_value(Some(baseline.clone()));
+        self.profile.set(baseline);
+        self.pending_shared.set(None);
         self.editing.set(false);
         self.notice.set(None);
         browser::remove(STORE_ANSWERS);

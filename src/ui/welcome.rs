@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::questionnaire::Question;
 
 use super::app::HEADING_ID;
+use super::notices::{SharedPrompt, TextsNotice};
 use super::state::{Notice, Screen, is_answered, use_state};
 
 #[component]
@@ -21,6 +22,8 @@ pub fn Welcome() -> impl IntoView {
     view! {
         <section class="welcome">
             <h1 id=HEADING_ID tabindex="-1">{s.app_name}</h1>
+            // A shared link waiting for "Open the shared answers" / "Keep mine" comes first.
+            <SharedPrompt/>
             <p class="tagline">{s.tagline}</p>
             <p>{s.welcome_what}</p>
             <p class="privacy"><span aria-hidden="true">"🔒 "</span>{s.privacy}</p>
@@ -28,10 +31,13 @@ pub fn Welcome() -> impl IntoView {
                 let text = match n {
                     Notice::StoredAnswersDiscarded => s.stored_discarded,
                     Notice::ShareLinkUnreadable => s.link_unreadable,
-                    Notice::TextsUnavailable => s.texts_unavailable,
+                    Notice::TextsUnavailable => return view! { <TextsNotice/> }.into_any(),
                 };
-                view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
+                view! { <p class="notice" role="status" data-testid="notice">{text}</p> }.into_any()
             })}
+            // While a shared link waits for "Open the shared answers" / "Keep mine", that choice
+            // comes first.
+            <Show when=move || state.pending_shared.with(Option::is_none)>
             <div class="actions">
                 <Show when=move || state.has_answers()>
                     <button type="button" class="primary" data-testid="resume" on:click=move |_| {
@@ -54,6 +60,7 @@ pub fn Welcome() -> impl IntoView {
                     {s.start}
                 </button>
             </div>
+            </Show>
         </section>
     }
 }

@@ -11,7 +11,7 @@ import { baseURL } from './fixtures';
 import { guard, answerAzilal } from './helpers';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-  + "connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-ancestors *";
+  + "connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const files = readdirSync('dist').filter((f) => statSync(join('dist', f)).isFile());
@@ -48,6 +48,16 @@ test('index.html, sw.js and embed.js are never cached, and carry the security he
     expect(r.headers()['content-type'], path).toContain(type);
     expectSecurityHeaders(r, path);
   }
+});
+
+test('dist/index.html carries the same policy in a <meta> element, for hosts that send no header', async ({ request }) => {
+  const html = await (await request.get('./index.html')).text();
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  expect(meta, 'a meta CSP in dist/index.html').not.toBeNull();
+  // All of the header's directives but frame-ancestors, which a <meta> element cannot carry.
+  expect(meta![1]).toBe(CSP.replace('; frame-ancestors *', ''));
+  // Before any script or stylesheet.
+  expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.search(/<script|<link/));
 });
 
 test('hashed assets are immutable for a year, with their types and the security headers', async ({ request }) => {
@@ -136,7 +146,7 @@ test('under the CSP the app loads, a holder answers every question, sees results
   await expect(page.locator('section.results')).toBeVisible();
   await expect(page.locator('article.card').first()).toBeVisible();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/#a=1\./);
+  expect(link).toMatch(/#a=2\./);
   await page.locator('article.card button.secondary').first().click();
   await expect(page.locator('article.detail')).toBeVisible();
   // worker-src 'self': the service worker registers and activates.

@@ -12,6 +12,7 @@ pub fn dist() -> Result<SizeReport> {
     run(cmd("trunk", &["build", "--release", "--offline"]))?;
     let dist = Path::new("dist");
     externalise_loader(dist)?;
+    add_meta_csp(dist)?;
     fill_service_worker(dist)?;
     size::report(dist)
 }
@@ -66,6 +67,39 @@ fn split_loader(html: &str) -> Result<Option<(String, String, String)>> {
     Ok(Some((page, name, format!("{script}\n"))))
 }
 
+/// The Content-Security-Policy of deploy/nginx.conf, as far as a `<meta>` element can carry it
+/// (`frame-ancestors` works only as a header), for static hosts that send no such header. Not
+/// in the source index.html: `trunk serve` injects inline scripts (its loader, live reload)
+/// that this policy would block.
+pub const META_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
+
+fn add_meta_csp(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    let html =
+        fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    fs::write(&index, with_meta_csp(&html)?).map_err(|e| e.to_string())
+}
+
+/// The page with the policy right after `<meta charset>`, before any script or style.
+fn with_meta_csp(html: &str) -> Result<String> {
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
+        return Ok(html.to_string());
+    }
+    let charset = "<meta charset=\"utf-8\">";
+    let at = html
+        .find(charset)
+        .map(|i| i + charset.len())
+        .ok_or("dist/index.html has no <meta charset=\"utf-8\">")?;
+    if html[..at].contains("<script") || html[..at].contains("<link") {
+        return Err("dist/index.html loads something before <meta charset>".into());
+    }
+    Ok(format!(
+        "{}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{META_CSP}\">{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
 fn asset_names(dist: &Path) -> Result<Vec<String>> {
     let mut names: Vec<String> = fs::read_dir(dist)
         .map_err(|e| e.to_string())?
@@ -116,6 +150,18 @@ mod tests {
         assert!(!html.contains("import init"));
         assert!(html.contains("./m.css"));
         assert!(split_loader(&html).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_meta_policy_comes_first_and_once() {
+        let page = "<html><head>\n<meta charset=\"utf-8\">\n<script src=\"./a.js\"></script></head></html>";
+        let out = with_meta_csp(page).unwrap();
+        let meta = out.find("http-equiv=\"Content-Security-Policy\"").unwrap();
+        assert!(meta < out.find("<script").unwrap());
+        assert!(out.contains("base-uri 'none'; form-action 'none'"));
+        assert!(!out.contains("frame-ancestors"));
+        assert_eq!(with_meta_csp(&out).unwrap(), out);
+        assert!(with_meta_csp("<head><script></script><meta charset=\"utf-8\">").is_err());
     }
 
     #[test]
