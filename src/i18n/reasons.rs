@@ -38,6 +38,19 @@ fn bounds(lang: Lang, min: Option<u64>, max: Option<u64>, fmt: impl Fn(u64) -> S
     }
 }
 
+/// French "de" before a name, elided before a vowel: "de Safi", "d'Azilal", "d'El Jadida".
+fn de(name: &str) -> String {
+    let elide = name
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUYÉÈÊÎÔaeiouyéèêîô".contains(c));
+    if elide {
+        format!("d'{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 /// The rule, in words: "For holders aged 18 to 35".
 pub fn rule(lang: Lang, reason: &Reason<'_>) -> String {
     let region_name = |r: Region| r.name(lang).to_string();
@@ -56,7 +69,7 @@ pub fn rule(lang: Lang, reason: &Reason<'_>) -> String {
             let list = join(lang, allowed, province_name);
             lang.pick(
                 format!("لحاملي المشاريع بإقليم {list}"),
-                format!("Pour les porteurs de projet de la province de {list}"),
+                format!("Pour les porteurs de projet de la province {}", de(&list)),
                 format!("For project holders in the province of {list}"),
             )
         }
@@ -298,7 +311,7 @@ pub fn door_reason(lang: Lang, why: DoorReason) -> String {
             let n = p.name(lang);
             lang.pick(
                 format!("يخدم إقليم {n}"),
-                format!("Dessert la province de {n}"),
+                format!("Dessert la province {}", de(n)),
                 format!("Serves the province of {n}"),
             )
         }
