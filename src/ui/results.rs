@@ -92,9 +92,11 @@ pub fn ResultsScreen() -> impl IntoView {
     Effect::new(move |_| {
         let now = step.get();
         if ready() && now < LAST_STEP {
+            // `try_`: the holder may have left the results (the screen and its signal are gone)
+            // before the timer fires; reading a disposed signal would panic.
             let advance = move || {
-                if step.get_untracked() == now {
-                    step.set(now + 1);
+                if step.try_get_untracked() == Some(now) {
+                    step.try_set(now + 1);
                 }
             };
             request_animation_frame(move || set_timeout(advance, Duration::ZERO));
