@@ -177,9 +177,9 @@ pub fn print() {
 
 /// Sends the content's height to the embedding page whenever it changes, so the partner's
 /// iframe fits the widget, down as well as up. Only the height crosses:
-/// `{type: "bousla:height", height}`. The height is the body's (its margins included), which
-/// follows the content; `documentElement.scrollHeight` would never report less than the
-/// iframe's current height, so the iframe could grow but never shrink.
+/// `{type: "bousla:height", height}`. The height is the `<html>` element's box (the body and its
+/// margins), which follows the content; `documentElement.scrollHeight` would never report less
+/// than the iframe's current height, so the iframe could grow but never shrink.
 pub fn report_height_to_parent() {
     let Some(w) = window() else { return };
     let Some(body) = w.document().and_then(|d| d.body()) else {
@@ -188,23 +188,16 @@ pub fn report_height_to_parent() {
     let Ok(parent) = w.parent() else { return };
     let Some(parent) = parent else { return };
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let Some(w) = web_sys::window() else { return };
-        let Some(body) = w.document().and_then(|d| d.body()) else {
+        // The root element's box: the body with its margins, as tall as the content (no CSS
+        // here sets a height on <html>). An integer: no float parsing in the wasm.
+        let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             return;
         };
-        let margins: f64 = w
-            .get_computed_style(&body)
-            .ok()
-            .flatten()
-            .map(|st| {
-                ["margin-top", "margin-bottom"]
-                    .iter()
-                    .filter_map(|m| st.get_property_value(m).ok())
-                    .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                    .sum()
-            })
-            .unwrap_or(0.0);
-        let height = (f64::from(body.offset_height()) + margins).ceil();
+        let height = root.offset_height();
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &"bousla:height".into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());

@@ -12,7 +12,7 @@ pub fn SharedPrompt() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     move || {
-        state.pending_shared.with(Option::is_some).then(|| {
+        state.asking.get().then(|| {
             view! {
                 <section class="shared-prompt notice" aria-labelledby="shared-title" data-testid="shared-prompt">
                     <h2 id="shared-title">{s.shared_title}</h2>

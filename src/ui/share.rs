@@ -12,8 +12,8 @@ use super::state::use_state;
 pub fn SharePanel() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    // None until a copy is tried; then whether the browser said it copied.
-    let copied = RwSignal::new(None::<bool>);
+    // 0 until a copy is tried; then 1 when the browser said it copied, 2 when it refused.
+    let copied = RwSignal::new(0u8);
     let link = Memo::new(move |_| state.share_link());
     let can_share = browser::can_share();
     view! {
@@ -36,9 +36,9 @@ pub fn SharePanel() -> impl IntoView {
                                         // http): the link selected, to copy by hand.
                                         browser::select_text("share-link-field");
                                     }
-                                    copied.set(Some(ok));
+                                    copied.set(if ok { 1 } else { 2 });
                                 });
-                            }>{move || if copied.get() == Some(true) { s.copied } else { s.copy_link }}</button>
+                            }>{move || if copied.get() == 1 { s.copied } else { s.copy_link }}</button>
                         </Show>
                         {(can_share && !state.config.kiosk).then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| browser::share(&link.get_untracked(), s.app_name)>{s.share}</button>
@@ -47,7 +47,7 @@ pub fn SharePanel() -> impl IntoView {
                             <span aria-hidden="true">"🖨️ "</span>{s.print}
                         </button>
                     </div>
-                    <Show when=move || copied.get() == Some(false)>
+                    <Show when=move || copied.get() == 2>
                         <p class="notice" role="status" data-testid="copy-by-hand">{s.copy_by_hand}</p>
                     </Show>
                 </div>

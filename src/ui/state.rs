@@ -1,5 +1,7 @@
 //! The app's state, shared through context: language, answers, current screen.
 
+use std::sync::{Mutex, MutexGuard};
+
 use leptos::prelude::*;
 
 use crate::browser;
@@ -52,13 +54,21 @@ pub struct AppState {
     pub texts_attempt: RwSignal<u32>,
     pub ranking: Memo<Ranking<'static>>,
     pub live_count: Memo<usize>,
-    /// A shared link's answers waiting for the holder's choice, when their own stored answers
-    /// differ: "Open the shared answers" or "Keep mine".
-    pub pending_shared: RwSignal<Option<Profile>>,
+    /// A shared link waits for the holder's choice ("Open the shared answers" / "Keep mine"):
+    /// its answers differ from their own stored ones.
+    pub asking: RwSignal<bool>,
+    held: &'static Mutex<Held>,
+}
+
+/// Answers kept aside, outside the reactive graph (no new signal type in the wasm; the mutex
+/// only satisfies the context's `Send + Sync`: the page has one thread).
+struct Held {
     /// The answers as they were loaded or opened, until the holder changes one: nothing is
     /// written to storage while the profile is still this (a shared link, a partner's region,
     /// stored answers read back).
-    untouched: StoredValue<Option<Profile>>,
+    untouched: Option<Profile>,
+    /// The shared link's answers while the holder is asked.
+    pending: Option<Profile>,
 }
 
 /// The profile with a partner's region lock applied (a province of another region dropped).
@@ -149,7 +159,11 @@ impl AppState {
         let profile = locked(profile, config.region);
         let today = browser::today();
         let year = today.year;
-        let untouched = StoredValue::new(Some(profile.clone()));
+        let asking = pending.is_some();
+        let held: &'static Mutex<Held> = Box::leak(Box::new(Mutex::new(Held {
+            untouched: Some(profile.clone()),
+            pending,
+        })));
         let profile = RwSignal::new(profile);
         let catalog = RwSignal::new(structure);
         let ranking = Memo::new(move |_| {
@@ -172,8 +186,8 @@ impl AppState {
             texts_attempt: RwSignal::new(0),
             ranking,
             live_count,
-            pending_shared: RwSignal::new(pending),
-            untouched,
+            asking: RwSignal::new(asking),
+            held,
         };
         if !config.kiosk {
             state.persist();
@@ -237,6 +251,11 @@ impl AppState {
         q == Question::Region && self.config.region.is_some()
     }
 
+    fn held(&self) -> MutexGuard<'static, Held> {
+        // Never poisoned: a panic aborts the wasm.
+        self.held.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// "Try again" after the program texts failed to load.
     pub fn retry_texts(&self) {
         if self.notice.get_untracked() == Some(Notice::TextsUnavailable) {
@@ -252,13 +271,13 @@ impl AppState {
     fn persist(self) {
         Effect::new(move |_| {
             let p = self.profile.get();
-            if self.untouched.with_value(|u| u.as_ref() == Some(&p)) {
+            let mut held = self.held();
+            if held.untouched.as_ref() == Some(&p) {
                 return;
             }
-            if self.untouched.with_value(Option::is_some) {
+            if held.untouched.take().is_some() {
                 // The holder acted: these answers are theirs now, and the shared link (if any)
                 // has served; a reload must not offer it over them again.
-                self.untouched.set_value(None);
                 if browser::fragment().is_some_and(|f| f.starts_with(SHARE_PREFIX)) {
                     browser::set_fragment("");
                 }
@@ -271,20 +290,21 @@ impl AppState {
     /// The holder chose the shared link's answers: shown, in memory; their own stored answers
     /// stay until they change one of these.
     pub fn open_shared(&self) {
-        let Some(p) = self.pending_shared.get_untracked() else {
+        let Some(p) = self.held().pending.take() else {
             return;
         };
         let p = locked(p, self.config.region);
-        self.untouched.set_value(Some(p.clone()));
+        self.held().untouched = Some(p.clone());
         self.profile.set(p);
-        self.pending_shared.set(None);
+        self.asking.set(false);
         self.notice.set(None);
         self.go(Screen::Results);
     }
 
     /// The holder keeps their own answers: the shared link is forgotten.
     pub fn keep_mine(&self) {
-        self.pending_shared.set(None);
+        self.held().pending = None;
+        self.asking.set(false);
         browser::set_fragment("");
     }
 
@@ -355,9 +375,12 @@ impl AppState {
     /// configured language.
     pub fn start_over(&self) {
         let baseline = self.baseline();
-        self.untouched.set_value(Some(baseline.clone()));
+        *self.held() = Held {
+            untouched: Some(baseline.clone()),
+            pending: None,
+        };
         self.profile.set(baseline);
-        self.pending_shared.set(None);
+        self.asking.set(false);
         self.editing.set(false);
         self.notice.set(None);
         browser::remove(STORE_ANSWERS);

@@ -37,7 +37,7 @@ pub fn Welcome() -> impl IntoView {
             })}
             // While a shared link waits for "Open the shared answers" / "Keep mine", that choice
             // comes first.
-            <Show when=move || state.pending_shared.with(Option::is_none)>
+            <Show when=move || !state.asking.get()>
             <div class="actions">
                 <Show when=move || state.has_answers()>
                     <button type="button" class="primary" data-testid="resume" on:click=move |_| {
