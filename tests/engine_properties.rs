@@ -85,7 +85,7 @@ prop_compose! {
 /// An exact amount or a band, as the questionnaire gives them.
 fn band(top: u64) -> BoxedStrategy<Band> {
     prop_oneof![
-        (0..top).prop_map(Band::exact),
+        (1..top).prop_map(Band::exact),
         (0..top, 0..top).prop_map(|(a, b)| Band {
             min: a.min(b),
             max: a.max(b)

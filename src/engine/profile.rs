@@ -114,7 +114,8 @@ pub struct Profile {
 pub mod limits {
     pub const AGE: std::ops::RangeInclusive<u8> = 15..=99;
     pub const STARTED: std::ops::RangeInclusive<u16> = 1900..=2100;
-    pub const JOBS: std::ops::RangeInclusive<u32> = 0..=1_000_000;
+    /// 0 for a project not started; the jobs field takes 1 to 100 000.
+    pub const JOBS: std::ops::RangeInclusive<u32> = 0..=100_000;
     /// 100 billion MAD: above any program and any Moroccan firm.
     pub const AMOUNT_MAX: u64 = 100_000_000_000;
 }
@@ -171,6 +172,12 @@ impl Profile {
                 }
                 if b.max > limits::AMOUNT_MAX {
                     return err(field, format!("{} MAD is out of range", b.max));
+                }
+                if field == "amount" && b.max == 0 {
+                    return err(
+                        field,
+                        "a financing request of 0 MAD: leave the amount out".into(),
+                    );
                 }
             }
         }
