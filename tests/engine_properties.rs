@@ -88,7 +88,7 @@ fn band(top: u64) -> BoxedStrategy<Band> {
         (1..top).prop_map(Band::exact),
         (0..top, 0..top).prop_map(|(a, b)| Band {
             min: a.min(b),
-            max: a.max(b)
+            max: a.max(b).max(1)
         }),
     ]
     .boxed()
