@@ -528,7 +528,7 @@ mod tests {
             assert!(decode(cut, YEAR).is_err(), "{cut}");
         }
         // Jobs that a tenfold cannot reach, or 0, end a link for good.
-        assert!(decode("1.s-running.j-200000", YEAR).is_ok());
+        assert!(decode("1.s-running.j-20000", YEAR).is_ok());
         assert!(decode("1.s-running.j-0", YEAR).is_ok());
         assert_eq!(decode("1.s-running.j-12", YEAR), Err(DecodeError::MaybeCut));
         // Version 1 had no checksum: its non-canonical forms are refused too.
