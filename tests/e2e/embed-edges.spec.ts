@@ -95,7 +95,7 @@ test('the iframe follows its content down as well as up, and holds the tallest r
     const welcome = await frameHeight(page);
     // A holder who answered nothing: every program is shown, to check.
     frame = await openInFrame(page, frame, shareFragment(''));
-    await expect(frame.locator('section.results')).toHaveAttribute('data-step', '3');
+    await expect(frame.locator('section.results')).toHaveAttribute('data-drawn', 'true');
     for (let i = 0; i < 10; i++) {
       const more = frame.locator('section.results button.more-cards');
       if ((await more.count()) === 0) break;
