@@ -287,6 +287,14 @@ pub fn partial_cover(lang: Lang, covers: u64, asked: Band) -> String {
 pub fn band(lang: Lang, b: Band) -> String {
     if b.is_exact() {
         mad(lang, b.min)
+    } else if b.max >= crate::engine::profile::limits::AMOUNT_MAX {
+        // The top band of the questionnaire is open-ended: "more than 5 000 000 DH".
+        let x = mad(lang, b.min);
+        lang.pick(
+            format!("أكثر من {x}"),
+            format!("plus de {x}"),
+            format!("more than {x}"),
+        )
     } else if b.min == 0 {
         let x = mad(lang, b.max);
         lang.pick(
