@@ -164,19 +164,6 @@ impl Reason<'_> {
             Reason::Audience { .. } => CriterionKind::Audience,
         }
     }
-
-    /// For a financing program asked for more than it gives: (what it covers at most, the
-    /// holder's request). The program can still fund part of the project.
-    pub fn partial_cover(&self) -> Option<(u64, Band)> {
-        match *self {
-            Reason::Amount {
-                max: Some(max),
-                holder: Some(h),
-                ..
-            } if h.max > max => Some((max, h)),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
