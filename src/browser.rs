@@ -4,6 +4,8 @@
 
 use wasm_bindgen::JsCast;
 
+pub mod speech;
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

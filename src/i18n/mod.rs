@@ -4,6 +4,7 @@
 pub mod format;
 pub mod labels;
 pub mod reasons;
+pub mod speech;
 pub mod strings;
 
 pub use labels::Label;

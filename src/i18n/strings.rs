@@ -168,6 +168,10 @@ strings! {
     not_eligible_badge: "غير مؤهل حاليا", "Non éligible", "Not eligible";
     closed_badge: "مغلق حاليا", "Fermé pour l'instant", "Not open now";
     print: "اطبع", "Imprimer", "Print";
+    listen: "استمع", "Écouter", "Listen";
+    listen_question: "استمع إلى السؤال", "Écouter la question", "Listen to the question";
+    listen_results: "استمع إلى الملخص", "Écouter le résumé", "Listen to the summary";
+    listen_program: "استمع: {name}", "Écouter : {name}", "Listen: {name}";
     footer_note: "بوصلة دليل للتوجيه وليست قرارا رسميا. القرار النهائي للجهة المانحة.", "Bousla oriente mais ne décide pas : la décision finale revient à l'organisme.", "Bousla points the way; it does not decide. The final decision is the provider's.";
 }
 

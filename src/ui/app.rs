@@ -22,6 +22,7 @@ pub const HEADING_ID: &str = "bousla-heading";
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    super::listen::provide();
 
     let config = state.config;
     if let Some(colour) = &config.theme {

@@ -12,9 +12,11 @@ use crate::i18n::format::{date, mad};
 use crate::i18n::reasons::{
     door_reason, fix, holder_answer, met_of, partial_cover, priority_note, rule, timing,
 };
+use crate::i18n::speech::{self, ProgramView, verdict_text};
 use crate::i18n::strings::{Strings, fill};
 use crate::questionnaire::{is_open_ended, settling_question};
 
+use super::listen::listen_button;
 use super::picks::band_label;
 use super::state::{Screen, use_state};
 
@@ -54,25 +56,16 @@ fn heading(level: u8, text: impl IntoView + 'static) -> AnyView {
 /// The verdict, or "not open now" for a program that takes no applications whatever the rules
 /// say.
 pub fn badge(verdict: Verdict, timing: Timing, s: &'static Strings) -> impl IntoView {
-    let (class, text) = match verdict {
-        _ if timing.is_shut() && verdict != Verdict::NotEligible => {
-            ("badge closed", s.closed_badge)
-        }
-        Verdict::Eligible => ("badge eligible", s.eligible_badge),
-        Verdict::Possible => ("badge possible", s.possible_badge),
-        Verdict::NotEligible => ("badge not-eligible", s.not_eligible_badge),
+    let class = match verdict {
+        _ if timing.is_shut() && verdict != Verdict::NotEligible => "badge closed",
+        Verdict::Eligible => "badge eligible",
+        Verdict::Possible => "badge possible",
+        Verdict::NotEligible => "badge not-eligible",
     };
-    view! { <span class=class>{text}</span> }
+    view! { <span class=class>{verdict_text(verdict, timing, s)}</span> }
 }
 
-pub fn amount_line(p: &Program, lang: Lang, s: &'static Strings) -> Option<String> {
-    let a = p.amount?;
-    match (a.min, a.max) {
-        (_, Some(max)) => Some(fill(s.up_to_amount, &[("amount", &mad(lang, max))])),
-        (Some(min), None) => Some(fill(s.from_amount, &[("amount", &mad(lang, min))])),
-        (None, None) => None,
-    }
-}
+pub use crate::i18n::speech::amount_line;
 
 /// The holder's answer a rule was checked against; a band as its button read it ("more than
 /// 5 000 000 DH" rather than a number the holder never gave).
@@ -320,6 +313,17 @@ fn details_button(
     }
 }
 
+/// A program's listen button: its name, verdict, why and where to go, read aloud.
+fn program_listen(r: Ranked<'static>, view: ProgramView, lang: Lang) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let label = fill(s.listen_program, &[("name", r.program.name.get(lang))]);
+    listen_button(label, move || {
+        let profile = state.profile.get_untracked();
+        speech::program(lang, s, state.catalog(), &r, &profile, state.year, view)
+    })
+}
+
 /// A result card. `index` is the program's place in the catalog, for its detail page.
 pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     let state = use_state();
@@ -333,12 +337,14 @@ pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
         .provider(&p.provider)
         .map(|x| x.name.get(lang).to_string());
     let heading_id = format!("program-{}", p.id);
+    let listen = program_listen(r.clone(), ProgramView::Card, lang);
     view! {
         <article class="card" data-program=p.id.clone() aria-labelledby=heading_id.clone()>
             <header>
                 <h3 id=heading_id.clone()>{p.name.get(lang).to_string()}</h3>
                 {badge(r.verdict, r.timing, s)}
             </header>
+            {listen}
             {provider.map(|name| view! { <p class="provider">{name}</p> })}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             {notes(&r, lang, s)}
@@ -363,9 +369,11 @@ pub fn near_miss_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     let p = r.program;
     let checks = explain(p, &profile, state.year);
     let steps: Vec<String> = r.fixes.iter().map(|f: &Fix| fix(lang, f)).collect();
+    let listen = program_listen(r.clone(), ProgramView::NearMiss, lang);
     view! {
         <article class="card near" data-program=p.id.clone()>
             <header><h3>{p.name.get(lang).to_string()}</h3></header>
+            {listen}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             {(r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> })}
             {check_list(&checks, Outcome::Unmet, &profile, lang, s, 4)}
@@ -398,10 +406,12 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
         .join(lang.pick("، ", ", ", ", "));
     let website = p.website.clone();
     let sources = p.sources.clone();
+    let listen = program_listen(r.clone(), ProgramView::Page, lang);
     view! {
         <article class="detail" data-program=p.id.clone()>
             <h1 id=super::app::HEADING_ID tabindex="-1">{p.name.get(lang).to_string()}</h1>
             <p>{badge(r.verdict, r.timing, s)}" "<span class="kinds">{kinds}</span></p>
+            {listen}
             {provider.map(|name| view! { <p class="provider"><span class="k">{s.provider}": "</span>{name}</p> })}
             {notes(&r, lang, s)}
             <p>{p.summary.get(lang).to_string()}</p>

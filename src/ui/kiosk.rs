@@ -16,6 +16,7 @@ const WARNING_SECONDS: u32 = 20;
 #[component]
 pub fn IdleGuard() -> impl IntoView {
     let state = use_state();
+    let listen = super::listen::use_listen();
     let timeout = state.config.idle_seconds;
     let left = RwSignal::new(timeout);
     let reset = move || left.set(timeout);
@@ -31,6 +32,8 @@ pub fn IdleGuard() -> impl IntoView {
             }
             let next = left.get_untracked().saturating_sub(1);
             if next == 0 {
+                // Silent for the next person, whatever screen the wipe leaves.
+                listen.stop();
                 state.start_over();
                 left.set(timeout);
             } else {

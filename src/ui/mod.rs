@@ -6,6 +6,7 @@ mod app;
 mod card;
 mod header;
 mod kiosk;
+mod listen;
 mod notices;
 mod picks;
 mod print_sheet;

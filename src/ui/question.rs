@@ -7,12 +7,14 @@ use crate::catalog::Need;
 use crate::engine::Band;
 use crate::engine::profile::limits;
 use crate::i18n::Label;
+use crate::i18n::speech;
 use crate::i18n::strings::{Strings, fill};
 use crate::questionnaire::{Question, parse_whole};
 
 use super::app::HEADING_ID;
+use super::listen::listen_button;
 use super::picks::{choices, need_icon, typed_amount};
-use super::state::{Screen, use_state};
+use super::state::{AppState, Screen, use_state};
 
 pub fn title(q: Question, s: &'static Strings) -> &'static str {
     match q {
@@ -86,6 +88,10 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
         _ => choice_buttons(question).into_any(),
     };
 
+    let listen = listen_button(s.listen_question.to_string(), move || {
+        spoken(state, question)
+    });
+
     view! {
         <section class="question" data-question=question.id()>
             <p class="progress">
@@ -93,6 +99,7 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
                 <progress max=total.to_string() value=n.to_string() aria-hidden="true"></progress>
             </p>
             <h1 id=HEADING_ID tabindex="-1" aria-describedby=has_help.then(|| help_id.clone())>{title(question, s)}</h1>
+            {listen}
             {help(question, s).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
             {body}
             <div class="nav">
@@ -114,6 +121,35 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
     }
 }
 
+/// What the listen button says for a question: the question, its help, each answer with the
+/// number on its button, and a typed field's label.
+fn spoken(state: AppState, question: Question) -> Vec<String> {
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let answers: Vec<String> = match question {
+        Question::Needs => Need::ALL
+            .iter()
+            .map(|n| n.label(lang).to_string())
+            .collect(),
+        Question::Age | Question::Jobs => Vec::new(),
+        _ => state
+            .profile
+            .with_untracked(|p| choices(question, p, lang, state.year))
+            .into_iter()
+            .map(|c| c.label)
+            .collect(),
+    };
+    let typed = match question {
+        Question::Age => Some(s.age_input),
+        Question::Jobs => Some(s.jobs_input),
+        Question::Amount => Some(s.amount_exact),
+        Question::Revenue => Some(s.revenue_exact),
+        _ => None,
+    };
+    let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+    speech::question(lang, title(question, s), help(question, s), &answers, typed)
+}
+
 /// The one-touch answers of a question: a touch answers and moves on.
 fn choice_buttons(question: Question) -> impl IntoView {
     let state = use_state();
@@ -126,7 +162,8 @@ fn choice_buttons(question: Question) -> impl IntoView {
         <div class=if many { "choices grid" } else { "choices" } role="group" aria-labelledby=HEADING_ID>
             {options
                 .into_iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
                     let pick = c.pick;
                     view! {
                         <button
@@ -138,6 +175,9 @@ fn choice_buttons(question: Question) -> impl IntoView {
                                 state.advance(question);
                             }
                         >
+                            // The number read aloud with the answer ("3. …"), for a holder who
+                            // listens rather than reads.
+                            <span class="num" aria-hidden="true">{i + 1}</span>
                             <span class="icon" aria-hidden="true">{c.icon}</span>
                             <span>{c.label}</span>
                         </button>
@@ -288,7 +328,8 @@ fn needs_input() -> impl IntoView {
                 <legend class="visually-hidden">{s.q_needs}</legend>
                 {Need::ALL
                     .iter()
-                    .map(|&need| {
+                    .enumerate()
+                    .map(|(i, &need)| {
                         view! {
                             <label class="tick">
                                 <input
@@ -303,6 +344,7 @@ fn needs_input() -> impl IntoView {
                                         }
                                     })
                                 />
+                                <span class="num" aria-hidden="true">{i + 1}</span>
                                 <span class="icon" aria-hidden="true">{need_icon(need)}</span>
                                 <span>{need.label(lang)}</span>
                             </label>

@@ -11,11 +11,13 @@ use crate::catalog::{Need, Program};
 use crate::engine::{Outcome, Ranked, Verdict, explain};
 use crate::i18n::Label;
 use crate::i18n::reasons::rule;
+use crate::i18n::speech;
 use crate::i18n::strings::{Strings, fill};
 
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{near_miss_card, program_card, program_detail};
+use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::PrintSheet;
 use super::share::SharePanel;
@@ -118,6 +120,10 @@ pub fn ResultsScreen() -> impl IntoView {
         })
     };
     let nothing_open = move || ranking.with(|r| r.fits.is_empty() && r.also_open.is_empty());
+    let listen = listen_button(s.listen_results.to_string(), move || {
+        let (e, p) = counts();
+        speech::results(lang, s, e, p, nothing_open())
+    });
 
     // One group of cards: its filtered programs, the best few first (a phone shows a short
     // page, and fewer cards keep a cheap phone responsive), the rest one tap away.
@@ -204,6 +210,7 @@ pub fn ResultsScreen() -> impl IntoView {
                     fill(s.results_summary, &[("eligible", &e.to_string()), ("possible", &p.to_string())])
                 }}
             </p>
+            {listen}
             <Show when=move || !state.texts_ready()>
                 <TextsNotice/>
             </Show>
