@@ -21,6 +21,22 @@ mod validate;
 #[path = "src/catalog/vocab.rs"]
 mod vocab;
 
+// The Darija interface (see src/i18n/ary_table.rs): its texts are compiled here, so a missing
+// one fails the build, and written to the table the browser downloads when Darija is chosen.
+#[path = "src/i18n/ary.rs"]
+mod ary;
+#[path = "src/i18n/ary_table.rs"]
+mod ary_table;
+#[path = "src/i18n/phrases.rs"]
+mod phrases;
+#[path = "src/i18n/strings.rs"]
+mod strings;
+/// What the i18n modules reach as `crate::catalog`.
+mod catalog {
+    pub use super::text::Lang;
+    pub(crate) use super::text_table;
+}
+
 use schema::Catalog;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -29,6 +45,7 @@ fn main() {
     let dir = Path::new("data/catalog");
     println!("cargo:rerun-if-changed=data/catalog");
     println!("cargo:rerun-if-changed=src/catalog");
+    println!("cargo:rerun-if-changed=src/i18n");
     let loaded = load::load_dir(dir, today());
     for issue in &loaded.issues {
         if issue.is_error() {
@@ -58,9 +75,13 @@ fn main() {
             text_table::digest(&text_table::table(&catalog, lang))
         );
     }
+    // The Darija interface's table and its SHA-256, which names it and which the browser checks.
+    let darija = ary_table::encode(ary_table::darija().expect("native builds have Darija"));
+    let darija_digest = text_table::digest(&darija);
+    println!("cargo:rustc-env=BOUSLA_ARY_DIGEST={darija_digest}");
     let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     if wasm {
-        write_text_tables(&catalog);
+        write_text_tables(&catalog, &darija, &darija_digest);
     }
     let embedded = if wasm {
         text_table::strip(&catalog)
@@ -91,7 +112,7 @@ fn today() -> date::Date {
 /// The display tables that go with this very build of the wasm, for Trunk's post-build hook
 /// to copy next to it: written by the same run that embeds the structure, so the two always
 /// match, even when the catalog changes during a build.
-fn write_text_tables(catalog: &Catalog) {
+fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -103,4 +124,6 @@ fn write_text_tables(catalog: &Catalog) {
         let path = dir.join(text_table::file_name(&hash, lang));
         std::fs::write(&path, text_table::table(catalog, lang)).expect("target/ is writable");
     }
+    std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
+        .expect("target/ is writable");
 }

@@ -12,7 +12,7 @@ pub const TEXT_HASH: &str = env!("BOUSLA_TEXT_HASH");
 /// The SHA-256 of each language's text table of this build (see `text_table::decode`).
 pub fn text_digest(lang: super::text::Lang) -> &'static str {
     match lang {
-        super::text::Lang::Ar => env!("BOUSLA_TEXT_DIGEST_AR"),
+        super::text::Lang::Ar | super::text::Lang::Ary => env!("BOUSLA_TEXT_DIGEST_AR"),
         super::text::Lang::Fr => env!("BOUSLA_TEXT_DIGEST_FR"),
         super::text::Lang::En => env!("BOUSLA_TEXT_DIGEST_EN"),
     }

@@ -100,7 +100,7 @@ pub fn fill(c: &mut Catalog, lang: Lang, table: &str) -> Result<(), String> {
     for (slot, value) in slots.into_iter().zip(values) {
         let target = match slot {
             Slot::Text(t) => match lang {
-                Lang::Ar => &mut t.ar,
+                Lang::Ar | Lang::Ary => &mut t.ar,
                 Lang::Fr => &mut t.fr,
                 Lang::En => &mut t.en,
             },

@@ -139,7 +139,7 @@ impl Checker<'_> {
     fn text(&mut self, field: &str, text: &Text) {
         for lang in text.missing() {
             let name = match lang {
-                Lang::Ar => "Arabic",
+                Lang::Ar | Lang::Ary => "Arabic",
                 Lang::Fr => "French",
                 Lang::En => "English",
             };

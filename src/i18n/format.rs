@@ -26,7 +26,7 @@ pub fn number(lang: Lang, n: u64) -> String {
 pub fn mad(lang: Lang, n: u64) -> String {
     let amount = number(lang, n);
     match lang {
-        Lang::Ar => format!("{amount}{NNBSP}درهم"),
+        Lang::Ar | Lang::Ary => format!("{amount}{NNBSP}درهم"),
         Lang::Fr => format!("{amount}{NNBSP}DH"),
         Lang::En => format!("{amount} MAD"),
     }

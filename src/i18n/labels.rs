@@ -1,4 +1,5 @@
-//! Names of the vocabulary in the three languages. Plain words for a general audience.
+//! Names of the vocabulary in the interface's languages. Plain words for a general audience;
+//! the texts are in [`super::phrases`] (Darija's in `ary.rs`).
 
 use crate::catalog::{
     Area, Confidence, Gender, Lang, LegalForm, Need, Residence, Sector, StageKind, Status,
@@ -6,110 +7,113 @@ use crate::catalog::{
 };
 use crate::engine::Verdict;
 
+use super::phrases::p;
+
 /// A value the interface names in the holder's language.
 pub trait Label: Copy {
     fn label(self, lang: Lang) -> &'static str;
 }
 
 macro_rules! labels {
-    ($ty:ty { $($variant:ident => $ar:literal, $fr:literal, $en:literal;)* }) => {
+    ($ty:ty { $($variant:ident => $key:ident;)* }) => {
         impl Label for $ty {
             fn label(self, lang: Lang) -> &'static str {
-                match self { $(<$ty>::$variant => lang.pick($ar, $fr, $en),)* }
+                let p = p(lang);
+                match self { $(<$ty>::$variant => p.$key,)* }
             }
         }
     };
 }
 
 labels!(StageKind {
-    Idea => "لدي فكرة مشروع", "J'ai une idée de projet", "I have a project idea";
-    Creating => "أنا بصدد إنشاء مشروعي", "Je suis en train de créer mon projet", "I am setting up my project now";
-    Running => "لدي نشاط قائم ومسجل", "J'ai une activité déclarée", "I run a registered activity";
-    Informal => "أمارس نشاطا غير مصرح به", "J'ai une activité non déclarée (informelle)", "I run an unregistered (informal) activity";
+    Idea => stage_idea;
+    Creating => stage_creating;
+    Running => stage_running;
+    Informal => stage_informal;
 });
 
 labels!(LegalForm {
-    None => "بدون صفة قانونية", "Sans statut", "No legal status";
-    AutoEntrepreneur => "مقاول ذاتي", "Auto-entrepreneur", "Auto-entrepreneur";
-    Cooperative => "تعاونية", "Coopérative", "Cooperative";
-    Association => "جمعية", "Association", "Association";
-    Company => "شركة (SARL وغيرها)", "Société (SARL, SARL AU…)", "Company (SARL, SARL AU…)";
+    None => form_none;
+    AutoEntrepreneur => form_auto_entrepreneur;
+    Cooperative => form_cooperative;
+    Association => form_association;
+    Company => form_company;
 });
 
 labels!(Sector {
-    Agriculture => "الفلاحة وتربية الماشية", "Agriculture et élevage", "Farming and livestock";
-    AgriFood => "الصناعة الغذائية", "Agroalimentaire", "Food processing";
-    Fishing => "الصيد التقليدي وتربية الأحياء المائية", "Pêche artisanale et aquaculture", "Small-scale fishing and aquaculture";
-    HighSeaFishing => "الصيد في أعالي البحار", "Pêche hauturière", "High-sea fishing";
-    Handicraft => "الصناعة التقليدية", "Artisanat", "Handicrafts";
-    Industry => "الصناعة", "Industrie", "Manufacturing";
-    Construction => "البناء والأشغال", "Bâtiment et travaux", "Building and public works";
-    Commerce => "التجارة", "Commerce", "Trade and shops";
-    Services => "الخدمات", "Services", "Services";
-    Digital => "الرقمي والتكنولوجيا", "Numérique et technologie", "Digital and technology";
-    Tourism => "السياحة", "Tourisme", "Tourism";
-    Transport => "النقل واللوجستيك", "Transport et logistique", "Transport and logistics";
-    CultureCreative => "الثقافة والصناعات الإبداعية", "Culture et industries créatives", "Culture and creative industries";
-    HealthSocial => "الصحة والخدمات الاجتماعية", "Santé et services sociaux", "Health and social services";
-    RealEstate => "الإنعاش العقاري", "Promotion immobilière", "Real-estate development";
+    Agriculture => sector_agriculture;
+    AgriFood => sector_agri_food;
+    Fishing => sector_fishing;
+    HighSeaFishing => sector_high_sea_fishing;
+    Handicraft => sector_handicraft;
+    Industry => sector_industry;
+    Construction => sector_construction;
+    Commerce => sector_commerce;
+    Services => sector_services;
+    Digital => sector_digital;
+    Tourism => sector_tourism;
+    Transport => sector_transport;
+    CultureCreative => sector_culture;
+    HealthSocial => sector_health;
+    RealEstate => sector_real_estate;
 });
 
 labels!(Gender {
-    Female => "امرأة", "Femme", "Woman";
-    Male => "رجل", "Homme", "Man";
+    Female => gender_female;
+    Male => gender_male;
 });
 
 labels!(Area {
-    Rural => "في العالم القروي", "En milieu rural", "In a rural area";
-    Urban => "في المدينة", "En ville", "In a town or city";
+    Rural => area_rural;
+    Urban => area_urban;
 });
 
 labels!(Residence {
-    Morocco => "أعيش في المغرب", "Je vis au Maroc", "I live in Morocco";
-    Abroad => "أعيش خارج المغرب", "Je vis à l'étranger", "I live abroad";
+    Morocco => residence_morocco;
+    Abroad => residence_abroad;
 });
 
 labels!(Need {
-    Financing => "التمويل", "Financement", "Financing";
-    Coaching => "المواكبة والتكوين", "Accompagnement et formation", "Coaching and training";
-    Incubation => "الاحتضان أو مكان للعمل", "Incubation ou espace de travail", "Incubation or workspace";
-    MarketAccess => "الولوج إلى الأسواق والصفقات العمومية", "Accès aux marchés et commande publique", "Market access and public procurement";
-    Formalisation => "التسجيل والمساعدة الإدارية", "Formalisation et aide administrative", "Registering and paperwork";
+    Financing => need_financing;
+    Coaching => need_coaching;
+    Incubation => need_incubation;
+    MarketAccess => need_market_access;
+    Formalisation => need_formalisation;
 });
 
 labels!(SupportKind {
-    Loan => "قرض بنكي", "Prêt bancaire", "Bank loan";
-    HonourLoan => "قرض شرف", "Prêt d'honneur", "Honour loan";
-    Grant => "منحة", "Subvention", "Grant";
-    Guarantee => "ضمان", "Garantie", "Guarantee";
-    Microcredit => "قرض صغير", "Microcrédit", "Microcredit";
-    Equity => "مساهمة في رأس المال", "Fonds propres", "Equity";
-    Coaching => "مواكبة", "Accompagnement", "Coaching";
-    Training => "تكوين", "Formation", "Training";
-    Incubation => "احتضان", "Incubation", "Incubation";
-    Acceleration => "تسريع", "Accélération", "Acceleration";
-    Workspace => "فضاء عمل", "Espace de travail", "Workspace";
-    MarketAccess => "ولوج الأسواق", "Accès aux marchés", "Market access";
-    Formalisation => "صفة قانونية", "Formalisation", "Legal status";
+    Loan => kind_loan;
+    HonourLoan => kind_honour_loan;
+    Grant => kind_grant;
+    Guarantee => kind_guarantee;
+    Microcredit => kind_microcredit;
+    Equity => kind_equity;
+    Coaching => kind_coaching;
+    Training => kind_training;
+    Incubation => kind_incubation;
+    Acceleration => kind_acceleration;
+    Workspace => kind_workspace;
+    MarketAccess => kind_market_access;
+    Formalisation => kind_formalisation;
 });
 
 labels!(Status {
-    Open => "مفتوح", "Ouvert", "Open";
-    Seasonal => "حسب الدورات", "Par appels périodiques", "Periodic calls";
-    Announced => "لم يُفتح بعد", "Pas encore ouvert", "Not open yet";
-    Paused => "متوقف مؤقتا", "En pause", "Paused";
-    Closed => "مغلق", "Fermé", "Closed";
-    BudgetExhausted => "الميزانية مستنفدة", "Budget épuisé", "Budget used up";
+    Open => status_open;
+    Seasonal => status_seasonal;
+    Announced => status_announced;
+    Paused => status_paused;
+    Closed => status_closed;
+    BudgetExhausted => status_budget_exhausted;
 });
 
 labels!(Confidence {
-    Confirmed => "معلومات مؤكدة", "Informations confirmées", "Confirmed facts";
-    Partly => "معلومات مؤكدة جزئيا", "Informations en partie confirmées", "Partly confirmed facts";
-    Uncertain => "معلومات غير مؤكدة", "Informations non confirmées", "Unconfirmed facts";
+    Confirmed => confidence_confirmed;
+    Partly => confidence_partly;
+    Uncertain => confidence_uncertain;
 });
 
 labels!(Verdict {
-    Eligible => "يناسبك", "Vous êtes éligible", "You qualify";
-    Possible => "قد يناسبك", "Possible", "You may qualify";
-    NotEligible => "لا يناسبك حاليا", "Pas pour l'instant", "Not for now";
+    Eligible => verdict_eligible;
+    Possible => verdict_possible;
+    NotEligible => verdict_not_eligible;
 });

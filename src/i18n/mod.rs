@@ -1,8 +1,14 @@
-//! The three languages: labels of the vocabulary, the engine's reasons as sentences, number and
-//! date formats, and the interface's strings. Pure Rust, shared by the UI and the catalog CLI.
+//! The interface's languages (Arabic, Darija, French, English): labels of the vocabulary, the
+//! engine's reasons as sentences, number and date formats, and the interface's strings. Pure
+//! Rust, shared by the UI and the catalog CLI.
 
+/// Darija's texts: compiled natively only (the browser downloads them, see `ary_table`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ary;
+pub mod ary_table;
 pub mod format;
 pub mod labels;
+pub mod phrases;
 pub mod reasons;
 pub mod speech;
 pub mod strings;

@@ -1,5 +1,6 @@
 //! The interface's own words. A typed table: a key missing in any language is a compile error
-//! (the macro takes exactly three texts per key), and `tests` checks that none is empty.
+//! (the macro takes exactly three texts per key, and `ary.rs` writes Darija's as a `Strings`
+//! literal), and `tests` checks that none is empty.
 //! Chosen over leptos_i18n, measured here at +32 KB brotli and writing `lang`/`dir` on the
 //! host page's `<html>`, which is wrong inside a partner's page.
 //! `{n}`-style placeholders are filled by [`fill`].
@@ -20,6 +21,12 @@ macro_rules! strings {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
             }
+
+            /// The strings from a table's values, in [`Strings::entries`]' order (the Darija
+            /// table); `None` when there are too few.
+            pub fn from_values(values: &mut impl Iterator<Item = &'static str>) -> Option<Strings> {
+                Some(Strings { $($key: values.next()?,)* })
+            }
         }
     };
 }
@@ -29,6 +36,8 @@ pub fn t(lang: Lang) -> &'static Strings {
         Lang::Ar => &AR,
         Lang::Fr => &FR,
         Lang::En => &EN,
+        // Darija's texts are not in the browser's build: downloaded when chosen, shown once here.
+        Lang::Ary => super::ary_table::darija().map_or(&AR, |d| &d.strings),
     }
 }
 
@@ -65,6 +74,7 @@ strings! {
     link_unreadable: "تعذرت قراءة الرابط المشارك (ناقص أو تالف أو من نسخة أحدث). اطلب من مرسله أن يشاركه مرة أخرى. لم يتغير شيء مما هو محفوظ في هذا الجهاز.", "Le lien partagé est illisible (coupé, abîmé ou d'une version plus récente). Demandez à la personne qui l'a envoyé de le partager à nouveau. Rien de ce qui est enregistré sur cet appareil n'a changé.", "The shared link could not be read (cut short, damaged, or from a newer version). Ask the person who sent it to share it again. Nothing saved on this device has changed.";
     texts_unavailable: "تعذر تحميل تفاصيل البرامج. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger le détail des programmes : vérifiez la connexion puis réessayez.", "The program details could not be loaded: check the connection, then try again.";
     retry: "أعد المحاولة", "Réessayer", "Try again";
+    lang_unavailable: "تعذر تحميل الدارجة. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger la darija. Vérifiez la connexion puis réessayez.", "Darija could not be loaded. Check the connection, then try again.";
     shared_title: "أجوبة تمت مشاركتها معك", "Des réponses partagées avec vous", "Answers shared with you";
     shared_prompt: "يحمل هذا الرابط أجوبة شخص آخر، وأجوبتك أنت محفوظة في هذا الجهاز. تبقى أجوبتك محفوظة ما لم تغيّر الأجوبة المشاركة.", "Ce lien contient les réponses de quelqu'un d'autre, et les vôtres sont enregistrées sur cet appareil. Les vôtres restent enregistrées tant que vous ne modifiez pas les réponses partagées.", "This link carries someone else's answers, and yours are saved on this device. Yours stay saved unless you change the shared answers.";
     open_shared: "افتح الأجوبة المشاركة", "Ouvrir les réponses partagées", "Open the shared answers";

@@ -198,18 +198,18 @@ pub fn cautions(
     s: &'static Strings,
     level: u8,
 ) -> Option<impl IntoView + use<>> {
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<(String, Option<&'static str>)> = Vec::new();
     if p.confidence != Confidence::Confirmed {
-        notes.push(s.confidence_note.into());
+        notes.push((s.confidence_note.into(), None));
     }
     if let Some(c) = &p.caution {
-        notes.push(c.get(lang).to_string());
+        notes.push((c.get(lang).to_string(), text_lang()));
     }
     (!notes.is_empty()).then(|| {
         view! {
             <div class="caution" role="note">
                 {heading(level, view! { <span aria-hidden="true">"⚠️ "</span>{s.caution} })}
-                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
             </div>
         }
     })
@@ -262,10 +262,10 @@ pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl I
     let hours = d
         .hours
         .as_ref()
-        .map(|h| view! { <li><span class="k">{s.hours}": "</span>{h.get(lang).to_string()}</li> });
+        .map(|h| view! { <li><span class="k">{s.hours}": "</span><span lang=text_lang()>{h.get(lang).to_string()}</span></li> });
     view! {
         <div class="desk" data-desk=d.id.clone()>
-            <strong>{d.name.get(lang).to_string()}</strong>
+            <strong lang=text_lang()>{d.name.get(lang).to_string()}</strong>
             <p class="why">{door_reason(lang, door.why)}</p>
             {phone}
             <ul>{addr}{hours}{mail}{web}</ul>
@@ -308,9 +308,14 @@ fn details_button(
     let state = use_state();
     view! {
         <button type="button" class="secondary" on:click=move |_| state.go(Screen::Detail(index))>
-            {s.more}<span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
+            {s.more}<span class="visually-hidden">": "<span lang=text_lang()>{p.name.get(lang).to_string()}</span></span>
         </button>
     }
+}
+
+/// The `lang` attribute of a program text (Modern Standard Arabic under the Darija interface).
+pub fn text_lang() -> Option<&'static str> {
+    use_state().text_lang_attr()
 }
 
 /// A program's listen button: its name, verdict, why and where to go, read aloud.
@@ -341,14 +346,14 @@ pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     view! {
         <article class="card" data-program=p.id.clone() aria-labelledby=heading_id.clone()>
             <header>
-                <h3 id=heading_id.clone()>{p.name.get(lang).to_string()}</h3>
+                <h3 id=heading_id.clone() lang=text_lang()>{p.name.get(lang).to_string()}</h3>
                 {badge(r.verdict, r.timing, s)}
             </header>
             {listen}
-            {provider.map(|name| view! { <p class="provider">{name}</p> })}
+            {provider.map(|name| view! { <p class="provider" lang=text_lang()>{name}</p> })}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             {notes(&r, lang, s)}
-            <p>{p.summary.get(lang).to_string()}</p>
+            <p lang=text_lang()>{p.summary.get(lang).to_string()}</p>
             {check_list(&checks, Outcome::Met, &profile, lang, s, 4)}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 4)}
             {cautions(p, lang, s, 4)}
@@ -372,7 +377,7 @@ pub fn near_miss_card(r: Ranked<'static>, index: usize) -> impl IntoView {
     let listen = program_listen(r.clone(), ProgramView::NearMiss, lang);
     view! {
         <article class="card near" data-program=p.id.clone()>
-            <header><h3>{p.name.get(lang).to_string()}</h3></header>
+            <header><h3 lang=text_lang()>{p.name.get(lang).to_string()}</h3></header>
             {listen}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             {(r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> })}
@@ -409,16 +414,16 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
     let listen = program_listen(r.clone(), ProgramView::Page, lang);
     view! {
         <article class="detail" data-program=p.id.clone()>
-            <h1 id=super::app::HEADING_ID tabindex="-1">{p.name.get(lang).to_string()}</h1>
+            <h1 id=super::app::HEADING_ID tabindex="-1" lang=text_lang()>{p.name.get(lang).to_string()}</h1>
             <p>{badge(r.verdict, r.timing, s)}" "<span class="kinds">{kinds}</span></p>
             {listen}
-            {provider.map(|name| view! { <p class="provider"><span class="k">{s.provider}": "</span>{name}</p> })}
+            {provider.map(|name| view! { <p class="provider"><span class="k">{s.provider}": "</span><span lang=text_lang()>{name}</span></p> })}
             {notes(&r, lang, s)}
-            <p>{p.summary.get(lang).to_string()}</p>
+            <p lang=text_lang()>{p.summary.get(lang).to_string()}</p>
             {cautions(p, lang, s, 2)}
             <h2>{s.what_you_get}</h2>
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
-            <p>{p.benefits.get(lang).to_string()}</p>
+            <p lang=text_lang()>{p.benefits.get(lang).to_string()}</p>
             {check_list(&checks, Outcome::Met, &profile, lang, s, 3)}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 3)}
             {check_list(&checks, Outcome::Unmet, &profile, lang, s, 3)}
@@ -429,7 +434,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
                 </div>
             })}
             <h2>{s.how_to_apply}</h2>
-            <p>{p.how_to_apply.get(lang).to_string()}</p>
+            <p lang=text_lang()>{p.how_to_apply.get(lang).to_string()}</p>
             {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
             {where_to_go(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>

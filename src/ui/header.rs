@@ -1,10 +1,11 @@
-//! Language choice (always visible) and "start over".
+//! Language choice (always visible; Darija's words are downloaded when it is chosen) and
+//! "start over".
 
 use leptos::prelude::*;
 
 use crate::catalog::Lang;
 
-use super::state::{Screen, use_state};
+use super::state::{Notice, Screen, use_state};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn Header() -> impl IntoView {
                 data-lang=lang.code()
                 lang=lang.code()
                 aria-pressed=move || (state.lang.get() == lang).to_string()
-                on:click=move |_| state.lang.set(lang)
+                on:click=move |_| state.set_lang(lang)
             >
                 {name}
             </button>
@@ -29,9 +30,18 @@ pub fn Header() -> impl IntoView {
             <span class="brand" aria-hidden="true">"🧭 "{move || state.strings().app_name}</span>
             <nav class="langs" aria-label=move || state.strings().language>
                 {lang_button(Lang::Ar, "العربية")}
+                {lang_button(Lang::Ary, "الدارجة")}
                 {lang_button(Lang::Fr, "Français")}
                 {lang_button(Lang::En, "English")}
             </nav>
+            <Show when=move || state.notice.get() == Some(Notice::LangUnavailable)>
+                <p class="notice" role="alert" data-testid="lang-failed">
+                    {move || state.strings().lang_unavailable}" "
+                    <button type="button" class="link" on:click=move |_| state.set_lang(Lang::Ary)>
+                        {move || state.strings().retry}
+                    </button>
+                </p>
+            </Show>
             <Show when=move || state.screen.get() != Screen::Welcome || state.has_answers()>
                 <div class="restart">
                     <Show

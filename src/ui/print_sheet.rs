@@ -8,7 +8,7 @@ use crate::engine::doors;
 use crate::i18n::reasons::door_reason;
 use crate::i18n::strings::fill;
 
-use super::card::amount_line;
+use super::card::{amount_line, text_lang};
 use super::qr::qr_svg;
 use super::state::use_state;
 
@@ -45,7 +45,7 @@ pub fn PrintSheet() -> impl IntoView {
                 });
                 view! {
                     <li>
-                        <strong>{p.name.get(lang).to_string()}</strong>
+                        <strong lang=text_lang()>{p.name.get(lang).to_string()}</strong>
                         {amount_line(p, lang, s).map(|a| view! { " — "{a} })}
                         <br/>
                         <span class="k">{s.where_to_go}": "</span>

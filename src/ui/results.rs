@@ -16,7 +16,7 @@ use crate::i18n::strings::{Strings, fill};
 
 use super::answers::Answers;
 use super::app::HEADING_ID;
-use super::card::{near_miss_card, program_card, program_detail};
+use super::card::{near_miss_card, program_card, program_detail, text_lang};
 use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::PrintSheet;
@@ -245,9 +245,9 @@ pub fn ResultsScreen() -> impl IntoView {
                         <h2>{s.pathways}</h2>
                         {pathways.into_iter().map(|pm| view! {
                             <div class="pathway">
-                                <h3>{pm.pathway.title.get(lang).to_string()}</h3>
-                                <p>{pm.pathway.explanation.get(lang).to_string()}</p>
-                                <ol>{pm.steps.into_iter().map(|(p, _)| view! { <li>{p.name.get(lang).to_string()}</li> }).collect_view()}</ol>
+                                <h3 lang=text_lang()>{pm.pathway.title.get(lang).to_string()}</h3>
+                                <p lang=text_lang()>{pm.pathway.explanation.get(lang).to_string()}</p>
+                                <ol lang=text_lang()>{pm.steps.into_iter().map(|(p, _)| view! { <li>{p.name.get(lang).to_string()}</li> }).collect_view()}</ol>
                             </div>
                         }).collect_view()}
                     </section>
@@ -271,7 +271,7 @@ pub fn ResultsScreen() -> impl IntoView {
                                     .filter(|c| c.outcome == Outcome::Unmet)
                                     .map(|c| rule(lang, &c.reason))
                                     .collect();
-                                view! { <li data-program=r.program.id.clone()><strong>{r.program.name.get(lang).to_string()}</strong>" — "{why.join(" · ")}</li> }
+                                view! { <li data-program=r.program.id.clone()><strong lang=text_lang()>{r.program.name.get(lang).to_string()}</strong>" — "{why.join(" · ")}</li> }
                             }).collect_view()}
                         </ul>
                     </details>

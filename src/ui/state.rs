@@ -8,12 +8,15 @@ use crate::browser;
 use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_digest, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
+use crate::i18n::ary_table;
 use crate::i18n::strings::{Strings, t};
 use crate::questionnaire::Question;
 pub use crate::questionnaire::is_answered;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
+/// The SHA-256 of this build's Darija table (see `i18n::ary_table`), which also names it.
+const ARY_DIGEST: &str = env!("BOUSLA_ARY_DIGEST");
 /// Share links carry the answers after `#a=`.
 pub const SHARE_PREFIX: &str = "a=";
 
@@ -32,6 +35,8 @@ pub enum Notice {
     StoredAnswersDiscarded,
     ShareLinkUnreadable,
     TextsUnavailable,
+    /// Darija was chosen but its words could not be downloaded.
+    LangUnavailable,
 }
 
 #[derive(Clone, Copy)]
@@ -69,6 +74,8 @@ struct Held {
     untouched: Option<Profile>,
     /// The shared link's answers while the holder is asked.
     pending: Option<Profile>,
+    /// The language the holder chose last: `lang` once its words are here (Darija's download).
+    wanted: Lang,
 }
 
 /// The profile with a partner's region lock applied (a province of another region dropped).
@@ -100,10 +107,16 @@ impl AppState {
                 browser::load(key)
             }
         };
-        let lang = config
+        let wanted = config
             .lang
             .or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c)))
             .unwrap_or(Lang::Ar);
+        // Darija shows once its words are downloaded (`set_lang`); Arabic until then.
+        let lang = if wanted == Lang::Ary && ary_table::darija().is_none() {
+            Lang::Ar
+        } else {
+            wanted
+        };
 
         // Answers are the holder's: only the holder's own action (an answer, "start over", the
         // kiosk's wipe) writes or deletes the stored copy. A shared link, a region-locked embed
@@ -163,6 +176,7 @@ impl AppState {
         let held: &'static Mutex<Held> = Box::leak(Box::new(Mutex::new(Held {
             untouched: Some(profile.clone()),
             pending,
+            wanted,
         })));
         let profile = RwSignal::new(profile);
         let catalog = RwSignal::new(structure);
@@ -193,7 +207,41 @@ impl AppState {
             state.persist();
         }
         state.load_texts();
+        if wanted != lang {
+            state.set_lang(wanted);
+        }
         state
+    }
+
+    /// Switches the interface's language. Darija's words are not in the app's first load: the
+    /// first time it is chosen, its table is downloaded and checked, and the interface stays in
+    /// its language until then (a notice with "Try again" when the download fails).
+    pub fn set_lang(&self, lang: Lang) {
+        self.held().wanted = lang;
+        if self.notice.get_untracked() == Some(Notice::LangUnavailable) {
+            self.notice.set(None);
+        }
+        if lang != Lang::Ary || ary_table::darija().is_some() {
+            self.lang.set(lang);
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let loaded = browser::fetch_text(&ary_table::file_name(ARY_DIGEST))
+                .await
+                .and_then(|table| ary_table::install(table, ARY_DIGEST));
+            let still_wanted = this.held().wanted == Lang::Ary;
+            match loaded {
+                Ok(()) if still_wanted => this.lang.set(Lang::Ary),
+                Ok(()) => {}
+                Err(e) => {
+                    browser::warn(&format!("Bousla: could not load Darija ({e})"));
+                    if still_wanted {
+                        this.notice.set(Some(Notice::LangUnavailable));
+                    }
+                }
+            }
+        });
     }
 
     /// Downloads the catalog's texts in the holder's language (and again on a switch), once
@@ -201,7 +249,8 @@ impl AppState {
     fn load_texts(self) {
         let cache: StoredValue<Vec<(Lang, &'static Catalog)>> = StoredValue::new(Vec::new());
         Effect::new(move |_| {
-            let lang = self.lang.get();
+            // Darija's program texts are the Arabic ones.
+            let lang = self.lang.get().text_lang();
             self.texts_attempt.track();
             if let Some(c) =
                 cache.with_value(|c| c.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c))
@@ -221,14 +270,14 @@ impl AppState {
                         // At most three, kept for the page's lifetime.
                         let c: &'static Catalog = Box::leak(Box::new(c));
                         cache.update_value(|v| v.push((lang, c)));
-                        if self.lang.get_untracked() == lang {
+                        if self.lang.get_untracked().text_lang() == lang {
                             self.catalog.set(c);
                             self.texts_of.set(Some(lang));
                         }
                     }
                     Err(e) => {
                         browser::warn(&format!("Bousla: could not load the program texts ({e})"));
-                        if self.lang.get_untracked() == lang {
+                        if self.lang.get_untracked().text_lang() == lang {
                             self.notice.set(Some(Notice::TextsUnavailable));
                         }
                     }
@@ -284,7 +333,13 @@ impl AppState {
             }
             browser::save(STORE_ANSWERS, &codec::encode(&p));
         });
-        Effect::new(move |_| browser::save(STORE_LANG, self.lang.get().code()));
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            // Not while Darija downloads: the holder's choice stays stored meanwhile.
+            if self.held().wanted == lang {
+                browser::save(STORE_LANG, lang.code());
+            }
+        });
     }
 
     /// The holder chose the shared link's answers: shown, in memory; their own stored answers
@@ -322,11 +377,18 @@ impl AppState {
 
     /// Whether the program texts of the current language are here.
     pub fn texts_ready(&self) -> bool {
-        self.texts_of.get() == Some(self.lang.get())
+        self.texts_of.get() == Some(self.lang.get().text_lang())
     }
 
     pub fn strings(&self) -> &'static Strings {
         t(self.lang.get())
+    }
+
+    /// The `lang` attribute of program texts when it differs from the interface's: Darija's
+    /// program texts are in Modern Standard Arabic.
+    pub fn text_lang_attr(&self) -> Option<&'static str> {
+        let lang = self.lang.get_untracked();
+        (lang.text_lang() != lang).then(|| lang.text_lang().code())
     }
 
     /// Whether the holder has given any answer (a partner's locked region is not one).
@@ -375,10 +437,11 @@ impl AppState {
     /// configured language.
     pub fn start_over(&self) {
         let baseline = self.baseline();
-        *self.held() = Held {
-            untouched: Some(baseline.clone()),
-            pending: None,
-        };
+        {
+            let mut held = self.held();
+            held.untouched = Some(baseline.clone());
+            held.pending = None;
+        }
         self.profile.set(baseline);
         self.asking.set(false);
         self.editing.set(false);
@@ -386,7 +449,7 @@ impl AppState {
         browser::remove(STORE_ANSWERS);
         browser::set_fragment("");
         if self.config.kiosk {
-            self.lang.set(self.config.lang.unwrap_or(Lang::Ar));
+            self.set_lang(self.config.lang.unwrap_or(Lang::Ar));
         }
         self.go(Screen::Welcome);
     }

@@ -1,0 +1,295 @@
+//! The interface's four languages: the Darija table (complete, read back, refused when cut or
+//! altered), every text present, placeholders the same everywhere, Darija reasons filled for the
+//! real catalog, `ary` accepted where a language is named, and plain words measured (issue 15).
+
+use std::path::Path;
+
+use bousla::catalog::load::load_dir;
+use bousla::catalog::text_table::{SEPARATOR, digest};
+use bousla::catalog::{Catalog, Date, Lang};
+use bousla::config;
+use bousla::engine::{Profile, doors, explain, rank};
+use bousla::i18n::ary_table::{self, decode, encode, install};
+use bousla::i18n::phrases::{self, p};
+use bousla::i18n::reasons::{door_reason, fix, holder_answer, met_of, priority_note, rule, timing};
+use bousla::i18n::strings::{self, t};
+
+const TODAY: Date = Date::ymd(2026, 11, 30);
+
+fn catalog() -> Catalog {
+    load_dir(Path::new("data/catalog"), TODAY)
+        .catalog
+        .expect("the catalog validates")
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Every interface text of a language: strings, then phrases (labels and reason templates).
+fn texts(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut v = t(lang).entries();
+    v.extend(p(lang).entries());
+    v
+}
+
+fn placeholders(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_darija_table_reads_back_whole_and_refuses_anything_else() {
+    let d = ary_table::darija().expect("native builds have Darija");
+    let table = encode(d);
+    let back = decode(leak(table.clone())).expect("the table reads back");
+    assert_eq!(back.strings.entries(), d.strings.entries());
+    assert_eq!(back.phrases.entries(), d.phrases.entries());
+    let values = table.split(SEPARATOR).count();
+    assert_eq!(
+        values,
+        strings::AR.entries().len() + phrases::AR.entries().len()
+    );
+    // One value short, one too many, an empty file: refused, never half a language.
+    let (short, _) = table.rsplit_once(SEPARATOR).unwrap();
+    assert!(decode(leak(short.to_string())).is_err());
+    assert!(decode(leak(format!("{table}{SEPARATOR}x"))).is_err());
+    assert!(decode("").is_err());
+    // The digest this build records: the table passes, an altered one does not.
+    assert!(install(table.clone(), &digest(&table)).is_ok());
+    let altered = table.replacen("كيناسبك", "يناسبك", 1);
+    assert_ne!(altered, table);
+    assert!(install(altered, &digest(&table)).is_err());
+    // Its name comes from its digest.
+    let name = ary_table::file_name(&digest(&table));
+    assert!(
+        name.starts_with("catalog-") && name.ends_with(".ary.txt") && name.len() == 28,
+        "{name}"
+    );
+}
+
+#[test]
+fn every_text_is_there_in_every_interface_language() {
+    for lang in Lang::INTERFACE {
+        let all = texts(lang);
+        assert_eq!(all.len(), texts(Lang::Fr).len());
+        for (key, text) in all {
+            assert!(!text.trim().is_empty(), "{key} is empty in {}", lang.code());
+            assert!(
+                !text.contains(SEPARATOR),
+                "{key} holds the table separator in {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn placeholders_are_the_same_in_every_language() {
+    let fr = texts(Lang::Fr);
+    for lang in Lang::INTERFACE {
+        for ((key, text), (_, fr)) in texts(lang).into_iter().zip(&fr) {
+            assert_eq!(
+                placeholders(text),
+                placeholders(fr),
+                "{key} in {}: {text}",
+                lang.code()
+            );
+            assert_eq!(
+                text.matches('{').count(),
+                text.matches('}').count(),
+                "{key} in {}: {text}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn darija_is_written_in_darija_not_copied_from_arabic() {
+    let ar = texts(Lang::Ar);
+    let same: Vec<&str> = texts(Lang::Ary)
+        .into_iter()
+        .zip(&ar)
+        .filter(|((_, ary), (_, ar))| ary == ar)
+        .map(|((k, _), _)| k)
+        .collect();
+    println!(
+        "Darija texts equal to the Arabic ones: {} of {} (names and shared words): {same:?}",
+        same.len(),
+        ar.len()
+    );
+    assert!(same.len() * 5 < ar.len(), "{same:?}");
+    // Words people write in Darija messages, not Modern Standard Arabic.
+    let all: Vec<String> = texts(Lang::Ary)
+        .into_iter()
+        .flat_map(|(_, v)| v.split(|c: char| !c.is_alphanumeric()).map(str::to_string))
+        .collect();
+    for word in [
+        "شنو",
+        "واش",
+        "فين",
+        "ديال",
+        "دابا",
+        "شحال",
+        "كيناسبك",
+        "بغيتي",
+    ] {
+        assert!(all.iter().any(|w| w == word), "{word}");
+    }
+    for msa in [
+        "ماذا",
+        "لماذا",
+        "أين",
+        "الذي",
+        "التي",
+        "ليس",
+        "سوف",
+        "هذا",
+        "هذه",
+    ] {
+        assert!(
+            !all.iter().any(|w| w == msa),
+            "{msa} is Modern Standard Arabic"
+        );
+    }
+}
+
+/// Every reason, answer, fix, timing and door of the real catalog, told in Darija for ten
+/// holders: filled (no placeholder left) and not empty.
+#[test]
+fn darija_reasons_are_whole_sentences_for_the_real_catalog() {
+    let c = catalog();
+    let lang = Lang::Ary;
+    let mut told = 0;
+    let mut check = |s: String, what: &str| {
+        assert!(!s.trim().is_empty(), "{what}");
+        assert!(!s.contains('{') && !s.contains('}'), "{what}: {s}");
+        told += 1;
+    };
+    for name in std::fs::read_dir("docs/examples").unwrap() {
+        let path = name.unwrap().path();
+        let profile =
+            Profile::from_json(&std::fs::read_to_string(&path).unwrap()).expect("example parses");
+        let ranking = rank(&c, &profile, TODAY);
+        for r in ranking.all() {
+            for chk in explain(r.program, &profile, TODAY.year) {
+                check(rule(lang, &chk.reason), "rule");
+                if let Some(a) = holder_answer(lang, &chk.reason) {
+                    check(a, "answer");
+                }
+            }
+            for f in &r.fixes {
+                check(fix(lang, f), "fix");
+            }
+            if let Some(s) = timing(lang, r.timing) {
+                check(s, "timing");
+            }
+            if let Some(a) = r.priority {
+                check(priority_note(lang, &[a]), "priority");
+            }
+            check(met_of(lang, r.met, r.rules), "met of");
+            for d in doors(&c, r.program, &profile) {
+                check(door_reason(lang, d.why), "door");
+            }
+        }
+    }
+    println!("Darija sentences checked for the ten example holders: {told}");
+    assert!(told > 1000, "{told}");
+}
+
+#[test]
+fn ary_is_a_language_code_everywhere_a_language_is_named() {
+    assert_eq!(Lang::from_code("ary"), Some(Lang::Ary));
+    assert_eq!(Lang::Ary.code(), "ary");
+    assert_eq!(Lang::Ary.dir(), "rtl");
+    assert_eq!(Lang::Ary.text_lang(), Lang::Ar);
+    // The catalog keeps its three languages: Darija shows the Arabic program texts.
+    assert!(!Lang::ALL.contains(&Lang::Ary));
+    assert_eq!(Lang::Ary.pick("ar", "fr", "en"), "ar");
+    for bad in ["ARY", "arz", "ar-MA", "darija", "ary ", ""] {
+        assert_eq!(Lang::from_code(bad), None, "{bad}");
+    }
+    // The `lang` option of the page and of embeds.
+    let (c, w) = config::parse("?lang=ary&region=oriental", |_| true);
+    assert_eq!((c.lang, w.len()), (Some(Lang::Ary), 0));
+    let (c, w) = config::parse("?lang=arq", |_| true);
+    assert_eq!(
+        (c.lang, w.len()),
+        (None, 1),
+        "a bad value keeps the default"
+    );
+}
+
+/// Sentences of a text: split after . ! ? ؟ ; ؛ (a colon or a comma does not end one).
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for ch in text.chars() {
+        cur.push(ch);
+        if ".!?؟;؛".contains(ch) {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Words: runs separated by spaces, a token with no letter (a number, "·", "—") not counted.
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// Issue 15, plain words: mean words per sentence of each language's interface, and its longest
+/// texts, printed (`cargo test --test languages -- --nocapture`); bounds keep them short.
+#[test]
+fn plain_words_measured_per_language() {
+    for lang in Lang::INTERFACE {
+        let all = texts(lang);
+        let sents: Vec<String> = all.iter().flat_map(|(_, v)| sentences(v)).collect();
+        let total: usize = sents.iter().map(|s| words(s)).sum();
+        let mean = total as f64 / sents.len() as f64;
+        let longest_sentence = sents.iter().map(|s| words(s)).max().unwrap_or(0);
+        // The prose alone (texts of 8 words or more: welcome, notices, help), without labels.
+        let prose: Vec<String> = all
+            .iter()
+            .filter(|(_, v)| words(v) >= 8)
+            .flat_map(|(_, v)| sentences(v))
+            .collect();
+        let prose_mean =
+            prose.iter().map(|s| words(s)).sum::<usize>() as f64 / prose.len().max(1) as f64;
+        let mut by_len: Vec<(usize, &str)> = all.iter().map(|(k, v)| (words(v), *k)).collect();
+        by_len.sort_by(|a, b| b.cmp(a));
+        println!(
+            "{:>3}: {} texts, {} sentences, {:.2} words per sentence ({:.2} in the {} sentences of prose), longest sentence {} words; longest texts: {}",
+            lang.code(),
+            all.len(),
+            sents.len(),
+            mean,
+            prose_mean,
+            prose.len(),
+            longest_sentence,
+            by_len
+                .iter()
+                .take(5)
+                .map(|(n, k)| format!("{k} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert!(mean <= 6.0, "{}: {mean:.2} words per sentence", lang.code());
+        assert!(
+            longest_sentence <= 30,
+            "{}: a sentence of {longest_sentence} words",
+            lang.code()
+        );
+    }
+}
