@@ -12,8 +12,11 @@
 //! | `mode` | `kiosk` | none |
 //! | `idle` | seconds before a kiosk wipes the session, 5–3600 | `90` |
 //! | `embed` | `1`: report the content height to the parent page | `0` |
+//! | `counts` | `1`: a kiosk keeps anonymous office counts (`src/counts/`); needs `mode=kiosk` and `staff` | `0` |
+//! | `staff` | `SALT.HASH` of the staff code, as `catalog staff-code` prints it (never the code) | none |
 
 use crate::catalog::{Lang, Region};
+use crate::counts::code::StaffCode;
 
 pub const DEFAULT_IDLE_SECONDS: u32 = 90;
 
@@ -27,6 +30,10 @@ pub struct Config {
     pub kiosk: bool,
     pub idle_seconds: u32,
     pub embed: bool,
+    /// Office counts are kept (a kiosk with `counts=1` and a staff code); see `src/counts/`.
+    pub counts: bool,
+    /// The staff code's salt and hash, which opens the counts.
+    pub staff: Option<StaffCode>,
 }
 
 impl Default for Config {
@@ -40,6 +47,8 @@ impl Default for Config {
             kiosk: false,
             idle_seconds: DEFAULT_IDLE_SECONDS,
             embed: false,
+            counts: false,
+            staff: None,
         }
     }
 }
@@ -92,8 +101,26 @@ pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Ve
                 Ok(s) if (5..=3600).contains(&s) => c.idle_seconds = s,
                 _ => bad("use a number of seconds from 5 to 3600"),
             },
+            "counts" => match flag(&value) {
+                Some(b) => c.counts = b,
+                None => bad("use 1 or 0"),
+            },
+            "staff" => match StaffCode::parse(&value) {
+                Ok(code) => c.staff = Some(code),
+                // Never echoed: an office may have typed the code itself here.
+                Err(why) => warnings.push(format!("Bousla: ignored staff: {why}")),
+            },
             _ => warnings.push(format!("Bousla: unknown option `{}`", clip(key))),
         }
+    }
+    // Counts only on a kiosk (a holder's own phone keeps nothing of the kind), and only with a
+    // staff code: without one, nobody could read or export them.
+    if c.counts && !(c.kiosk && c.staff.is_some()) {
+        warnings.push(
+            "Bousla: ignored counts=1: office counts need mode=kiosk and a staff code (staff=…)"
+                .to_string(),
+        );
+        c.counts = false;
     }
     (c, warnings)
 }
@@ -243,6 +270,28 @@ mod tests {
         assert!(w[0].contains("ignored theme=+0+0+0"), "{w:?}");
         let (c, w) = cfg("theme=+0+0+0");
         assert_eq!((c.theme, w.len()), (None, 1));
+    }
+
+    #[test]
+    fn counts_need_a_kiosk_and_a_staff_code() {
+        let staff = StaffCode::new("a1b2c3d4", "code-of-the-office").option();
+        let (c, w) = cfg(&format!("mode=kiosk&counts=1&staff={staff}"));
+        assert!(c.counts && w.is_empty(), "{w:?}");
+        assert_eq!(c.staff.as_ref().map(StaffCode::option), Some(staff.clone()));
+        // In any order.
+        let (c, _) = cfg(&format!("staff={staff}&counts=1&mode=kiosk"));
+        assert!(c.counts);
+        for q in [
+            format!("counts=1&staff={staff}"),
+            "mode=kiosk&counts=1".to_string(),
+            "mode=kiosk&counts=1&staff=code-of-the-office".to_string(),
+        ] {
+            let (c, w) = cfg(&q);
+            assert!(!c.counts, "{q}");
+            assert!(w.iter().any(|w| w.contains("counts=1")), "{q}: {w:?}");
+        }
+        let (c, w) = cfg("mode=kiosk&counts=0");
+        assert!(!c.counts && w.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod counts;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

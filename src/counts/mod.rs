@@ -1,0 +1,280 @@
+//! Office counts: anonymous counters a chamber's kiosk keeps for its own reports, on the device,
+//! when the office turns them on (`mode=kiosk&counts=1&staff=…`, see `config.rs`).
+//!
+//! What is kept, per day and nothing finer: how many questionnaires were started, reached the
+//! results, were printed, showed the share QR code; how many holders gave each answer value
+//! (one question at a time, never two answers together); how many times each program was among
+//! the first [`TOP`] results and how many holders opened its page. Every counter counts holder
+//! sessions: one holder adds at most 1 to a counter (a holder opening a program's page twice
+//! counts once), so "10 or more" always means ten people or more.
+//!
+//! Pure Rust, tested natively: [`rule`] (what a cell shows), [`store`] (the stored text, its
+//! parser and bounds), [`report`] (period sums, table rows, CSV, QR text) and [`code`] (the
+//! staff code's salted hash). The browser side is `ui/counting.rs` and `ui/staff.rs`.
+
+pub mod code;
+pub mod report;
+pub mod rule;
+pub mod store;
+
+use crate::catalog::{Area, Gender, LegalForm, Need, Region, Residence, Sector, StageKind};
+use crate::engine::Profile;
+
+/// Programs counted as "among the first results": the first five the results page lists.
+pub const TOP: usize = 5;
+
+/// The value of a question a holder did not answer (or was not asked).
+pub const UNKNOWN: &str = "unknown";
+
+/// Age bands (years). 15–24 is the United Nations' youth band; the others are ten years wide,
+/// with 45 and over together (few holders).
+pub const AGE_BANDS: [&str; 4] = ["15-24", "25-34", "35-44", "45+"];
+
+/// What a counter counts: the day's activity, one question's answers, or programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dim {
+    Activity,
+    Region,
+    Province,
+    Stage,
+    LegalForm,
+    Sector,
+    Needs,
+    Gender,
+    Age,
+    Area,
+    Residence,
+    /// A program among the first [`TOP`] results of a holder.
+    Top,
+    /// A program whose page a holder opened.
+    Opened,
+}
+
+impl Dim {
+    /// In the order of the staff's table.
+    pub const ALL: [Dim; 13] = [
+        Dim::Activity,
+        Dim::Region,
+        Dim::Province,
+        Dim::Stage,
+        Dim::LegalForm,
+        Dim::Sector,
+        Dim::Needs,
+        Dim::Gender,
+        Dim::Age,
+        Dim::Area,
+        Dim::Residence,
+        Dim::Top,
+        Dim::Opened,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Dim::Activity => "activity",
+            Dim::Region => "region",
+            Dim::Province => "province",
+            Dim::Stage => "stage",
+            Dim::LegalForm => "legal_form",
+            Dim::Sector => "sector",
+            Dim::Needs => "needs",
+            Dim::Gender => "gender",
+            Dim::Age => "age",
+            Dim::Area => "area",
+            Dim::Residence => "residence",
+            Dim::Top => "top5",
+            Dim::Opened => "opened",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Dim> {
+        Dim::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    /// Every value of a closed list, in the questionnaire's order, `unknown` last; `None` for
+    /// provinces and programs, listed only when counted.
+    pub fn values(self) -> Option<Vec<&'static str>> {
+        fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| id(*v)).chain([UNKNOWN]).collect()
+        }
+        Some(match self {
+            Dim::Activity => Activity::ALL.iter().map(|a| a.id()).collect(),
+            Dim::Region => ids(&Region::ALL, Region::id),
+            Dim::Stage => ids(StageKind::ALL, StageKind::id),
+            Dim::LegalForm => ids(LegalForm::ALL, LegalForm::id),
+            Dim::Sector => ids(Sector::ALL, Sector::id),
+            Dim::Needs => ids(Need::ALL, Need::id),
+            Dim::Gender => ids(Gender::ALL, Gender::id),
+            Dim::Age => AGE_BANDS.iter().copied().chain([UNKNOWN]).collect(),
+            Dim::Area => ids(Area::ALL, Area::id),
+            Dim::Residence => ids(Residence::ALL, Residence::id),
+            Dim::Province | Dim::Top | Dim::Opened => return None,
+        })
+    }
+}
+
+/// The steps of a holder's visit that are counted, once per holder session each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activity {
+    /// The first question was shown.
+    Started,
+    /// The results page was shown.
+    Results,
+    /// The results were printed.
+    Printed,
+    /// The share QR code came on screen.
+    Qr,
+}
+
+impl Activity {
+    pub const ALL: [Activity; 4] = [
+        Activity::Started,
+        Activity::Results,
+        Activity::Printed,
+        Activity::Qr,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Activity::Started => "started",
+            Activity::Results => "results",
+            Activity::Printed => "printed",
+            Activity::Qr => "qr",
+        }
+    }
+
+    pub fn key(self) -> String {
+        key(Dim::Activity, self.id())
+    }
+}
+
+/// A counter's name as stored: `region.oriental`, `top5.intelaka`.
+pub fn key(dim: Dim, value: &str) -> String {
+    format!("{}.{value}", dim.id())
+}
+
+/// The age band of an age.
+pub fn age_band(age: u8) -> &'static str {
+    match age {
+        0..=24 => AGE_BANDS[0],
+        25..=34 => AGE_BANDS[1],
+        35..=44 => AGE_BANDS[2],
+        _ => AGE_BANDS[3],
+    }
+}
+
+/// The answer counters one holder adds at the results: one value per question (`unknown` when
+/// not answered or not asked), and one per need stated. Never two answers in one counter.
+pub fn answer_keys(p: &Profile) -> Vec<String> {
+    let one = |dim, v: Option<&'static str>| key(dim, v.unwrap_or(UNKNOWN));
+    let mut keys = vec![
+        one(Dim::Region, p.region.map(Region::id)),
+        one(Dim::Province, p.province.map(|v| v.id())),
+        one(Dim::Stage, p.stage.map(StageKind::id)),
+        one(Dim::LegalForm, p.legal_form.map(LegalForm::id)),
+        one(Dim::Sector, p.sector.map(Sector::id)),
+        one(Dim::Gender, p.gender.map(Gender::id)),
+        one(Dim::Age, p.age.map(age_band)),
+        one(Dim::Area, p.area.map(Area::id)),
+        one(Dim::Residence, p.residence.map(Residence::id)),
+    ];
+    let mut needs: Vec<Need> = p.needs.clone().unwrap_or_default();
+    needs.sort();
+    needs.dedup();
+    if needs.is_empty() {
+        keys.push(key(Dim::Needs, UNKNOWN));
+    }
+    keys.extend(needs.into_iter().map(|n| key(Dim::Needs, n.id())));
+    keys
+}
+
+/// The program counters of one holder's first results: the first [`TOP`] program ids, each once.
+pub fn top_keys<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for id in ids {
+        let k = key(Dim::Top, id);
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+        if keys.len() == TOP {
+            break;
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Province;
+
+    #[test]
+    fn a_holder_adds_one_counter_per_question_and_one_per_need() {
+        let p = Profile {
+            region: Some(Region::Oriental),
+            province: Province::from_id("oujda_angad"),
+            stage: Some(StageKind::Idea),
+            needs: Some(vec![Need::Coaching, Need::Financing]),
+            age: Some(24),
+            gender: Some(Gender::Female),
+            ..Profile::default()
+        };
+        let keys = answer_keys(&p);
+        assert_eq!(
+            keys,
+            [
+                "region.oriental",
+                "province.oujda_angad",
+                "stage.idea",
+                "legal_form.unknown",
+                "sector.unknown",
+                "gender.female",
+                "age.15-24",
+                "area.unknown",
+                "residence.unknown",
+                "needs.financing",
+                "needs.coaching",
+            ]
+        );
+        // Never two answers in one counter: one dimension, one value.
+        for k in &keys {
+            let (dim, value) = k.split_once('.').unwrap();
+            assert!(Dim::from_id(dim).is_some());
+            assert!(!value.contains('.'));
+        }
+    }
+
+    #[test]
+    fn unanswered_questions_count_as_unknown() {
+        let keys = answer_keys(&Profile::default());
+        assert_eq!(keys.len(), 10);
+        assert!(keys.iter().all(|k| k.ends_with(".unknown")), "{keys:?}");
+    }
+
+    #[test]
+    fn ages_fall_in_bands() {
+        assert_eq!(age_band(15), "15-24");
+        assert_eq!(age_band(25), "25-34");
+        assert_eq!(age_band(44), "35-44");
+        assert_eq!(age_band(45), "45+");
+        assert_eq!(age_band(99), "45+");
+    }
+
+    #[test]
+    fn the_first_five_programs_each_once() {
+        let keys = top_keys(["a", "b", "a", "c", "d", "e", "f"]);
+        assert_eq!(keys, ["top5.a", "top5.b", "top5.c", "top5.d", "top5.e"]);
+        assert_eq!(top_keys(["a"]), ["top5.a"]);
+    }
+
+    #[test]
+    fn closed_lists_end_with_unknown() {
+        for d in Dim::ALL {
+            assert_eq!(Dim::from_id(d.id()), Some(d));
+            if let Some(v) = d.values()
+                && d != Dim::Activity
+            {
+                assert_eq!(v.last(), Some(&UNKNOWN), "{d:?}");
+            }
+        }
+    }
+}
