@@ -254,3 +254,35 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
+
+/// Calls `f` once, the first time the element with `id` is at least half on screen (office
+/// counts: the share QR code shown). Nothing happens where the element or the API is missing.
+pub fn once_visible(id: &str, f: fn()) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    let Some(el) = el else { return };
+    let seen = wasm_bindgen::closure::Closure::<
+        dyn FnMut(js_sys::Array, web_sys::IntersectionObserver),
+    >::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let visible = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if visible {
+                observer.disconnect();
+                f();
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_threshold(&wasm_bindgen::JsValue::from_f64(0.5));
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options)
+    {
+        observer.observe(&el);
+    }
+    // Lives as long as the page (one per results page drawn; each stops after its first sight).
+    seen.forget();
+}

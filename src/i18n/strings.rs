@@ -183,6 +183,36 @@ strings! {
     listen_results: "استمع إلى الملخص", "Écouter le résumé", "Listen to the summary";
     listen_program: "استمع: {name}", "Écouter : {name}", "Listen: {name}";
     footer_note: "بوصلة دليل للتوجيه وليست قرارا رسميا. القرار النهائي للجهة المانحة.", "Bousla oriente mais ne décide pas : la décision finale revient à l'organisme.", "Bousla points the way; it does not decide. The final decision is the provider's.";
+    // Office counts (the staff's screen, src/ui/staff.rs).
+    staff_title: "إحصاءات المكتب", "Statistiques du guichet", "Office counts";
+    staff_code: "رمز الموظفين", "Code du personnel", "Staff code";
+    staff_open: "افتح", "Ouvrir", "Open";
+    close: "إغلاق", "Fermer", "Close";
+    wrong_code: "رمز غير صحيح.", "Code incorrect.", "Wrong code.";
+    counts_rule: "أعداد أشخاص، جوابا بجواب، ولا تُجمع أبدا أجوبة شخص واحد. كل رقم إما 0، أو 10 فأكثر مقرّبا إلى أقرب 5، أو «< 10» من 1 إلى 9.", "Des nombres de personnes, réponse par réponse, jamais plusieurs réponses d'une même personne ensemble. Chaque nombre vaut 0, ou 10 et plus arrondi à 5 près, ou « < 10 » de 1 à 9.", "Numbers of people, one answer at a time, never two answers of one person together. Each number is 0, or 10 and more rounded to the nearest 5, or “< 10” from 1 to 9.";
+    period: "الفترة", "Période", "Period";
+    period_today: "اليوم", "Aujourd'hui", "Today";
+    period_week: "آخر 7 أيام", "7 derniers jours", "Last 7 days";
+    period_30: "آخر 30 يوما", "30 derniers jours", "Last 30 days";
+    period_month: "هذا الشهر", "Ce mois-ci", "This month";
+    period_last_month: "الشهر الماضي", "Le mois dernier", "Last month";
+    period_all: "كل ما هو محفوظ (حتى 400 يوم)", "Tout ce qui est gardé (jusqu'à 400 jours)", "Everything kept (up to 400 days)";
+    counts_activity: "الزيارات", "Visites", "Visits";
+    count_started: "بدأ الأسئلة", "Questionnaires commencés", "Questionnaires started";
+    count_results: "وصل إلى النتائج", "Résultats affichés", "Reached the results";
+    count_printed: "طبع النتائج", "Résultats imprimés", "Printed the results";
+    count_qr: "رأى رمز QR لأخذ النتائج", "Code QR des résultats affiché", "Saw the QR code of the results";
+    count_top: "برامج ضمن أول 5 نتائج", "Programmes parmi les 5 premiers résultats", "Programs among the first 5 results";
+    count_opened: "صفحات برامج فُتحت", "Pages de programme ouvertes", "Program pages opened";
+    count_answer: "الجواب", "Réponse", "Answer";
+    count_number: "العدد", "Nombre", "Number";
+    download_csv: "نزّل الملف (CSV)", "Télécharger (CSV)", "Download (CSV)";
+    show_qr: "اعرض كرموز QR", "Afficher en codes QR", "Show as QR codes";
+    qr_part: "رمز QR {n} من {total}", "Code QR {n} sur {total}", "QR code {n} of {total}";
+    reset_counts: "احذف أعداد هذه الفترة", "Effacer les chiffres de cette période", "Delete this period's counts";
+    reset_confirm: "حذف أعداد هذه الفترة من هذا الجهاز نهائيا؟", "Effacer pour de bon les chiffres de cette période de cet appareil ?", "Delete this period's counts from this device for good?";
+    reset_done: "تم الحذف.", "Effacé.", "Deleted.";
+    counts_discarded: "في {date}، تعذرت قراءة أعداد محفوظة فحُذفت: قد تنقص أعداد ما قبل ذلك اليوم.", "Le {date}, des chiffres enregistrés illisibles ont été écartés : ceux d'avant ce jour peuvent manquer.", "On {date}, stored counts that could not be read were discarded: counts from before that day may be missing.";
 }
 
 #[cfg(test)]

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::browser;
 
+use super::counting::Counting;
 use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{DetailScreen, ResultsScreen};
+use super::staff::StaffScreen;
 use super::state::{AppState, Screen};
 use super::welcome::Welcome;
 
@@ -52,6 +54,8 @@ pub fn App() -> impl IntoView {
         <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
             <Header/>
             {config.kiosk.then(|| view! { <IdleGuard/> })}
+            // Office counts and the staff's screen: a kiosk with `counts=1` only.
+            {config.counts.then(|| view! { <Counting/><StaffScreen/> })}
             <main class="screen">
                 {move || {
                     // Rebuilt on a language switch; the answers live in state and survive it.

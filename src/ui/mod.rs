@@ -4,6 +4,7 @@
 mod answers;
 mod app;
 mod card;
+mod counting;
 mod header;
 mod kiosk;
 mod listen;
@@ -14,6 +15,7 @@ mod qr;
 mod question;
 mod results;
 mod share;
+mod staff;
 mod state;
 mod welcome;
 

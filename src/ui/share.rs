@@ -16,11 +16,17 @@ pub fn SharePanel() -> impl IntoView {
     let copied = RwSignal::new(0u8);
     let link = Memo::new(move |_| state.share_link());
     let can_share = browser::can_share();
+    if state.config.counts {
+        // Office counts: the QR code came on screen (once drawn, after a paint).
+        request_animation_frame(|| {
+            browser::once_visible("share-body", super::counting::saw_qr);
+        });
+    }
     view! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title">{s.share_title}</h2>
             <p>{s.share_help}</p>
-            <div class="share-body">
+            <div class="share-body" id="share-body">
                 {move || qr_svg(&link.get(), s.qr_label.to_string())}
                 <div>
                     <p class="scan">{s.scan_qr}</p>

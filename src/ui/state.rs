@@ -448,6 +448,8 @@ impl AppState {
         self.notice.set(None);
         browser::remove(STORE_ANSWERS);
         browser::set_fragment("");
+        // Office counts: the next holder is counted afresh.
+        super::counting::new_holder();
         if self.config.kiosk {
             self.set_lang(self.config.lang.unwrap_or(Lang::Ar));
         }
