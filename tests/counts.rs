@@ -190,3 +190,46 @@ proptest! {
         }
     }
 }
+
+/// `catalog staff-code` reads the code on standard input and prints the option, which the
+/// kiosk's own check accepts; the code itself appears nowhere in it.
+#[test]
+fn the_cli_prints_a_staff_option_the_kiosk_accepts() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |args: &[&str], code: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_catalog"))
+            .arg("staff-code")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(code.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["--salt", "e2etestsalt"], "2468-bousla\n");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "staff=e2etestsalt.979f6b1b2c7ef6bf20368ecdcc819b60"
+    );
+    let out = run(&[], "a long office code\n");
+    let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let option = line.strip_prefix("staff=").unwrap();
+    assert!(!option.contains("office"));
+    let code = bousla::counts::code::StaffCode::parse(option).unwrap();
+    assert!(code.matches("a long office code"));
+    assert_eq!(code.salt.len(), 32);
+    // Two runs, two salts.
+    let again = String::from_utf8_lossy(&run(&[], "a long office code\n").stdout).to_string();
+    assert_ne!(again.trim(), line);
+    // Too short: refused, exit 2.
+    assert_eq!(run(&[], "1234\n").status.code(), Some(2));
+}

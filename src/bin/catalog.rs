@@ -13,6 +13,9 @@
 //!                                             the evaluation set (docs/evaluation.md); exit 1 if a
 //!                                             case is broken
 //!
+//!     catalog staff-code [--salt SALT]       reads a kiosk's staff code on standard input and
+//!                                             prints the `staff=SALT.HASH` option (office counts)
+//!
 //! DIR defaults to data/catalog. Usage errors and bad input exit with code 2.
 
 use std::path::PathBuf;
@@ -46,7 +49,7 @@ mod bousla_cli {
     use bousla::engine::Profile;
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n  catalog staff-code [--salt SALT]   (reads a kiosk's staff code on standard input, prints the staff=SALT.HASH option of office counts)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
@@ -100,6 +103,40 @@ mod bousla_cli {
         Ok(o)
     }
 
+    /// `staff-code`: the kiosk option for a staff code read on standard input (never an
+    /// argument, which shell histories and process lists keep). The salt is random unless given.
+    fn staff_code(args: &[String]) -> Result<ExitCode, String> {
+        use bousla::counts::code::StaffCode;
+        use std::hash::{BuildHasher, Hasher};
+        let salt = match args {
+            [] => {
+                // 128 bits from the system's randomness (std seeds each RandomState from it).
+                let mut salt = String::new();
+                for _ in 0..2 {
+                    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+                    h.write_u64(0);
+                    salt.push_str(&format!("{:016x}", h.finish()));
+                }
+                salt
+            }
+            [flag, s] if flag == "--salt" => s.clone(),
+            _ => return Err("staff-code takes only --salt SALT".to_string()),
+        };
+        let mut code = String::new();
+        std::io::stdin()
+            .read_line(&mut code)
+            .map_err(|e| format!("cannot read the code: {e}"))?;
+        let code = code.trim();
+        if code.chars().count() < 8 {
+            return Err("give a staff code of at least 8 characters on standard input".to_string());
+        }
+        let option = StaffCode::new(&salt, code).option();
+        StaffCode::parse(&option)
+            .map_err(|_| "the salt must be 8 to 64 lowercase letters and digits".to_string())?;
+        println!("staff={option}");
+        Ok(ExitCode::SUCCESS)
+    }
+
     fn today() -> Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -112,6 +149,9 @@ mod bousla_cli {
         let (cmd, rest) = args.split_first().ok_or("no command given")?;
         if cmd == "eval" {
             return eval_cmd(rest);
+        }
+        if cmd == "staff-code" {
+            return staff_code(rest);
         }
         let mut o = parse(rest)?;
         match cmd.as_str() {

@@ -123,9 +123,8 @@ mod tests {
     fn a_known_value() {
         assert_eq!(
             hash("e2etestsalt", "2468-bousla"),
-            StaffCode::new("e2etestsalt", "2468-bousla").hash
+            "979f6b1b2c7ef6bf20368ecdcc819b60"
         );
-        assert_eq!(hash("e2etestsalt", "2468-bousla").len(), HASH_HEX);
     }
 
     #[test]
