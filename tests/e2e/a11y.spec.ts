@@ -1,6 +1,7 @@
 // Accessibility audit: axe-core (npm, injected into the page) on every screen a holder sees —
 // welcome, each question of the flow, results (every section unfolded), a program's detail, and
-// the kiosk's idle countdown, and the error and confirmation states — in Arabic, French and English, at phone (360×740) and kiosk
+// the kiosk's idle countdown, and the error and confirmation states — in Arabic, French, English
+// and Darija (once its words are downloaded), at phone (360×740) and kiosk
 // (1920×1080) sizes. Any violation of any axe rule (WCAG 2.x A and AA, and axe's best
 // practices) fails. Each test writes what it audited to test-results/axe/.
 import { test, expect, type Page } from '@playwright/test';
@@ -25,7 +26,7 @@ async function audit(page: Page, screen: string, log: Audited[]) {
   log.push({ screen, violations });
 }
 
-for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
+for (const lang of ['ar', 'fr', 'en', 'ary'] as Lang[]) {
   for (const [width, height] of [[360, 740], [1920, 1080]]) {
     test(`axe finds no violation on any screen, ${lang} at ${width}x${height}`, async ({ page }) => {
       test.setTimeout(180_000);
@@ -34,6 +35,7 @@ for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
 
       await page.goto(`./?lang=${lang}`);
       await expect(page.getByTestId('start')).toBeVisible();
+      await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
       await audit(page, 'welcome', log);
 
       await page.getByTestId('start').click();
@@ -65,6 +67,7 @@ for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
 
       // Kiosk: larger type, QR codes for links, and the idle countdown over a question.
       await page.goto(`./?lang=${lang}&mode=kiosk&idle=10`);
+      await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
       await page.getByTestId('start').click();
       await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 15_000 });
       await audit(page, 'kiosk idle countdown', log);

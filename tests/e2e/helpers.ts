@@ -4,7 +4,7 @@ import { expect, type Page, type BrowserContext } from '@playwright/test';
 import { crc32 } from 'node:zlib';
 import { watch } from './fixtures';
 
-export type Lang = 'ar' | 'fr' | 'en';
+export type Lang = 'ar' | 'fr' | 'en' | 'ary';
 
 /** The page watch of fixtures.ts, under the name the flow specs use. */
 export const guard = watch;
@@ -29,7 +29,7 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
       case 'province': await page.getByRole('button', { name: /Azilal|أزيلال/ }).click(); break;
       case 'stage': await choice(page, 3).click(); break; // informal activity
       case 'started': await choice(page, 3).click(); break; // three years ago
-      case 'sector': await page.locator('section.question button.choice').filter({ hasText: /Artisanat|Handicrafts|الصناعة التقليدية/ }).click(); break;
+      case 'sector': await page.locator('section.question button.choice').filter({ hasText: /Artisanat|Handicrafts|الصناعة التقليدية|الصنعة التقليدية/ }).click(); break;
       case 'needs':
         await page.locator('label.tick').nth(0).click(); // financing
         await page.locator('label.tick').nth(1).click(); // coaching
