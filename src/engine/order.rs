@@ -54,17 +54,29 @@ pub(super) fn need_weights(masks: &[u8]) -> [u64; 5] {
     answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
 }
 
+/// The weight of each set of needs (see [`need_weights`]), indexed by the set, for
+/// [`needs_key`].
+pub(super) fn need_scores(masks: &[u8]) -> [u64; 32] {
+    let weights = need_weights(masks);
+    std::array::from_fn(|set| need_score(set as u8, &weights))
+}
+
+/// The sixth field of [`sort_key`]: the weight of the stated needs a program answers, in
+/// place. It needs the whole catalog's answers, so it is added once every program is seen.
+pub(super) fn needs_key(scores: &[u64; 32], needs: Option<u8>, mask: u8) -> u32 {
+    // At most 5 needs of weight at most 1001: below 2^13.
+    let weight = needs
+        .map_or(0, |n| scores[usize::from(n & mask & 31)])
+        .min(8191);
+    ((8191 - weight) as u32) << 7
+}
+
 /// The weight of the stated needs a program answers (see [`need_weights`]).
 fn need_score(answered: u8, weights: &[u64; 5]) -> u64 {
     (0..5)
         .filter(|i| answered >> i & 1 == 1)
         .map(|i| weights[i])
         .sum()
-}
-
-/// The first `priority_to` audience the holder is known to belong to.
-pub(super) fn priority(program: &Program, profile: &Profile) -> Option<Target> {
-    priorities(program, profile).next()
 }
 
 /// Every `priority_to` audience the holder is known to belong to: each counts as aimed at them.
@@ -167,20 +179,28 @@ impl<'c> NearDoors<'c> {
     }
 }
 
-/// What one ranking shares across its programs.
+/// What one ranking shares across its programs, worked out once per ranking.
 pub(super) struct Context<'c> {
     pub(super) place_known: bool,
     pub(super) needs: Option<u8>,
-    pub(super) weights: [u64; 5],
+    /// A holder without a legal status who asks for one: programs giving a status are the
+    /// first step, since most financing and public contracts need one.
+    wants_status: bool,
     pub(super) doors: NearDoors<'c>,
 }
 
-/// A holder without a legal status who asks for one: programs giving a status are the first
-/// step, since most financing and public contracts need one.
-fn is_first_step(mask: u8, needs: Option<u8>, profile: &Profile) -> bool {
-    let f = bit(Need::Formalisation);
-    needs.is_some_and(|n| n & mask & f != 0)
-        && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None)
+impl<'c> Context<'c> {
+    pub(super) fn new(catalog: &'c Catalog, profile: &Profile) -> Context<'c> {
+        let needs = holder_needs(profile);
+        let f = bit(Need::Formalisation);
+        Context {
+            place_known: profile.effective_region().is_some(),
+            needs,
+            wants_status: needs.is_some_and(|n| n & f != 0)
+                && profile.effective_legal_form() == Some(crate::catalog::LegalForm::None),
+            doors: NearDoors::new(catalog, profile),
+        }
+    }
 }
 
 /// How the amount asked fits a program: 0 it covers the request (or at least half of it), or
@@ -218,7 +238,8 @@ pub(super) fn is_token(partial: Option<(u64, Band)>) -> bool {
     partial.is_some_and(|(covers, asked)| covers.saturating_mul(10) < asked.min)
 }
 
-/// The order within a group, packed in one integer so sorting compares integers. Most
+/// The order within a group, packed in one integer so sorting compares integers (the ranking
+/// adds the group above it and the tie-break below it). Most
 /// significant first (docs/ranking.md gives the reason for each):
 /// 1. near-misses only: the lightest fix;
 /// 2. a first step: a status for a holder without one who asked for it;
@@ -234,8 +255,8 @@ pub(super) fn sort_key(
     profile: &Profile,
     ctx: &Context<'_>,
     mask: u8,
-    tie: usize,
-) -> u64 {
+    favoured: u8,
+) -> u32 {
     let effort = r.fixes.first().map_or(0, |f| match f {
         Fix::RegisterAutoEntrepreneur => 0,
         Fix::Formalise => 1,
@@ -243,39 +264,27 @@ pub(super) fn sort_key(
         Fix::CreateCooperative => 3,
         Fix::CreateCompany => 4,
     });
-    let first_step = u64::from(!is_first_step(mask, ctx.needs, profile));
+    let first_step = u64::from(!(ctx.wants_status && mask & bit(Need::Formalisation) != 0));
     let locality = if ctx.place_known {
         r.locality as u64
     } else {
         2 - r.locality as u64
     };
     let amount = amount_fit(r, profile, mask);
-    // At most 5 needs of weight at most 1001: below 2^13.
-    let needs = 8191
-        - ctx
-            .needs
-            .map_or(0, |n| need_score(n & mask, &ctx.weights))
-            .min(8191);
-    let favoured = priorities(r.program, profile).count() as u64;
-    let aimed = 15 - (u64::from(r.aimed) + favoured).min(15);
+    let aimed = 15 - u64::from(r.aimed.saturating_add(favoured)).min(15);
     let door = ctx.doors.level(r.program);
     let verdict = u64::from(r.verdict != Verdict::Eligible);
     let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
-    // (value, bits), most significant first: 32 bits in all, then the tie-break.
-    let fields = [
-        (effort, 3),
-        (first_step, 1),
-        (locality, 2),
-        (amount, 2),
-        (aimed, 4),
-        (needs, 13),
-        (door, 2),
-        (verdict, 1),
-        (r.timing.order(), 3),
-        (confidence, 1),
-    ];
-    let key = fields.iter().fold(0u64, |key, &(value, bits)| {
-        (key << bits) | (value & ((1 << bits) - 1))
-    });
-    (key << 32) | (tie as u64 & 0xFFFF_FFFF)
+    // Most significant first, 32 bits in all (the width of each field in the comment).
+    let key = effort.min(7) << 29 // 3
+        | first_step << 28 // 1
+        | locality.min(3) << 26 // 2
+        | amount.min(3) << 24 // 2
+        | aimed << 20 // 4
+        // the stated needs, 13 bits: see `needs_key`
+        | door.min(3) << 5 // 2
+        | verdict << 4 // 1
+        | r.timing.order().min(7) << 1 // 3
+        | confidence; // 1
+    key as u32
 }

@@ -5,12 +5,12 @@ use crate::catalog::{Catalog, Date, Need, Pathway, Program, SupportKind, Target}
 
 use super::check::{Check, CriterionKind, Outcome, explain, visit};
 use super::order::{
-    Context, NearDoors, holder_needs, is_aimed, is_token, need_mask, need_weights, partial_cover,
-    priority, sort_key,
+    Context, holder_needs, is_aimed, is_token, need_mask, need_scores, needs_key, partial_cover,
+    priorities, sort_key,
 };
 use super::profile::{Band, Profile};
 pub use super::timing::{CLOSING_SOON_DAYS, Locality, Timing};
-use super::verdict::{Fix, Verdict, tidy};
+use super::verdict::{Fix, Verdict};
 
 /// A set of criterion kinds, e.g. the rules still to check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -125,24 +125,25 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
     v
 }
 
+/// The tie-break's bits in a ranking key: catalogs of up to 2^29 programs.
+const TIE_MASK: u32 = (1 << 29) - 1;
+
 /// Ranks every program of the catalog for `profile` on `today`. Deterministic: the same inputs
 /// give the same order, ties broken by program id.
 pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking<'a> {
-    // A validated catalog is sorted by id, so its index is the id order and ties can be broken
-    // by comparing integers; any other catalog pays for string comparisons.
-    let by_index = catalog.programs.windows(2).all(|w| w[0].id < w[1].id);
-    let masks: Vec<u8> = catalog.programs.iter().map(need_mask).collect();
-    let ctx = Context {
-        place_known: profile.effective_region().is_some(),
-        needs: holder_needs(profile),
-        weights: need_weights(&masks),
-        doors: NearDoors::new(catalog, profile),
-    };
-    let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(catalog.programs.len());
-    let mut buckets: [Vec<(u64, u32)>; 5] = Default::default();
+    let n = catalog.programs.len();
+    let ctx = Context::new(catalog, profile);
+    // One pass over the catalog, which is large: each program is evaluated and its key made,
+    // all but the stated needs' weight, which needs every program's answers (`needs_key`).
+    let mut keys: Vec<u64> = Vec::with_capacity(n);
+    let mut masks: Vec<u8> = Vec::with_capacity(n);
+    let mut all: Vec<Option<Ranked<'a>>> = Vec::with_capacity(n);
+    let mut sizes = [0usize; 5];
+    let mut sorted = true;
     for (i, program) in catalog.programs.iter().enumerate() {
-        let mask = masks[i];
-        let ranked = evaluate_with(program, profile, today, ctx.needs, mask);
+        sorted &= i == 0 || catalog.programs[i - 1].id < program.id;
+        let mask = need_mask(program);
+        let (ranked, favoured) = evaluate_with(program, profile, today, ctx.needs, mask);
         let bucket = match (ranked.verdict, ranked.fixes.is_empty()) {
             (Verdict::NotEligible, false) => 3,
             (Verdict::NotEligible, true) => 4,
@@ -150,21 +151,50 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
             _ if !ranked.serves_needs => 1,
             _ => 0,
         };
-        let key = sort_key(&ranked, profile, &ctx, mask, if by_index { i } else { 0 });
-        buckets[bucket].push((key, i as u32));
+        sizes[bucket] += 1;
+        keys.push(
+            (bucket as u64) << 32 | u64::from(sort_key(&ranked, profile, &ctx, mask, favoured)),
+        );
+        masks.push(mask);
         all.push(Some(ranked));
     }
-    let [fits, also_open, closed, near_misses, others] = buckets.map(|mut keys| {
-        if by_index {
-            keys.sort_unstable();
-        } else {
-            let id = |i: u32| catalog.programs[i as usize].id.as_str();
-            keys.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| id(*a).cmp(id(*b))));
-        }
-        keys.into_iter()
-            .filter_map(|(_, i)| all[i as usize].take())
-            .collect::<Vec<_>>()
+    // Ties are broken by id. A validated catalog is sorted by id, so a program's index is its
+    // place in id order; any other catalog is put in id order here.
+    let by_id: Option<Vec<u32>> = (!sorted).then(|| {
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by(|a, b| {
+            catalog.programs[*a as usize]
+                .id
+                .cmp(&catalog.programs[*b as usize].id)
+        });
+        order
     });
+    let mut tie_of: Vec<u32> = Vec::new();
+    if let Some(order) = &by_id {
+        tie_of = vec![0; n];
+        for (t, i) in order.iter().enumerate() {
+            tie_of[*i as usize] = t as u32;
+        }
+    }
+    // One integer per program: its group (3 bits), its place in the group (`sort_key`, 32
+    // bits) and the tie-break (29 bits), so one sort of integers orders everything.
+    let scores = need_scores(&masks);
+    for (i, key) in keys.iter_mut().enumerate() {
+        let (bucket, place) = (*key >> 32, *key as u32);
+        let place = place | needs_key(&scores, ctx.needs, masks[i]);
+        let tie = tie_of.get(i).copied().unwrap_or(i as u32);
+        *key = bucket << 61 | u64::from(place) << 29 | u64::from(tie & TIE_MASK);
+    }
+    keys.sort_unstable();
+    let mut groups = sizes.map(Vec::with_capacity);
+    for key in keys {
+        let tie = (key as u32 & TIE_MASK) as usize;
+        let i = by_id.as_ref().map_or(tie, |order| order[tie] as usize);
+        if let Some(ranked) = all[i].take() {
+            groups[(key >> 61) as usize].push(ranked);
+        }
+    }
+    let [fits, also_open, closed, near_misses, others] = groups;
     let mut ranking = Ranking {
         fits,
         also_open,
@@ -211,6 +241,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
         holder_needs(profile),
         need_mask(program),
     )
+    .0
 }
 
 fn evaluate_with<'a>(
@@ -219,10 +250,13 @@ fn evaluate_with<'a>(
     today: Date,
     needs: Option<u8>,
     mask: u8,
-) -> Ranked<'a> {
+) -> (Ranked<'a>, u8) {
     let mut verdict = Verdict::Eligible;
     let mut fixable = true;
-    let mut fixes: Vec<Fix> = Vec::new();
+    // The fixes as a set over `Fix`'s order of effort, so evaluating allocates nothing until
+    // the list is made (see `Fix::bit`).
+    let mut fix_bits = 0u8;
+    let mut lower_to = 0u64;
     let (mut met, mut rules) = (0u8, 0u8);
     let mut to_check = Kinds::default();
     let mut aimed = 0u8;
@@ -241,16 +275,20 @@ fn evaluate_with<'a>(
                 verdict = Verdict::NotEligible;
                 if fixable {
                     match super::verdict::fix_for(&c) {
-                        Some(f) if !fixes.contains(&f) => fixes.push(f),
-                        Some(_) => {}
+                        Some(f) => {
+                            if let Fix::LowerAmount { to } = f {
+                                lower_to = to;
+                            }
+                            fix_bits |= f.bit();
+                        }
                         None => fixable = false,
                     }
                 }
             }
         }
     });
-    let fixes = if verdict == Verdict::NotEligible && fixable && !fixes.is_empty() {
-        tidy(fixes)
+    let fixes = if verdict == Verdict::NotEligible && fixable {
+        Fix::list(fix_bits, lower_to)
     } else {
         Vec::new()
     };
@@ -262,13 +300,17 @@ fn evaluate_with<'a>(
         mask
     };
     let served = needs.map(|n| (n & answered).count_ones() as u8);
-    Ranked {
+    // Every priority audience the holder belongs to counts as aimed at them in the order.
+    let mut favoured = priorities(program, profile);
+    let priority = favoured.next();
+    let favoured = priority.map_or(0, |_| 1 + favoured.count() as u8);
+    let ranked = Ranked {
         program,
         verdict,
         needs_served: served.unwrap_or(0),
         serves_needs: served.is_none_or(|n| n > 0),
         locality: Locality::of(program),
-        priority: priority(program, profile),
+        priority,
         aimed,
         timing: Timing::of(program, today),
         met,
@@ -276,7 +318,8 @@ fn evaluate_with<'a>(
         to_check,
         partial,
         fixes,
-    }
+    };
+    (ranked, favoured)
 }
 
 /// How many programs fit now: the live count shown while answering.

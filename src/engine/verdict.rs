@@ -44,6 +44,37 @@ pub enum Fix {
     CreateCompany,
 }
 
+impl Fix {
+    /// This fix in a set of fixes held as bits, in order of effort.
+    pub(crate) fn bit(self) -> u8 {
+        1 << match self {
+            Fix::RegisterAutoEntrepreneur => 0,
+            Fix::Formalise => 1,
+            Fix::LowerAmount { .. } => 2,
+            Fix::CreateCooperative => 3,
+            Fix::CreateCompany => 4,
+        }
+    }
+
+    /// The fixes of a set of bits (see [`Fix::bit`]) as [`tidy`] gives them: in order of
+    /// effort, registering as auto-entrepreneur not repeated beside formalising.
+    pub(crate) fn list(mut bits: u8, lower_to: u64) -> Vec<Fix> {
+        if bits & Fix::Formalise.bit() != 0 {
+            bits &= !Fix::RegisterAutoEntrepreneur.bit();
+        }
+        [
+            Fix::RegisterAutoEntrepreneur,
+            Fix::Formalise,
+            Fix::LowerAmount { to: lower_to },
+            Fix::CreateCooperative,
+            Fix::CreateCompany,
+        ]
+        .into_iter()
+        .filter(|f| bits & f.bit() != 0)
+        .collect()
+    }
+}
+
 /// The fix for one unmet check, when the holder can change what the rule looks at and the
 /// change is a realistic step from where they stand: a holder without status can take any
 /// status (the lightest first); an auto-entrepreneur can grow into a company; a cooperative,
