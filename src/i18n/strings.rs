@@ -189,7 +189,7 @@ strings! {
     staff_open: "افتح", "Ouvrir", "Open";
     close: "إغلاق", "Fermer", "Close";
     wrong_code: "رمز غير صحيح.", "Code incorrect.", "Wrong code.";
-    counts_rule: "أعداد أشخاص، جوابا بجواب، ولا تُجمع أبدا أجوبة شخص واحد. كل رقم إما 0، أو 10 فأكثر مقرّبا إلى أقرب 5، أو «< 10» من 1 إلى 9.", "Des nombres de personnes, réponse par réponse, jamais plusieurs réponses d'une même personne ensemble. Chaque nombre vaut 0, ou 10 et plus arrondi à 5 près, ou « < 10 » de 1 à 9.", "Numbers of people, one answer at a time, never two answers of one person together. Each number is 0, or 10 and more rounded to the nearest 5, or “< 10” from 1 to 9.";
+    counts_rule: "أعداد أشخاص، جوابا بجواب، ولا تُجمع أبدا أجوبة شخص واحد. كل رقم إما 0، أو 10 فأكثر مقرّبا إلى أقرب 5، أو «< 10» من 1 إلى 9.", "Des nombres de personnes, réponse par réponse, jamais plusieurs réponses d'une même personne ensemble. Chaque nombre vaut 0, ou 10 et plus arrondi à 5 près, ou «\u{a0}<\u{a0}10\u{a0}» de 1 à 9.", "Numbers of people, one answer at a time, never two answers of one person together. Each number is 0, or 10 and more rounded to the nearest 5, or “< 10” from 1 to 9.";
     period: "الفترة", "Période", "Period";
     period_today: "اليوم", "Aujourd'hui", "Today";
     period_week: "آخر 7 أيام", "7 derniers jours", "Last 7 days";

@@ -20,6 +20,7 @@ use crate::catalog::{
     Area, Catalog, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
 use crate::counts::report::{Period, QR_BYTES, csv, qr_texts, rows, sums};
+use crate::counts::rule::Shown;
 use crate::counts::{Dim, UNKNOWN};
 use crate::i18n::Label;
 use crate::i18n::format::date;
@@ -331,7 +332,7 @@ pub fn StaffScreen() -> impl IntoView {
                                                     <th scope="row">{label(dim, &r.value, lang, catalog, s)}</th>
                                                     <td>
                                                         <span class="n" dir="ltr">{r.shown.text()}</span>
-                                                        <svg class="bar" aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none"><rect height="1" width=width></rect></svg>
+                                                        <svg class="bar" class:few=r.shown == Shown::UnderTen aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none"><rect height="1" width=width></rect></svg>
                                                     </td>
                                                 </tr>
                                             }
