@@ -104,7 +104,8 @@ pub fn for_voice(lang: Lang, text: &str) -> String {
                 && !digit(i + 4) => {}
             '\u{202F}' | '\u{A0}' => out.push(' '),
             '·' => out.push('.'),
-            '—' | '–' => out.push(','),
+            // "a — b" reads "a, b"; a dash between numbers ("2020–2025") stays.
+            '—' | '–' if i > 0 && chars[i - 1].is_whitespace() => out.push(','),
             _ => out.push(c),
         }
     }
@@ -386,6 +387,11 @@ mod tests {
             ]
         );
         assert_eq!(for_voice(Lang::En, "a — b · c"), "a, b. c");
+        assert_eq!(
+            for_voice(Lang::Fr, "Prêt d'honneur – Larache Initiative"),
+            "Prêt d'honneur, Larache Initiative"
+        );
+        assert_eq!(for_voice(Lang::Fr, "2020–2025"), "2020–2025");
         assert!(!for_voice(Lang::Ar, "أ · ب").contains('·'));
     }
 

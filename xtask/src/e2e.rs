@@ -24,6 +24,14 @@ pub fn ensure_browser() -> Result<()> {
         &[
             ("chromium", "/usr/bin/chromium"),
             ("chromium-driver", "/usr/bin/chromedriver"),
+            // Read-aloud against real voices (tests/e2e/listen.spec.ts): Chromium started with
+            // --enable-speech-dispatcher lists espeak-ng's local voices through these.
+            ("speech-dispatcher", "/usr/bin/speech-dispatcher"),
+            (
+                "speech-dispatcher-espeak-ng",
+                "/usr/lib/speech-dispatcher-modules/sd_espeak-ng",
+            ),
+            ("espeak-ng", "/usr/bin/espeak-ng"),
         ],
         // The app's icons are emoji: without a colour emoji font, screenshots show empty boxes.
         &[(
