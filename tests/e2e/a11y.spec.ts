@@ -72,6 +72,18 @@ for (const lang of ['ar', 'fr', 'en', 'ary'] as Lang[]) {
       await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 15_000 });
       await audit(page, 'kiosk idle countdown', log);
 
+      // Office counts: the staff's code prompt, then their screen with its QR codes (the code and
+      // option of tests/e2e/counts.spec.ts).
+      await page.goto(`./?lang=${lang}&mode=kiosk&counts=1&staff=e2etestsalt.979f6b1b2c7ef6bf20368ecdcc819b60&idle=600`);
+      await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
+      await page.keyboard.press('Control+Alt+Shift+KeyB');
+      await expect(page.locator('#staff-code')).toBeFocused();
+      await audit(page, 'staff code prompt', log);
+      await page.keyboard.type('2468-bousla');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('staff-show-qr').click();
+      await audit(page, 'staff counts', log);
+
       mkdirSync('test-results/axe', { recursive: true });
       writeFileSync(`test-results/axe/${lang}-${width}.json`, JSON.stringify(log, null, 2) + '\n');
       const found = log.flatMap((a) => a.violations.map((v) => `${a.screen}: ${v}`));
