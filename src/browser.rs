@@ -212,9 +212,14 @@ pub fn report_height_to_parent() {
     send.forget();
 }
 
+thread_local! {
+    static WORKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Caches the app for offline use (kiosks on flaky networks). Not in embeds: the partner's
-/// origin owns the service worker scope there.
-pub fn register_service_worker() {
+/// origin owns the service worker scope there. A phone keeps the texts of the languages it
+/// uses; a kiosk (`every_language`) keeps all of them, for whichever its next holder chooses.
+pub fn register_service_worker(every_language: bool) {
     let Some(w) = window() else { return };
     let sw = w.navigator().service_worker();
     // Fails under the dev server (the worker's file list is filled by `cargo xtask dist`) and in
@@ -224,6 +229,37 @@ pub fn register_service_worker() {
     });
     let _ = sw.register("sw.js").catch(&failed);
     failed.forget();
+    WORKER.with(|c| c.set(true));
+    if every_language {
+        tell_worker("bousla:keep-all", None);
+    }
+}
+
+/// Sends a message to this app's service worker once it is active (after the first load it
+/// may not be yet); nothing when the app registered none (embeds, tests).
+fn tell_worker(kind: &'static str, url: Option<String>) {
+    if !WORKER.with(std::cell::Cell::get) {
+        return;
+    }
+    let Some(w) = window() else { return };
+    let Ok(ready) = w.navigator().service_worker().ready() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        let Some(worker) = registration.active() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+        if let Some(url) = url {
+            let _ = js_sys::Reflect::set(&message, &"url".into(), &url.into());
+        }
+        let _ = worker.post_message(&message);
+    });
 }
 
 /// Sets a CSS custom property on an element (through the CSSOM, which a strict CSP allows).
@@ -252,7 +288,10 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
         .await
         .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    let text = text.as_string().ok_or_else(|| "not text".to_string())?;
+    // Loaded before the service worker took control, it went by unseen: ask it to keep it.
+    tell_worker("bousla:keep", Some(url.to_string()));
+    Ok(text)
 }
 
 /// Calls `f` once, the first time the element with `id` is at least half on screen (office

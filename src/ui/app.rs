@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
     if config.embed {
         browser::report_height_to_parent();
     } else {
-        browser::register_service_worker();
+        browser::register_service_worker(config.kiosk);
     }
     let root_class = format!(
         "bousla{}{}",

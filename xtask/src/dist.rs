@@ -114,6 +114,11 @@ fn asset_names(dist: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// A text table of one language: `catalog-<hash>.<lang>.txt`.
+fn is_language_table(name: &str) -> bool {
+    name.starts_with("catalog-") && name.ends_with(".txt")
+}
+
 fn fill_service_worker(dist: &Path) -> Result<()> {
     let sw = dist.join("sw.js");
     let Ok(template) = fs::read_to_string(&sw) else {
@@ -125,12 +130,19 @@ fn fill_service_worker(dist: &Path) -> Result<()> {
         fingerprint.extend_from_slice(n.as_bytes());
         fingerprint.extend(fs::read(dist.join(n)).map_err(|e| e.to_string())?);
     }
+    // The texts of each language are cached when used (see static/sw.js), not precached: a
+    // first visit downloads one language, not all of them.
+    let (tables, shell): (Vec<&String>, Vec<&String>) =
+        names.iter().partition(|n| is_language_table(n));
+    let quoted = |n: &String| format!("\"./{n}\"");
     let list: Vec<String> = std::iter::once("\"./\"".to_string())
-        .chain(names.iter().map(|n| format!("\"./{n}\"")))
+        .chain(shell.into_iter().map(quoted))
         .collect();
+    let tables: Vec<String> = tables.into_iter().map(quoted).collect();
     let filled = template
         .replace("__BOUSLA_VERSION__", &fnv(&fingerprint)[..12])
-        .replace("__BOUSLA_ASSETS__", &format!("[{}]", list.join(", ")));
+        .replace("__BOUSLA_ASSETS__", &format!("[{}]", list.join(", ")))
+        .replace("__BOUSLA_TABLES__", &format!("[{}]", tables.join(", ")));
     fs::write(&sw, filled).map_err(|e| e.to_string())
 }
 
@@ -162,6 +174,41 @@ mod tests {
         assert!(!out.contains("frame-ancestors"));
         assert_eq!(with_meta_csp(&out).unwrap(), out);
         assert!(with_meta_csp("<head><script></script><meta charset=\"utf-8\">").is_err());
+    }
+
+    #[test]
+    fn the_worker_precaches_the_shell_and_lists_the_language_tables_apart() {
+        let dir = std::env::temp_dir().join(format!("bousla-sw-test-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let files = [
+            "index.html",
+            "bousla-1_bg.wasm",
+            "catalog-abc.ar.txt",
+            "catalog-abc.fr.txt",
+            "catalog-def.ary.txt",
+            "catalog-abc.ar.txt.br",
+        ];
+        for f in files {
+            fs::write(dir.join(f), f).unwrap();
+        }
+        fs::write(
+            dir.join("sw.js"),
+            "V=__BOUSLA_VERSION__;A=__BOUSLA_ASSETS__;T=__BOUSLA_TABLES__;",
+        )
+        .unwrap();
+        fill_service_worker(&dir).unwrap();
+        let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            sw.contains(r#"A=["./", "./bousla-1_bg.wasm", "./index.html"];"#),
+            "{sw}"
+        );
+        assert!(
+            sw.contains(
+                r#"T=["./catalog-abc.ar.txt", "./catalog-abc.fr.txt", "./catalog-def.ary.txt"];"#
+            ),
+            "{sw}"
+        );
     }
 
     #[test]
