@@ -33,11 +33,10 @@ pub fn encode(d: &Darija) -> String {
 
 /// Reads a table written by [`encode`]; refuses one with too few or too many values.
 pub fn decode(table: &'static str) -> Result<Darija, String> {
-    let mut values = table.split(SEPARATOR);
-    let strings = Strings::from_values(&mut values);
-    let phrases = Phrases::from_values(&mut values);
-    match (strings, phrases, values.next()) {
-        (Some(strings), Some(phrases), None) => Ok(Darija { strings, phrases }),
+    let values: Vec<&'static str> = table.split(SEPARATOR).collect();
+    let (strings, phrases) = values.split_at(Strings::COUNT.min(values.len()));
+    match (Strings::from_values(strings), Phrases::from_values(phrases)) {
+        (Some(strings), Some(phrases)) => Ok(Darija { strings, phrases }),
         _ => Err("the Darija table does not fit this build".to_string()),
     }
 }

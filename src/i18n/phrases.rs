@@ -9,6 +9,7 @@ use crate::catalog::Lang;
 macro_rules! phrases {
     ($($key:ident: $ar:literal, $fr:literal, $en:literal;)*) => {
         /// Every phrase of one language.
+        #[repr(C)]
         pub struct Phrases { $(pub $key: &'static str,)* }
 
         pub const AR: Phrases = Phrases { $($key: $ar,)* };
@@ -21,10 +22,17 @@ macro_rules! phrases {
                 vec![$((stringify!($key), self.$key),)*]
             }
 
-            /// The phrases from a table's values, in [`Phrases::entries`]' order; `None` when
-            /// their number differs.
-            pub fn from_values(values: &mut impl Iterator<Item = &'static str>) -> Option<Phrases> {
-                Some(Phrases { $($key: values.next()?,)* })
+            /// How many phrases there are.
+            pub const COUNT: usize = [$(stringify!($key)),*].len();
+
+            /// The phrases from a table's values, in [`Phrases::entries`]' order; `None` unless
+            /// there are exactly [`Phrases::COUNT`].
+            pub fn from_values(values: &[&'static str]) -> Option<Phrases> {
+                let values: [&'static str; Self::COUNT] = values.try_into().ok()?;
+                // SAFETY: `Phrases` is `repr(C)` with `COUNT` fields, all `&'static str`, in the
+                // order of `entries()`: the layout of `[&'static str; COUNT]` (same size,
+                // which `transmute` checks, same alignment, no padding).
+                Some(unsafe { std::mem::transmute::<[&'static str; Self::COUNT], Phrases>(values) })
             }
         }
     };
@@ -49,8 +57,8 @@ phrases! {
     at_most: "{n} على الأكثر", "au plus {n}", "at most {n}";
     years: "{n} سنة", "{n} ans", "{n} years";
     // Rules, in words.
-    rule_region: "لحاملي المشاريع بجهة {list}", "Pour les porteurs de projet de la région {list}", "For project holders in {list}";
-    rule_province: "لحاملي المشاريع بإقليم {list}", "Pour les porteurs de projet de la province {list}", "For project holders in the province of {list}";
+    rule_region: "للمشاريع في جهة {list}", "Pour les projets de la région {list}", "For projects in {list}";
+    rule_province: "للمشاريع في إقليم {list}", "Pour les projets de la province {list}", "For projects in the province of {list}";
     rule_stage: "مرحلة المشروع: {list}", "Stade du projet : {list}", "Project stage: {list}";
     rule_legal_form: "الصفة القانونية: {list}", "Statut : {list}", "Legal status: {list}";
     rule_business_age: "عمر النشاط: {bounds}", "Âge de l'activité : {bounds}", "Age of the activity: {bounds}";
@@ -73,14 +81,14 @@ phrases! {
     women: "النساء", "femmes", "women";
     youth: "الشباب", "jeunes", "young people";
     rural_people: "سكان العالم القروي", "ruraux", "rural people";
-    informal: "أصحاب الأنشطة غير المهيكلة", "activités informelles", "informal activities";
+    informal: "أصحاب الأنشطة غير المصرّح بها", "activités non déclarées", "unregistered activities";
     diaspora: "مغاربة العالم", "Marocains du monde", "Moroccans abroad";
     cooperatives: "التعاونيات", "coopératives", "cooperatives";
     innovative_projects: "المشاريع المبتكرة", "projets innovants", "innovative projects";
     youth_from_to: "من {min} إلى {max} سنة", "{min} à {max} ans", "aged {min} to {max}";
     youth_up_to: "حتى {max} سنة", "jusqu'à {max} ans", "up to {max}";
     priority_note: "الأولوية لـ: {list}؛ يمكن للآخرين التقدم أيضا.", "Priorité aux {list} ; les autres peuvent aussi postuler.", "Priority to {list}; others may apply too.";
-    partial_cover: "يموّل حتى {covers} من أصل {asked} التي تطلبها: ابحث عن تمويل مكمّل.", "Couvre jusqu'à {covers} de vos {asked} : cherchez un financement complémentaire.", "Covers up to {covers} of your {asked}: look for complementary financing.";
+    partial_cover: "يموّل حتى {covers} من أصل {asked} التي تطلبها. ابحث عن تمويل آخر يكمّله.", "Couvre jusqu'à {covers} de vos {asked}. Cherchez un autre financement pour compléter.", "Covers up to {covers} of your {asked}. Look for other funding to add to it.";
     // The holder's amount: a band.
     band_more_than: "أكثر من {amount}", "plus de {amount}", "more than {amount}";
     band_up_to: "حتى {amount}", "jusqu'à {amount}", "up to {amount}";
@@ -104,8 +112,8 @@ phrases! {
     innovative_yes: "مشروع مبتكر", "projet innovant", "innovative project";
     innovative_no: "مشروع غير مبتكر", "projet non innovant", "not an innovative project";
     // Steps that open a program.
-    fix_auto_entrepreneur: "سجّل نفسك كمقاول ذاتي (إجراء بسيط ومجاني تقريبا)، ثم قدّم طلبك.", "Inscrivez-vous comme auto-entrepreneur (démarche simple), puis postulez.", "Register as an auto-entrepreneur (a simple step), then apply.";
-    fix_formalise: "صرّح بنشاطك (مثلا بصفة مقاول ذاتي) لتصبح مؤهلا.", "Déclarez votre activité (par exemple comme auto-entrepreneur) pour devenir éligible.", "Register your activity (for example as an auto-entrepreneur) to become eligible.";
+    fix_auto_entrepreneur: "سجّل نفسك كمقاول ذاتي (إجراء بسيط ومجاني تقريبا). ثم قدّم طلبك.", "Inscrivez-vous comme auto-entrepreneur (démarche simple). Puis postulez.", "Register as an auto-entrepreneur (a simple step). Then apply.";
+    fix_formalise: "صرّح بنشاطك (مثلا كمقاول ذاتي). بعدها يمكنك التقدم بطلبك.", "Déclarez votre activité, par exemple comme auto-entrepreneur. Ensuite, vous pourrez postuler.", "Register your activity, for example as an auto-entrepreneur. Then you can apply.";
     fix_cooperative: "أسّس تعاونية مع شركاء (يمكن لمكتب تنمية التعاون مساعدتك).", "Créez une coopérative avec des associés (l'ODCo peut vous aider).", "Set up a cooperative with partners (ODCo can help).";
     fix_company: "أسّس شركة (يمكن للمركز الجهوي للاستثمار مساعدتك).", "Créez une société (le CRI de votre région peut vous aider).", "Set up a company (your region's investment centre can help).";
     fix_lower_amount: "اطلب مبلغا لا يتجاوز {amount}.", "Demandez au plus {amount}.", "Ask for at most {amount}.";
@@ -148,7 +156,7 @@ phrases! {
     need_coaching: "المواكبة والتكوين", "Accompagnement et formation", "Coaching and training";
     need_incubation: "الاحتضان أو مكان للعمل", "Incubation ou espace de travail", "Incubation or workspace";
     need_market_access: "الولوج إلى الأسواق والصفقات العمومية", "Accès aux marchés et commande publique", "Market access and public procurement";
-    need_formalisation: "التسجيل والمساعدة الإدارية", "Formalisation et aide administrative", "Registering and paperwork";
+    need_formalisation: "التسجيل والمساعدة الإدارية", "Déclarer l'activité et faire les papiers", "Registering and paperwork";
     // Kinds of support.
     kind_loan: "قرض بنكي", "Prêt bancaire", "Bank loan";
     kind_honour_loan: "قرض شرف", "Prêt d'honneur", "Honour loan";
@@ -162,7 +170,7 @@ phrases! {
     kind_acceleration: "تسريع", "Accélération", "Acceleration";
     kind_workspace: "فضاء عمل", "Espace de travail", "Workspace";
     kind_market_access: "ولوج الأسواق", "Accès aux marchés", "Market access";
-    kind_formalisation: "صفة قانونية", "Formalisation", "Legal status";
+    kind_formalisation: "صفة قانونية", "Déclaration de l'activité", "Legal status";
     // A program's status.
     status_open: "مفتوح", "Ouvert", "Open";
     status_seasonal: "حسب الدورات", "Par appels périodiques", "Periodic calls";

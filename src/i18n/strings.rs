@@ -10,6 +10,7 @@ use crate::catalog::Lang;
 macro_rules! strings {
     ($($key:ident: $ar:literal, $fr:literal, $en:literal;)*) => {
         /// Every interface string of one language.
+        #[repr(C)]
         pub struct Strings { $(pub $key: &'static str,)* }
 
         pub const AR: Strings = Strings { $($key: $ar,)* };
@@ -22,10 +23,18 @@ macro_rules! strings {
                 vec![$((stringify!($key), self.$key),)*]
             }
 
+            /// How many strings there are.
+            pub const COUNT: usize = [$(stringify!($key)),*].len();
+
             /// The strings from a table's values, in [`Strings::entries`]' order (the Darija
-            /// table); `None` when there are too few.
-            pub fn from_values(values: &mut impl Iterator<Item = &'static str>) -> Option<Strings> {
-                Some(Strings { $($key: values.next()?,)* })
+            /// table); `None` unless there are exactly [`Strings::COUNT`]. (One array move: a
+            /// field-by-field read measured +1 KB brotli in the wasm.)
+            pub fn from_values(values: &[&'static str]) -> Option<Strings> {
+                let values: [&'static str; Self::COUNT] = values.try_into().ok()?;
+                // SAFETY: `Strings` is `repr(C)` with `COUNT` fields, all `&'static str`, in the
+                // order of `entries()`: the layout of `[&'static str; COUNT]` (same size,
+                // which `transmute` checks, same alignment, no padding).
+                Some(unsafe { std::mem::transmute::<[&'static str; Self::COUNT], Strings>(values) })
             }
         }
     };
@@ -53,7 +62,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 strings! {
     app_name: "بوصلة", "Bousla", "Bousla";
     tagline: "اعرف برامج الدعم التي تناسب مشروعك في المغرب.", "Trouvez les programmes d'appui faits pour votre projet au Maroc.", "Find the support programs that fit your project in Morocco.";
-    welcome_what: "أجب عن بعض الأسئلة البسيطة (حوالي 3 دقائق). سنقترح عليك برامج التمويل والمواكبة والاحتضان والولوج إلى الأسواق التي تناسبك، ولماذا، وأين تتوجه.", "Répondez à quelques questions simples (environ 3 minutes). Nous vous montrons les programmes de financement, d'accompagnement, d'incubation et d'accès aux marchés qui vous correspondent, pourquoi, et où vous adresser.", "Answer a few simple questions (about 3 minutes). We show you the financing, coaching, incubation and market-access programs that fit you, why, and where to go.";
+    welcome_what: "أجب عن بعض الأسئلة البسيطة (حوالي 3 دقائق). سنعرض عليك البرامج التي تناسبك: التمويل والمواكبة والاحتضان والولوج إلى الأسواق. ونقول لك لماذا، وأين تتوجه.", "Répondez à quelques questions simples (environ 3 minutes). Nous vous montrons les programmes faits pour vous : financement, accompagnement, incubation, accès aux marchés. Nous disons pourquoi, et où aller.", "Answer a few simple questions (about 3 minutes). We show you the programs that fit you: financing, coaching, incubation, market access. We say why, and where to go.";
     privacy: "أجوبتك تبقى في جهازك. لا يُرسل أي شيء إلى أي خادم.", "Vos réponses restent sur votre appareil. Rien n'est envoyé à aucun serveur.", "Your answers stay on your device. Nothing is sent to any server.";
     start: "ابدأ", "Commencer", "Start";
     resume: "تابع من حيث توقفت", "Reprendre où vous en étiez", "Continue where you left off";
@@ -71,12 +80,12 @@ strings! {
     yes: "نعم", "Oui", "Yes";
     no: "لا", "Non", "No";
     stored_discarded: "تعذرت قراءة الأجوبة المحفوظة في هذا الجهاز. تبقى محفوظة إلى أن تجيب من جديد أو تبدأ من جديد.", "Les réponses enregistrées sur cet appareil sont illisibles. Elles restent enregistrées jusqu'à ce que vous répondiez à nouveau ou recommenciez.", "The answers saved on this device could not be read. They stay saved until you answer again or start over.";
-    link_unreadable: "تعذرت قراءة الرابط المشارك (ناقص أو تالف أو من نسخة أحدث). اطلب من مرسله أن يشاركه مرة أخرى. لم يتغير شيء مما هو محفوظ في هذا الجهاز.", "Le lien partagé est illisible (coupé, abîmé ou d'une version plus récente). Demandez à la personne qui l'a envoyé de le partager à nouveau. Rien de ce qui est enregistré sur cet appareil n'a changé.", "The shared link could not be read (cut short, damaged, or from a newer version). Ask the person who sent it to share it again. Nothing saved on this device has changed.";
+    link_unreadable: "تعذرت قراءة هذا الرابط. ربما هو ناقص أو تالف أو من نسخة أحدث. اطلب من مرسله أن يرسله مرة أخرى. لم يتغير شيء مما حُفظ في هذا الجهاز.", "Ce lien est illisible. Il est peut-être coupé, abîmé ou d'une version plus récente. Demandez à la personne de vous le renvoyer. Rien n'a changé sur cet appareil.", "This link could not be read. It may be cut short, damaged or from a newer version. Ask the sender to send it again. Nothing saved on this device has changed.";
     texts_unavailable: "تعذر تحميل تفاصيل البرامج. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger le détail des programmes : vérifiez la connexion puis réessayez.", "The program details could not be loaded: check the connection, then try again.";
     retry: "أعد المحاولة", "Réessayer", "Try again";
-    lang_unavailable: "تعذر تحميل الدارجة. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger la darija. Vérifiez la connexion puis réessayez.", "Darija could not be loaded. Check the connection, then try again.";
+    lang_unavailable: "تعذر تحميل الدارجة. تحقق من الاتصال، ثم اضغط على «الدارجة» مرة أخرى.", "Impossible de charger la darija. Vérifiez la connexion, puis touchez « الدارجة » à nouveau.", "Darija could not be loaded. Check the connection, then tap “الدارجة” again.";
     shared_title: "أجوبة تمت مشاركتها معك", "Des réponses partagées avec vous", "Answers shared with you";
-    shared_prompt: "يحمل هذا الرابط أجوبة شخص آخر، وأجوبتك أنت محفوظة في هذا الجهاز. تبقى أجوبتك محفوظة ما لم تغيّر الأجوبة المشاركة.", "Ce lien contient les réponses de quelqu'un d'autre, et les vôtres sont enregistrées sur cet appareil. Les vôtres restent enregistrées tant que vous ne modifiez pas les réponses partagées.", "This link carries someone else's answers, and yours are saved on this device. Yours stay saved unless you change the shared answers.";
+    shared_prompt: "يحمل هذا الرابط أجوبة شخص آخر. أجوبتك أنت محفوظة في هذا الجهاز. تبقى محفوظة ما لم تغيّر الأجوبة المشاركة.", "Ce lien contient les réponses de quelqu'un d'autre. Les vôtres sont enregistrées sur cet appareil. Elles y restent tant que vous ne changez pas les réponses partagées.", "This link holds someone else's answers. Yours are saved on this device. They stay saved unless you change the shared answers.";
     open_shared: "افتح الأجوبة المشاركة", "Ouvrir les réponses partagées", "Open the shared answers";
     keep_mine: "احتفظ بأجوبتي", "Garder les miennes", "Keep mine";
     loading: "جار التحميل…", "Chargement…", "Loading…";
@@ -133,7 +142,7 @@ strings! {
     group_fits: "برامج تناسب ما تحتاجه", "Programmes pour ce dont vous avez besoin", "Programs for what you need";
     group_also_open: "برامج أخرى مفتوحة لك", "Aussi ouverts à vous", "Also open to you";
     group_closed: "لا تقبل طلبات حاليا", "Fermés aux demandes pour l'instant", "Not taking applications now";
-    no_results: "لم نجد برنامجا يناسب كل أجوبتك. انظر أسفله ما يمكن أن يفتح لك برامج أخرى، أو اتصل بالمركز الجهوي للاستثمار.", "Aucun programme ne correspond à toutes vos réponses. Voyez plus bas ce qui pourrait vous ouvrir d'autres programmes, ou contactez le CRI de votre région.", "No program fits all your answers. See below what could open other programs, or contact your region's investment centre.";
+    no_results: "لم نجد برنامجا يناسب كل أجوبتك. انظر أسفله ما يمكن أن يفتح لك برامج أخرى. أو اسأل المركز الجهوي للاستثمار.", "Aucun programme ne correspond à toutes vos réponses. Voyez plus bas ce qui peut vous en ouvrir d'autres. Ou demandez au CRI de votre région.", "No program fits all your answers. See below what could open others to you. Or ask your region's investment centre (CRI).";
     your_answers: "أجوبتك", "Vos réponses", "Your answers";
     edit: "تعديل", "Modifier", "Edit";
     not_answered: "بدون جواب", "Sans réponse", "Not answered";
@@ -149,7 +158,7 @@ strings! {
     what_you_get: "ما تحصل عليه", "Ce que vous obtenez", "What you get";
     how_to_apply: "كيف تتقدم", "Comment postuler", "How to apply";
     where_to_go: "أين تتوجه", "Où s'adresser", "Where to go";
-    no_desk: "لا نعرف مكتبا لهذا البرنامج في جهتك. اسأل المركز الجهوي للاستثمار أو غرفة التجارة في جهتك.", "Nous ne connaissons pas de guichet de ce programme dans votre région : renseignez-vous auprès du CRI ou de la CCIS de votre région.", "We know no desk for this program in your region: ask your region's investment centre (CRI) or chamber of commerce (CCIS).";
+    no_desk: "لا نعرف مكتبا لهذا البرنامج في جهتك. اسأل المركز الجهوي للاستثمار أو غرفة التجارة في جهتك.", "Nous ne connaissons pas de guichet de ce programme dans votre région. Demandez au CRI ou à la CCIS de votre région.", "We know no desk for this program in your region. Ask your region's investment centre (CRI) or chamber of commerce (CCIS).";
     choose_region_for_desks: "اختر جهتك لترى المكاتب القريبة منك.", "Indiquez votre région pour voir les guichets proches de vous.", "Tell us your region to see the desks near you.";
     phone: "الهاتف", "Téléphone", "Phone";
     call: "اتصل", "Appeler", "Call";
@@ -157,14 +166,14 @@ strings! {
     email: "البريد الإلكتروني", "E-mail", "E-mail";
     address: "العنوان", "Adresse", "Address";
     hours: "أوقات العمل", "Horaires", "Opening hours";
-    ask_provider: "المعلومة غير متوفرة: اسأل الجهة المسؤولة.", "Information non disponible : demandez au gestionnaire du programme.", "Not known: ask the provider.";
+    ask_provider: "المعلومة غير متوفرة: اسأل الجهة المسؤولة.", "Nous ne savons pas : demandez à l'organisme.", "Not known: ask the provider.";
     last_verified: "آخر تحقق: {date}", "Vérifié le {date}", "Last checked: {date}";
     source_dated: "لم تُراجَع بعد؛ أحدث مصدر بتاريخ {date}", "Pas revérifié ; source la plus récente : {date}", "Not re-checked; newest source dated {date}";
     undated: "بدون تاريخ تحقق: تأكد من المعلومات لدى الشباك.", "Sans date de vérification : confirmez auprès du guichet.", "No check date: confirm with the desk.";
-    partial_open: "يموّل حتى {covers} من أصل أكثر من {asked} التي تطلبها: ابحث عن تمويل مكمّل.", "Couvre jusqu'à {covers} de vos plus de {asked} : cherchez un financement complémentaire.", "Covers up to {covers} of the more than {asked} you need: look for complementary financing.";
+    partial_open: "يموّل حتى {covers} من أصل أكثر من {asked} التي تطلبها. ابحث عن تمويل آخر يكمّله.", "Couvre jusqu'à {covers} de vos plus de {asked}. Cherchez un autre financement pour compléter.", "Covers up to {covers} of the more than {asked} you need. Look for other funding to add to it.";
     sources: "المصادر", "Sources", "Sources";
     caution: "تنبيه", "Attention", "Caution";
-    confidence_note: "بعض المعلومات غير مؤكدة: تحقق منها مع الجهة المسؤولة قبل أي خطوة.", "Certaines informations ne sont pas confirmées : vérifiez-les auprès du gestionnaire avant toute démarche.", "Some facts are not confirmed: check them with the provider before acting.";
+    confidence_note: "بعض المعلومات غير مؤكدة. تحقق منها لدى الجهة المسؤولة قبل أي خطوة.", "Certaines informations ne sont pas confirmées. Vérifiez-les auprès de l'organisme avant d'agir.", "Some facts are not confirmed. Check them with the provider before you act.";
     more: "التفاصيل", "Détails", "Details";
     within_reach: "في متناولك بخطوة واحدة", "À votre portée en une étape", "Within reach with one step";
     not_eligible_title: "برامج لا تناسبك حاليا", "Programmes qui ne vous correspondent pas pour l'instant", "Programs that do not fit you for now";

@@ -34,14 +34,10 @@ pub fn Header() -> impl IntoView {
                 {lang_button(Lang::Fr, "Français")}
                 {lang_button(Lang::En, "English")}
             </nav>
-            <Show when=move || state.notice.get() == Some(Notice::LangUnavailable)>
-                <p class="notice" role="alert" data-testid="lang-failed">
-                    {move || state.strings().lang_unavailable}" "
-                    <button type="button" class="link" on:click=move |_| state.set_lang(Lang::Ary)>
-                        {move || state.strings().retry}
-                    </button>
-                </p>
-            </Show>
+            // Darija chosen but not downloaded: tapping الدارجة again tries again.
+            {move || (state.notice.get() == Some(Notice::LangUnavailable)).then(|| view! {
+                <p class="notice" role="alert" data-testid="lang-failed">{state.strings().lang_unavailable}</p>
+            })}
             <Show when=move || state.screen.get() != Screen::Welcome || state.has_answers()>
                 <div class="restart">
                     <Show

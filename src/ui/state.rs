@@ -215,7 +215,7 @@ impl AppState {
 
     /// Switches the interface's language. Darija's words are not in the app's first load: the
     /// first time it is chosen, its table is downloaded and checked, and the interface stays in
-    /// its language until then (a notice with "Try again" when the download fails).
+    /// its language until then (a notice when the download fails; choosing Darija again retries).
     pub fn set_lang(&self, lang: Lang) {
         self.held().wanted = lang;
         if self.notice.get_untracked() == Some(Notice::LangUnavailable) {
