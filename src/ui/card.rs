@@ -2,6 +2,8 @@
 //! the question that settles it, one tap away), when it takes applications, and the door to go
 //! to with its phone number. Catalog text is rendered as text nodes, never as HTML.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::catalog::{Confidence, Freshness, Lang, Program, href};
@@ -323,10 +325,13 @@ fn program_listen(r: Ranked<'static>, view: ProgramView, lang: Lang) -> impl Int
     let state = use_state();
     let s = state.strings();
     let label = fill(s.listen_program, &[("name", r.program.name.get(lang))]);
-    listen_button(label, move || {
-        let profile = state.profile.get_untracked();
-        speech::program(lang, s, state.catalog(), &r, &profile, state.year, view)
-    })
+    listen_button(
+        label,
+        Arc::new(move || {
+            let profile = state.profile.get_untracked();
+            speech::program(lang, s, state.catalog(), &r, &profile, state.year, view)
+        }),
+    )
 }
 
 /// A result card. `index` is the program's place in the catalog, for its detail page.

@@ -47,17 +47,17 @@ pub fn use_listen() -> Listen {
     expect_context::<Listen>()
 }
 
+/// What a listen button says, built when it is tapped.
+pub type Parts = Arc<dyn Fn() -> Vec<String> + Send + Sync>;
+
 /// A listen button named `label` (e.g. "Listen to the question"; it contains the visible word
 /// "Listen"), speaking what `parts` gives when tapped: each part in turn, in the interface's
 /// language. Pressed while it speaks; a second tap stops. Stops when it leaves the page.
-pub fn listen_button(
-    label: String,
-    parts: impl Fn() -> Vec<String> + Send + Sync + 'static,
-) -> impl IntoView {
+/// (One function for every button, not generic: the wasm holds its view once.)
+pub fn listen_button(label: String, parts: Parts) -> impl IntoView {
     let state = use_state();
     let listen = use_listen();
     let want = voice_lang(state.lang.get_untracked());
-    let parts = Arc::new(parts);
     let mine = StoredValue::new(0u32);
     let active = move || {
         let now = listen.playing.get();

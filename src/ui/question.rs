@@ -1,6 +1,8 @@
 //! One question per screen: its choices (one touch answers and moves on), or a number to type,
 //! or needs to tick; "I don't know" on every question; back, next, progress and the live count.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::catalog::Need;
@@ -88,9 +90,10 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
         _ => choice_buttons(question).into_any(),
     };
 
-    let listen = listen_button(s.listen_question.to_string(), move || {
-        spoken(state, question)
-    });
+    let listen = listen_button(
+        s.listen_question.to_string(),
+        Arc::new(move || spoken(state, question)),
+    );
 
     view! {
         <section class="question" data-question=question.id()>

@@ -3,6 +3,7 @@
 //! now, those within reach with one step, and the rest with why not. Filters, pathways, the
 //! answers with a way to edit each, sharing and the printed sheet. Also the program page.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -120,10 +121,13 @@ pub fn ResultsScreen() -> impl IntoView {
         })
     };
     let nothing_open = move || ranking.with(|r| r.fits.is_empty() && r.also_open.is_empty());
-    let listen = listen_button(s.listen_results.to_string(), move || {
-        let (e, p) = counts();
-        speech::results(lang, s, e, p, nothing_open())
-    });
+    let listen = listen_button(
+        s.listen_results.to_string(),
+        Arc::new(move || {
+            let (e, p) = counts();
+            speech::results(lang, s, e, p, nothing_open())
+        }),
+    );
 
     // One group of cards: its filtered programs, the best few first (a phone shows a short
     // page, and fewer cards keep a cheap phone responsive), the rest one tap away.
