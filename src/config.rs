@@ -4,7 +4,7 @@
 //!
 //! | option | values | default |
 //! |---|---|---|
-//! | `lang` | `ar`, `fr`, `en` | the holder's last choice, else `ar` |
+//! | `lang` | `ar`, `ary` (Darija), `fr`, `en` | the holder's last choice, else `ar` |
 //! | `region` | a region id: locks the region question | none |
 //! | `featured` | a provider id: its programs first in each group | none |
 //! | `theme` | `#rgb` or `#rrggbb`, dark enough for white text (contrast ≥ 4.5) | `#0b5cad` |
