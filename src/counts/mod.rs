@@ -90,25 +90,38 @@ impl Dim {
         Dim::ALL.into_iter().find(|d| d.id() == id)
     }
 
-    /// Every value of a closed list, in the questionnaire's order, `unknown` last; `None` for
-    /// provinces and programs, listed only when counted.
-    pub fn values(self) -> Option<Vec<&'static str>> {
-        fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
-            all.iter().map(|v| id(*v)).chain([UNKNOWN]).collect()
+    /// Whether the dimension's values are a closed list (all but provinces and programs, which
+    /// are listed only when counted).
+    pub fn is_closed(self) -> bool {
+        !matches!(self, Dim::Province | Dim::Top | Dim::Opened)
+    }
+
+    /// The `i`-th value of a closed list, in the questionnaire's order, `unknown` last.
+    pub fn value(self, i: usize) -> Option<&'static str> {
+        fn nth<T: Copy>(all: &[T], i: usize, id: fn(T) -> &'static str) -> Option<&'static str> {
+            match all.get(i) {
+                Some(v) => Some(id(*v)),
+                None => (i == all.len()).then_some(UNKNOWN),
+            }
         }
-        Some(match self {
-            Dim::Activity => Activity::ALL.iter().map(|a| a.id()).collect(),
-            Dim::Region => ids(&Region::ALL, Region::id),
-            Dim::Stage => ids(StageKind::ALL, StageKind::id),
-            Dim::LegalForm => ids(LegalForm::ALL, LegalForm::id),
-            Dim::Sector => ids(Sector::ALL, Sector::id),
-            Dim::Needs => ids(Need::ALL, Need::id),
-            Dim::Gender => ids(Gender::ALL, Gender::id),
-            Dim::Age => AGE_BANDS.iter().copied().chain([UNKNOWN]).collect(),
-            Dim::Area => ids(Area::ALL, Area::id),
-            Dim::Residence => ids(Residence::ALL, Residence::id),
-            Dim::Province | Dim::Top | Dim::Opened => return None,
-        })
+        match self {
+            Dim::Activity => Activity::ALL.get(i).map(|a| a.id()),
+            Dim::Region => nth(&Region::ALL, i, Region::id),
+            Dim::Stage => nth(StageKind::ALL, i, StageKind::id),
+            Dim::LegalForm => nth(LegalForm::ALL, i, LegalForm::id),
+            Dim::Sector => nth(Sector::ALL, i, Sector::id),
+            Dim::Needs => nth(Need::ALL, i, Need::id),
+            Dim::Gender => nth(Gender::ALL, i, Gender::id),
+            Dim::Age => nth(&AGE_BANDS, i, |s| s),
+            Dim::Area => nth(Area::ALL, i, Area::id),
+            Dim::Residence => nth(Residence::ALL, i, Residence::id),
+            Dim::Province | Dim::Top | Dim::Opened => None,
+        }
+    }
+
+    /// Whether `v` is a value of this closed list.
+    pub fn has_value(self, v: &str) -> bool {
+        (0..).map_while(|i| self.value(i)).any(|x| x == v)
     }
 }
 
@@ -270,10 +283,11 @@ mod tests {
     fn closed_lists_end_with_unknown() {
         for d in Dim::ALL {
             assert_eq!(Dim::from_id(d.id()), Some(d));
-            if let Some(v) = d.values()
-                && d != Dim::Activity
-            {
-                assert_eq!(v.last(), Some(&UNKNOWN), "{d:?}");
+            let values: Vec<&str> = (0..).map_while(|i| d.value(i)).collect();
+            assert_eq!(d.is_closed(), !values.is_empty(), "{d:?}");
+            if d.is_closed() && d != Dim::Activity {
+                assert_eq!(values.last(), Some(&UNKNOWN), "{d:?}");
+                assert!(d.has_value(UNKNOWN) && !d.has_value("nothing"));
             }
         }
     }

@@ -3,13 +3,12 @@
 //! what they show, never by raw counts (an order by raw count would tell which of two "< 10"
 //! cells is larger).
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::catalog::Date;
 
 use super::rule::{Shown, shown};
-use super::store::{MAX_DAYS, Store};
+use super::store::{Counters, MAX_DAYS, Store, bump, get};
 use super::{Dim, UNKNOWN};
 
 /// The day `n` days after `d` (before it when `n` is negative).
@@ -58,12 +57,11 @@ impl Period {
 }
 
 /// Raw sums over the days from `from` to `to`. For [`rows`] only: never shown as they are.
-pub fn sums(store: &Store, from: Date, to: Date) -> BTreeMap<String, u32> {
-    let mut out: BTreeMap<String, u32> = BTreeMap::new();
-    for (_, day) in store.days.range(from..=to) {
+pub fn sums(store: &Store, from: Date, to: Date) -> Counters {
+    let mut out = Counters::new();
+    for (_, day) in store.days.iter().filter(|(d, _)| (from..=to).contains(d)) {
         for (k, n) in day {
-            let s = out.entry(k.clone()).or_insert(0);
-            *s = s.saturating_add(*n);
+            bump(&mut out, k, *n);
         }
     }
     out
@@ -80,26 +78,27 @@ pub struct Row {
 /// The table: for each dimension in order, every value of a closed list (zeros included, so a
 /// reader sees what nobody chose; `unknown` only when counted), then provinces and programs
 /// that were counted, largest shown first, then by id.
-pub fn rows(sums: &BTreeMap<String, u32>) -> Vec<Row> {
+pub fn rows(sums: &[(String, u32)]) -> Vec<Row> {
     let mut out = Vec::new();
     for dim in Dim::ALL {
         let prefix = format!("{}.", dim.id());
         let row = |value: &str| Row {
             dim,
             value: value.to_string(),
-            shown: shown(sums.get(&format!("{prefix}{value}")).copied().unwrap_or(0)),
+            shown: shown(get(sums, &format!("{prefix}{value}"))),
         };
-        match dim.values() {
-            Some(values) => out.extend(
-                values
-                    .into_iter()
+        if dim.is_closed() {
+            out.extend(
+                (0..)
+                    .map_while(|i| dim.value(i))
                     .map(row)
                     .filter(|r| r.value != UNKNOWN || r.shown != Shown::Zero),
-            ),
-            None => {
+            );
+        } else {
+            {
                 let mut counted: Vec<Row> = sums
-                    .keys()
-                    .filter_map(|k| k.strip_prefix(&prefix))
+                    .iter()
+                    .filter_map(|(k, _)| k.strip_prefix(&prefix))
                     .map(row)
                     .collect();
                 counted.sort_by(|a, b| b.shown.cmp(&a.shown).then(a.value.cmp(&b.value)));
@@ -225,7 +224,7 @@ mod tests {
             (Date::ymd(2026, 11, 3), &[("gender.female", 100)]),
         ]);
         let sums = sums(&s, Date::ymd(2026, 11, 1), Date::ymd(2026, 11, 2));
-        assert_eq!(sums["gender.female"], 13);
+        assert_eq!(get(&sums, "gender.female"), 13);
         let r = rows(&sums);
         let female = r.iter().find(|r| r.value == "female").unwrap();
         // 13 people: shown as 15, never 13; each day alone would show "< 10".

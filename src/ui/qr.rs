@@ -9,7 +9,7 @@ use qrcodegen::{QrCode, QrCodeEcc};
 const BORDER: i32 = 4;
 
 /// The SVG path of the dark modules, and the side of the square in modules.
-fn qr_path(text: &str) -> Option<(String, i32)> {
+pub(super) fn qr_path(text: &str) -> Option<(String, i32)> {
     let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
     let mut d = String::new();
     for y in 0..qr.size() {

@@ -19,7 +19,7 @@ use crate::browser;
 use crate::catalog::{
     Area, Catalog, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
-use crate::counts::report::{Period, QR_BYTES, csv, qr_texts, rows, sums};
+use crate::counts::report::{Period, QR_BYTES, Row, csv, qr_texts, rows, sums};
 use crate::counts::rule::Shown;
 use crate::counts::{Dim, UNKNOWN};
 use crate::i18n::Label;
@@ -28,7 +28,7 @@ use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
 use super::counting::{STORE_COUNTS, load};
-use super::qr::qr_svg;
+use super::qr::qr_path;
 use super::state::use_state;
 
 /// Taps on the name, each within this many milliseconds of the first, open the code prompt.
@@ -119,6 +119,82 @@ fn data_url(text: &str) -> String {
     out
 }
 
+/// Text for HTML: the staff's tables and QR codes are written as one string each (a fraction
+/// of the wasm that a view per cell costs), every text escaped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One table per dimension with counted or listed cells: the answer, what it shows, and a bar
+/// drawn from what it shows ("< 10" lighter).
+fn tables_html(all: &[Row], lang: Lang, catalog: &Catalog, s: &'static Strings) -> String {
+    let mut out = String::new();
+    for dim in Dim::ALL {
+        let cells: Vec<&Row> = all.iter().filter(|r| r.dim == dim).collect();
+        let Some(max) = cells.iter().map(|r| r.shown.bar()).max() else {
+            continue;
+        };
+        let max = u64::from(max.max(1));
+        let _ = write!(
+            out,
+            "<table class=\"counts\" data-dim=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            dim.id(),
+            esc(title(dim, s)),
+            esc(s.count_answer),
+            esc(s.count_number)
+        );
+        for r in cells {
+            let _ = write!(
+                out,
+                "<tr data-value=\"{}\"><th scope=\"row\">{}</th><td><span class=\"n\" dir=\"ltr\">{}</span><svg class=\"bar{}\" aria-hidden=\"true\" viewBox=\"0 0 100 1\" preserveAspectRatio=\"none\"><rect height=\"1\" width=\"{}\"></rect></svg></td></tr>",
+                esc(&r.value),
+                esc(&label(dim, &r.value, lang, catalog, s)),
+                esc(&r.shown.text()),
+                if r.shown == Shown::UnderTen {
+                    " few"
+                } else {
+                    ""
+                },
+                u64::from(r.shown.bar()) * 100 / max
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out
+}
+
+/// The export's QR codes, each with its text (for checks) and "QR code n of N".
+fn qrs_html(texts: Vec<String>, s: &'static Strings) -> String {
+    let total = texts.len().to_string();
+    let mut out = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let name = esc(&fill(
+            s.qr_part,
+            &[("n", &(i + 1).to_string()), ("total", &total)],
+        ));
+        let Some((d, side)) = qr_path(text) else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            "<figure data-text=\"{}\"><svg class=\"qr\" viewBox=\"0 0 {side} {side}\" role=\"img\" aria-label=\"{name}\" xmlns=\"http://www.w3.org/2000/svg\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"></rect><path d=\"{d}\" fill=\"#000000\"></path></svg><figcaption>{name}</figcaption></figure>",
+            esc(text)
+        );
+    }
+    out
+}
+
 #[component]
 pub fn StaffScreen() -> impl IntoView {
     let state = use_state();
@@ -135,6 +211,7 @@ pub fn StaffScreen() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let deleted = RwSignal::new(false);
 
+    let s_now = move || state.strings();
     let close = move || {
         open.set(0);
         typed.set(String::new());
@@ -219,6 +296,16 @@ pub fn StaffScreen() -> impl IntoView {
         deleted.set(true);
     };
 
+    let notice = move || {
+        version.track();
+        load().discarded.map(|(d, _)| {
+            fill(
+                s_now().counts_discarded,
+                &[("date", &date(state.lang.get(), d))],
+            )
+        })
+    };
+
     move || {
         let lang = state.lang.get();
         let s = state.strings();
@@ -251,12 +338,7 @@ pub fn StaffScreen() -> impl IntoView {
                 <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts">
                     <h2 id="staff-title" tabindex="-1">{s.staff_title}</h2>
                     <p>{s.counts_rule}</p>
-                    {move || {
-                        version.track();
-                        load().discarded.map(|(d, _)| view! {
-                            <p class="notice" role="status" data-testid="staff-discarded">{fill(s.counts_discarded, &[("date", &date(lang, d))])}</p>
-                        })
-                    }}
+                    <p class="notice" role="status" data-testid="staff-discarded" class:hidden=move || notice().is_none()>{notice}</p>
                     <label for="staff-period">{s.period}</label>
                     <select id="staff-period" data-testid="staff-period" on:change=move |ev| {
                         period.set(event_target_value(&ev).parse().unwrap_or(3));
@@ -264,7 +346,7 @@ pub fn StaffScreen() -> impl IntoView {
                         deleted.set(false);
                     }>
                         {(0..Period::ALL.len()).map(|i| view! {
-                            <option value=i.to_string() selected=move || usize::from(period.get()) == i>{period_name(i, s)}</option>
+                            <option value=i.to_string() selected=usize::from(period.get_untracked()) == i>{period_name(i, s)}</option>
                         }).collect_view()}
                     </select>
                     <p data-testid="staff-range">{move || {
@@ -285,63 +367,24 @@ pub fn StaffScreen() -> impl IntoView {
                         }>{s.show_qr}</button>
                         {close_button()}
                     </div>
-                    <Show when=move || show_qr.get()>
-                        <div class="staff-qrs">
-                            {move || {
-                                let (from, to) = range();
-                                let texts = qr_texts(&table(), from, to, QR_BYTES);
-                                let total = texts.len().to_string();
-                                texts.into_iter().enumerate().map(|(i, text)| {
-                                    let name = fill(s.qr_part, &[("n", &(i + 1).to_string()), ("total", &total)]);
-                                    view! {
-                                        <figure data-text=text.clone()>
-                                            {qr_svg(&text, name.clone())}
-                                            <figcaption>{name}</figcaption>
-                                        </figure>
-                                    }
-                                }).collect_view()
-                            }}
-                        </div>
-                    </Show>
-                    <Show when=move || exported.get()>
-                        <div class="actions">
-                            <Show when=move || confirming.get() fallback=move || view! {
-                                <button type="button" class="secondary" data-testid="staff-reset" on:click=move |_| confirming.set(true)>{s.reset_counts}</button>
-                            }>
-                                <span role="alert">{s.reset_confirm}</span>
-                                <button type="button" class="secondary danger" data-testid="staff-reset-yes" on:click=move |_| delete()>{s.yes}</button>
-                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{s.no}</button>
-                            </Show>
-                        </div>
-                    </Show>
+                    <div class="staff-qrs" inner_html=move || {
+                        if !show_qr.get() {
+                            return String::new();
+                        }
+                        let (from, to) = range();
+                        qrs_html(qr_texts(&table(), from, to, QR_BYTES), s)
+                    }></div>
+                    // After an export: delete, then confirm.
+                    <div class="actions" class:hidden=move || !exported.get()>
+                        <span role="alert">{move || confirming.get().then_some(s.reset_confirm)}</span>
+                        <button type="button" class="secondary" class:danger=move || confirming.get()
+                            data-testid=move || if confirming.get() { "staff-reset-yes" } else { "staff-reset" }
+                            on:click=move |_| if confirming.get_untracked() { delete() } else { confirming.set(true) }>
+                            {move || if confirming.get() { s.yes } else { s.reset_counts }}
+                        </button>
+                    </div>
                     <p role="status">{move || deleted.get().then_some(s.reset_done)}</p>
-                    {move || {
-                        let all = table();
-                        Dim::ALL.into_iter().filter_map(|dim| {
-                            let cells: Vec<_> = all.iter().filter(|r| r.dim == dim).collect();
-                            let max = u64::from(cells.iter().map(|r| r.shown.bar()).max()?.max(1));
-                            Some(view! {
-                                <table class="counts" data-dim=dim.id()>
-                                    <caption>{title(dim, s)}</caption>
-                                    <thead><tr><th scope="col">{s.count_answer}</th><th scope="col">{s.count_number}</th></tr></thead>
-                                    <tbody>
-                                        {cells.into_iter().map(|r| {
-                                            let width = (u64::from(r.shown.bar()) * 100 / max).to_string();
-                                            view! {
-                                                <tr data-value=r.value.clone()>
-                                                    <th scope="row">{label(dim, &r.value, lang, catalog, s)}</th>
-                                                    <td>
-                                                        <span class="n" dir="ltr">{r.shown.text()}</span>
-                                                        <svg class="bar" class:few=r.shown == Shown::UnderTen aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none"><rect height="1" width=width></rect></svg>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            })
-                        }).collect_view()
-                    }}
+                    <div inner_html=move || tables_html(&table(), lang, catalog, s)></div>
                 </div>
             }.into_any()),
         }
