@@ -4,7 +4,7 @@
 //    the only one or the default — the button absent without a local voice (or without
 //    speechSynthesis), voices arriving late, one speech at a time (second tap, another listen,
 //    leaving the screen, the kiosk's wipe), the keyboard, names in each language, axe with the
-//    buttons, and screenshots.
+//    buttons in Arabic, Darija and French at 360 and 1920 px, and screenshots of them.
 // 2. Real voices: Debian's Chromium started with --enable-speech-dispatcher, with Debian's
 //    speech-dispatcher and espeak-ng (installed by `cargo xtask test`), lists local voices for
 //    Arabic, French and English; the app speaks with them. Only the `real voices` group below
@@ -107,6 +107,8 @@ const voiced = (text: string) =>
 
 async function firstQuestion(page: Page, lang: Lang) {
   await page.goto(`./?lang=${lang}`);
+  // Darija's words arrive in a download: wait for them.
+  await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
   await page.getByTestId('start').click();
   await expect(page.locator('section.question')).toBeVisible();
 }
@@ -364,7 +366,7 @@ test.describe('read aloud, with a recording stand-in for speechSynthesis', () =>
     w.assertClean();
   });
 
-  for (const lang of ['ar', 'fr'] as Lang[]) {
+  for (const lang of ['ar', 'ary', 'fr'] as Lang[]) {
     for (const [width, height] of [[360, 740], [1920, 1080]]) {
       test(`axe finds no violation with the listen buttons, and screenshots, ${lang} at ${width}x${height}`, async ({ page }) => {
         const w = guard(page);
