@@ -2,7 +2,7 @@
 //!
 //!     catalog validate [DIR]                 check every file; exit 1 on any error
 //!     catalog stats [--json] [DIR]            programs by kind and region, desks, languages, dates
-//!     catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]
+//!     catalog match PROFILE.json [--json] [--lang ar|ary|fr|en] [--dir DIR]
 //!     catalog export-text OUT_DIR [--dir DIR]   per-language text tables for the browser build
 //!     catalog audit [--json] [DIR]            what to check next: old checks and sources, closing
 //!                                             dates, desks without phone or address, missing doors
@@ -49,7 +49,7 @@ mod bousla_cli {
     use bousla::engine::Profile;
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n  catalog staff-code [--salt SALT]   (reads a kiosk's staff code on standard input, prints the staff=SALT.HASH option of office counts)\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|ary|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n  catalog staff-code [--salt SALT]   (reads a kiosk's staff code on standard input, prints the staff=SALT.HASH option of office counts)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
@@ -76,8 +76,9 @@ mod bousla_cli {
                 "--json" => o.json = true,
                 "--lang" => {
                     let v = it.next().ok_or("--lang needs a value")?;
-                    o.lang = Lang::from_code(v)
-                        .ok_or_else(|| format!("unknown language `{v}`: use ar, fr or en"))?;
+                    o.lang = Lang::from_code(v).ok_or_else(|| {
+                        format!("unknown language `{v}`: use ar, ary (Darija), fr or en")
+                    })?;
                 }
                 "--dir" => o.dir = PathBuf::from(it.next().ok_or("--dir needs a value")?),
                 "--concurrency" => {

@@ -267,7 +267,7 @@ pub const PHRASES: Phrases = Phrases {
     need_financing: "الفلوس (التمويل)",
     need_coaching: "المواكبة والتكوين",
     need_incubation: "الاحتضان ولا بلاصة للخدمة",
-    need_market_access: "نبيع فالأسواق وفالصفقات ديال الدولة",
+    need_market_access: "الدخول للأسواق والصفقات ديال الدولة",
     need_formalisation: "التسجيل والأوراق",
     kind_loan: "كريدي من البنكة",
     kind_honour_loan: "قرض الشرف",
