@@ -190,13 +190,13 @@ pub fn answer_keys(p: &Profile) -> Vec<String> {
         one(Dim::Area, p.area.map(Area::id)),
         one(Dim::Residence, p.residence.map(Residence::id)),
     ];
-    let mut needs: Vec<Need> = p.needs.clone().unwrap_or_default();
-    needs.sort();
-    needs.dedup();
-    if needs.is_empty() {
+    // Each need once, in the questionnaire's order.
+    let stated = p.needs.as_deref().unwrap_or_default();
+    let needs = Need::ALL.iter().filter(|n| stated.contains(n));
+    if needs.clone().next().is_none() {
         keys.push(key(Dim::Needs, UNKNOWN));
     }
-    keys.extend(needs.into_iter().map(|n| key(Dim::Needs, n.id())));
+    keys.extend(needs.map(|n| key(Dim::Needs, n.id())));
     keys
 }
 

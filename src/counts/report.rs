@@ -101,7 +101,17 @@ pub fn rows(sums: &[(String, u32)]) -> Vec<Row> {
                     .filter_map(|(k, _)| k.strip_prefix(&prefix))
                     .map(row)
                     .collect();
-                counted.sort_by(|a, b| b.shown.cmp(&a.shown).then(a.value.cmp(&b.value)));
+                // Largest shown first, then by id (an insertion sort: short lists, small code).
+                for i in 1..counted.len() {
+                    let mut j = i;
+                    while j > 0 && {
+                        let (a, b) = (&counted[j - 1], &counted[j]);
+                        (b.shown, &a.value) > (a.shown, &b.value)
+                    } {
+                        counted.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 out.extend(counted);
             }
         }

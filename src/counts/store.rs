@@ -104,8 +104,28 @@ fn unsealed(line: &str) -> Option<&str> {
     ok.then_some(body)
 }
 
+/// `YYYY-MM-DD`, a day of the calendar (checked by counting days from 1970 and back).
 fn day(s: &str) -> Option<Date> {
-    Date::parse(s).ok().filter(|d| d.is_full() && s.len() == 10)
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| s.get(r)?.parse::<u16>().ok();
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !s.bytes().filter(|c| *c != b'-').all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let d = Date::ymd(
+        digits(0..4)?,
+        u8::try_from(digits(5..7)?).ok()?,
+        u8::try_from(digits(8..10)?).ok()?,
+    );
+    let epoch = Date::ymd(1970, 1, 1);
+    let valid = (1990..=2100).contains(&d.year)
+        && d.month >= 1
+        && d.day >= 1
+        && super::report::days_after(epoch, epoch.days_until(d)) == d;
+    valid.then_some(d)
 }
 
 /// A count as written: digits, no leading zero, 1 to [`MAX_COUNT`].
@@ -159,7 +179,9 @@ impl Store {
         let mut dropped = 0u32;
         for line in lines().skip(1) {
             let body = unsealed(line);
-            if let Some(d) = body.and_then(read_day) {
+            if let Some(d) = body.and_then(read_day)
+                && store.days.last().is_none_or(|(last, _)| *last <= d.0)
+            {
                 store.days.push(d);
             } else if let Some(d) = body.and_then(read_discarded)
                 && store.discarded.is_none()
@@ -169,8 +191,8 @@ impl Store {
                 dropped = dropped.saturating_add(1);
             }
         }
-        // A day written twice: every copy dropped.
-        store.days.sort_by_key(|(d, _)| *d);
+        // Days come in order (a line out of order was dropped above); a day written twice: every
+        // copy dropped.
         let dates: Vec<Date> = store.days.iter().map(|(d, _)| *d).collect();
         let twice = |d: &Date| dates.iter().filter(|x| *x == d).count() > 1;
         let before = store.days.len();
@@ -353,6 +375,39 @@ mod tests {
         let (read, dropped) = Store::read(&doubled);
         assert!(read.days.is_empty());
         assert_eq!(dropped, 2);
+    }
+
+    #[test]
+    fn days_out_of_order_are_dropped() {
+        let mut s = Store::default();
+        s.add(d(1), &keys(&["activity.started"]));
+        s.add(d(2), &keys(&["activity.started"]));
+        let text = s.write();
+        let lines: Vec<&str> = text.lines().collect();
+        let swapped = format!("{}\n{}\n{}\n", lines[0], lines[2], lines[1]);
+        let (read, dropped) = Store::read(&swapped);
+        assert_eq!(dropped, 1);
+        assert_eq!(read.days.len(), 1);
+    }
+
+    #[test]
+    fn only_calendar_days_are_read() {
+        for (text, ok) in [
+            ("2026-11-30", true),
+            ("2024-02-29", true),
+            ("2026-02-29", false),
+            ("2026-13-01", false),
+            ("2026-00-10", false),
+            ("2026-11-00", false),
+            ("2026-11-31", false),
+            ("1989-12-31", false),
+            ("2026-1-30x", false),
+            ("2026+11-30", false),
+            ("+026-11-30", false),
+            ("٢٠٢٦-11-30", false),
+        ] {
+            assert_eq!(day(text).is_some(), ok, "{text}");
+        }
     }
 
     #[test]

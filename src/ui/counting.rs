@@ -100,11 +100,12 @@ pub fn Counting() -> impl IntoView {
                 [&r.fits, &r.also_open]
                     .into_iter()
                     .flat_map(|group| {
-                        let mut g: Vec<_> = group.iter().collect();
-                        if let Some(f) = featured {
-                            g.sort_by_key(|x| x.program.provider != f);
-                        }
-                        g.into_iter()
+                        // A stable partition: the featured provider's programs first.
+                        let first = |x: &&crate::engine::Ranked| {
+                            featured.is_some_and(|f| x.program.provider == f)
+                        };
+                        let ids = group.iter().filter(first);
+                        ids.chain(group.iter().filter(|x| !first(x)))
                             .map(|x| x.program.id.clone())
                             .collect::<Vec<_>>()
                     })

@@ -8,7 +8,9 @@ use qrcodegen::{QrCode, QrCodeEcc};
 
 const BORDER: i32 = 4;
 
-/// The SVG path of the dark modules, and the side of the square in modules.
+/// The SVG path of the dark modules, and the side of the square in modules. Never inlined:
+/// one copy of the encoder for the share panel and the staff's export.
+#[inline(never)]
 pub(super) fn qr_path(text: &str) -> Option<(String, i32)> {
     let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
     let mut d = String::new();
