@@ -28,11 +28,9 @@ macro_rules! phrases {
             /// The phrases from a table's values, in [`Phrases::entries`]' order; `None` unless
             /// there are exactly [`Phrases::COUNT`].
             pub fn from_values(values: &[&'static str]) -> Option<Phrases> {
-                let values: [&'static str; Self::COUNT] = values.try_into().ok()?;
-                // SAFETY: `Phrases` is `repr(C)` with `COUNT` fields, all `&'static str`, in the
-                // order of `entries()`: the layout of `[&'static str; COUNT]` (same size,
-                // which `transmute` checks, same alignment, no padding).
-                Some(unsafe { std::mem::transmute::<[&'static str; Self::COUNT], Phrases>(values) })
+                // One binding per field, in the order of `entries()`: no `unsafe` needed.
+                let [$($key),*]: [&'static str; Self::COUNT] = values.try_into().ok()?;
+                Some(Phrases { $($key),* })
             }
         }
     };
