@@ -19,7 +19,7 @@ use crate::browser;
 use crate::catalog::{
     Area, Catalog, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
-use crate::counts::report::{Period, QR_BYTES, Row, csv, qr_texts, rows, sums};
+use crate::counts::report::{Period, QR_BYTES, Row, csv, esc, qr_texts, rows, sums};
 use crate::counts::rule::Shown;
 use crate::counts::{Dim, UNKNOWN};
 use crate::i18n::Label;
@@ -119,23 +119,6 @@ fn data_url(text: &str) -> String {
     out
 }
 
-/// Text for HTML: the staff's tables and QR codes are written as one string each (a fraction
-/// of the wasm that a view per cell costs), every text escaped.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// One table per dimension with counted or listed cells: the answer, what it shows, and a bar
 /// drawn from what it shows ("< 10" lighter).
 fn tables_html(all: &[Row], lang: Lang, catalog: &Catalog, s: &'static Strings) -> String {
@@ -195,6 +178,15 @@ fn qrs_html(texts: Vec<String>, s: &'static Strings) -> String {
     out
 }
 
+/// A button of the counts screen: its id names it for the click handler and the tests.
+fn button(out: &mut String, id: &str, class: &str, text: &str) {
+    let _ = write!(
+        out,
+        "<button type=\"button\" id=\"{id}\" class=\"secondary{class}\" data-testid=\"{id}\">{}</button>",
+        esc(text)
+    );
+}
+
 #[component]
 pub fn StaffScreen() -> impl IntoView {
     let state = use_state();
@@ -211,7 +203,6 @@ pub fn StaffScreen() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let deleted = RwSignal::new(false);
 
-    let s_now = move || state.strings();
     let close = move || {
         open.set(0);
         typed.set(String::new());
@@ -275,44 +266,139 @@ pub fn StaffScreen() -> impl IntoView {
             browser::focus_after_render("staff-title");
         }
     };
-    let range = move || Period::ALL[usize::from(period.get())].range(browser::today());
-    let table = move || {
-        version.track();
-        let (from, to) = range();
-        rows(&sums(&load(), from, to))
-    };
-    let fresh = move || {
-        exported.set(false);
-        show_qr.set(false);
-        confirming.set(false);
-    };
+    let range = move || Period::ALL[usize::from(period.get_untracked())].range(browser::today());
     let delete = move || {
         let (from, to) = range();
         let mut store = load();
         store.reset(from, to);
         browser::save(STORE_COUNTS, &store.write());
         version.update(|v| *v += 1);
-        fresh();
+        exported.set(false);
+        show_qr.set(false);
+        confirming.set(false);
         deleted.set(true);
     };
-
-    let notice = move || {
-        version.track();
-        load().discarded.map(|(d, _)| {
-            fill(
-                s_now().counts_discarded,
-                &[("date", &date(state.lang.get(), d))],
-            )
-        })
+    // The counts screen is drawn as one HTML string (see `esc`); its controls are handled here,
+    // by id, and keyboard focus returns to the control used once the screen is drawn again.
+    let on_click = move |e: ev::MouseEvent| {
+        let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a, button").ok().flatten())
+        else {
+            return;
+        };
+        let focus = match el.id().as_str() {
+            "staff-csv" => {
+                // After the download has started: the link is drawn again.
+                set_timeout(move || exported.set(true), Duration::ZERO);
+                "staff-csv"
+            }
+            "staff-show-qr" => {
+                show_qr.set(true);
+                exported.set(true);
+                "staff-show-qr"
+            }
+            "staff-close" => return close(),
+            "staff-reset" => {
+                confirming.set(true);
+                "staff-reset-no"
+            }
+            "staff-reset-no" => {
+                confirming.set(false);
+                "staff-reset"
+            }
+            "staff-reset-yes" => {
+                delete();
+                "staff-title"
+            }
+            _ => return,
+        };
+        browser::focus_after_render(focus);
     };
-
-    move || {
+    let on_change = move |e: ev::Event| {
+        period.set(event_target_value(&e).parse().unwrap_or(3));
+        exported.set(false);
+        show_qr.set(false);
+        confirming.set(false);
+        deleted.set(false);
+        browser::focus_after_render("staff-period");
+    };
+    let screen = move || {
         let lang = state.lang.get();
         let s = state.strings();
         let catalog = state.catalog.get();
-        let close_button = move || {
-            view! { <button type="button" class="secondary" data-testid="staff-close" on:click=move |_| close()>{s.close}</button> }
-        };
+        version.track();
+        let p = usize::from(period.get());
+        let (from, to) = Period::ALL[p].range(browser::today());
+        let store = load();
+        let all = rows(&sums(&store, from, to));
+        let mut out = format!(
+            "<h2 id=\"staff-title\" tabindex=\"-1\">{}</h2><p>{}</p>",
+            esc(s.staff_title),
+            esc(s.counts_rule)
+        );
+        if let Some((d, _)) = store.discarded {
+            let _ = write!(
+                out,
+                "<p class=\"notice\" role=\"status\" data-testid=\"staff-discarded\">{}</p>",
+                esc(&fill(s.counts_discarded, &[("date", &date(lang, d))]))
+            );
+        }
+        let _ = write!(
+            out,
+            "<label for=\"staff-period\">{}</label><select id=\"staff-period\" data-testid=\"staff-period\">",
+            esc(s.period)
+        );
+        for i in 0..Period::ALL.len() {
+            let _ = write!(
+                out,
+                "<option value=\"{i}\"{}>{}</option>",
+                if i == p { " selected" } else { "" },
+                esc(period_name(i, s))
+            );
+        }
+        let csv_text = csv(&all, from, to, |d, v| label(d, v, lang, catalog, s));
+        let _ = write!(
+            out,
+            "</select><p data-testid=\"staff-range\">{}</p><div class=\"actions\"><a id=\"staff-csv\" class=\"button secondary\" data-testid=\"staff-csv\" download=\"bousla-counts-{from}-{to}.csv\" href=\"{}\">{}</a>",
+            esc(&fill(
+                s.from_to,
+                &[("from", &date(lang, from)), ("to", &date(lang, to))]
+            )),
+            data_url(&csv_text),
+            esc(s.download_csv)
+        );
+        button(&mut out, "staff-show-qr", "", s.show_qr);
+        button(&mut out, "staff-close", "", s.close);
+        out.push_str("</div>");
+        if show_qr.get() {
+            out.push_str("<div class=\"staff-qrs\">");
+            out.push_str(&qrs_html(qr_texts(&all, from, to, QR_BYTES), s));
+            out.push_str("</div>");
+        }
+        if exported.get() {
+            out.push_str("<div class=\"actions\">");
+            if confirming.get() {
+                let _ = write!(out, "<span role=\"alert\">{}</span>", esc(s.reset_confirm));
+                button(&mut out, "staff-reset-yes", " danger", s.yes);
+                button(&mut out, "staff-reset-no", "", s.no);
+            } else {
+                button(&mut out, "staff-reset", "", s.reset_counts);
+            }
+            out.push_str("</div>");
+        }
+        let _ = write!(
+            out,
+            "<p role=\"status\">{}</p>",
+            if deleted.get() { s.reset_done } else { "" }
+        );
+        out.push_str(&tables_html(&all, lang, catalog, s));
+        out
+    };
+
+    move || {
+        let s = state.strings();
         match open.get() {
             0 => None,
             1 => Some(view! {
@@ -329,63 +415,14 @@ pub fn StaffScreen() -> impl IntoView {
                         <p id="staff-wrong" class="error" role="alert" data-testid="staff-wrong">{move || wrong.get().then_some(s.wrong_code)}</p>
                         <div class="actions">
                             <button type="submit" class="primary" data-testid="staff-open">{s.staff_open}</button>
-                            {close_button()}
+                            <button type="button" class="secondary" data-testid="staff-close" on:click=move |_| close()>{s.close}</button>
                         </div>
                     </form>
                 </div>
             }.into_any()),
             _ => Some(view! {
-                <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts">
-                    <h2 id="staff-title" tabindex="-1">{s.staff_title}</h2>
-                    <p>{s.counts_rule}</p>
-                    <p class="notice" role="status" data-testid="staff-discarded" class:hidden=move || notice().is_none()>{notice}</p>
-                    <label for="staff-period">{s.period}</label>
-                    <select id="staff-period" data-testid="staff-period" on:change=move |ev| {
-                        period.set(event_target_value(&ev).parse().unwrap_or(3));
-                        fresh();
-                        deleted.set(false);
-                    }>
-                        {(0..Period::ALL.len()).map(|i| view! {
-                            <option value=i.to_string() selected=usize::from(period.get_untracked()) == i>{period_name(i, s)}</option>
-                        }).collect_view()}
-                    </select>
-                    <p data-testid="staff-range">{move || {
-                        let (from, to) = range();
-                        fill(s.from_to, &[("from", &date(lang, from)), ("to", &date(lang, to))])
-                    }}</p>
-                    <div class="actions">
-                        <a class="button secondary" data-testid="staff-csv"
-                            download=move || { let (from, to) = range(); format!("bousla-counts-{from}-{to}.csv") }
-                            href=move || {
-                                let (from, to) = range();
-                                data_url(&csv(&table(), from, to, |d, v| label(d, v, lang, catalog, s)))
-                            }
-                            on:click=move |_| exported.set(true)>{s.download_csv}</a>
-                        <button type="button" class="secondary" data-testid="staff-show-qr" on:click=move |_| {
-                            show_qr.set(true);
-                            exported.set(true);
-                        }>{s.show_qr}</button>
-                        {close_button()}
-                    </div>
-                    <div class="staff-qrs" inner_html=move || {
-                        if !show_qr.get() {
-                            return String::new();
-                        }
-                        let (from, to) = range();
-                        qrs_html(qr_texts(&table(), from, to, QR_BYTES), s)
-                    }></div>
-                    // After an export: delete, then confirm.
-                    <div class="actions" class:hidden=move || !exported.get()>
-                        <span role="alert">{move || confirming.get().then_some(s.reset_confirm)}</span>
-                        <button type="button" class="secondary" class:danger=move || confirming.get()
-                            data-testid=move || if confirming.get() { "staff-reset-yes" } else { "staff-reset" }
-                            on:click=move |_| if confirming.get_untracked() { delete() } else { confirming.set(true) }>
-                            {move || if confirming.get() { s.yes } else { s.reset_counts }}
-                        </button>
-                    </div>
-                    <p role="status">{move || deleted.get().then_some(s.reset_done)}</p>
-                    <div inner_html=move || tables_html(&table(), lang, catalog, s)></div>
-                </div>
+                <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts"
+                    on:click=on_click on:change=on_change inner_html=screen></div>
             }.into_any()),
         }
     }
