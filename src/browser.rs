@@ -4,6 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
+pub mod dom;
 pub mod speech;
 
 fn window() -> Option<web_sys::Window> {

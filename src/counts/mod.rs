@@ -9,13 +9,15 @@
 //! counts once), so "10 or more" always means ten people or more.
 //!
 //! Pure Rust, tested natively: [`rule`] (what a cell shows), [`store`] (the stored text, its
-//! parser and bounds), [`report`] (period sums, table rows, CSV, QR text) and [`code`] (the
-//! staff code's salted hash). The browser side is `ui/counting.rs` and `ui/staff.rs`.
+//! parser and bounds), [`report`] (period sums, table rows, CSV, QR text), [`tree`] (the staff
+//! screen's tables as elements and texts, never HTML) and [`code`] (the staff code's salted
+//! hash). The browser side is `ui/counting.rs` and `ui/staff.rs`.
 
 pub mod code;
 pub mod report;
 pub mod rule;
 pub mod store;
+pub mod tree;
 
 use crate::catalog::{Area, Gender, LegalForm, Need, Region, Residence, Sector, StageKind};
 use crate::engine::Profile;

@@ -119,23 +119,6 @@ pub fn rows(sums: &[(String, u32)]) -> Vec<Row> {
     out
 }
 
-/// Text for HTML (the staff's screen is written as one string: a fraction of the wasm that a
-/// view per cell costs): `&`, `<`, `>`, `"` and `'` escaped.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is escaped so a spreadsheet
 /// never reads a label as a formula.
 fn field(s: &str) -> String {
@@ -286,15 +269,6 @@ mod tests {
                 ("c-program", Shown::UnderTen)
             ]
         );
-    }
-
-    #[test]
-    fn html_text_is_escaped() {
-        assert_eq!(
-            esc(r#"<img src=x onerror="a('b')"> & "#),
-            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; "
-        );
-        assert_eq!(esc("L'Oriental — < 10"), "L&#39;Oriental — &lt; 10");
     }
 
     #[test]

@@ -19,8 +19,8 @@ use crate::browser;
 use crate::catalog::{
     Area, Catalog, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
 };
-use crate::counts::report::{Period, QR_BYTES, Row, csv, esc, qr_texts, rows, sums};
-use crate::counts::rule::Shown;
+use crate::counts::report::{Period, QR_BYTES, csv, qr_texts, rows, sums};
+use crate::counts::tree::Tree;
 use crate::counts::{Dim, UNKNOWN};
 use crate::i18n::Label;
 use crate::i18n::format::date;
@@ -119,72 +119,15 @@ fn data_url(text: &str) -> String {
     out
 }
 
-/// One table per dimension with counted or listed cells: the answer, what it shows, and a bar
-/// drawn from what it shows ("< 10" lighter).
-fn tables_html(all: &[Row], lang: Lang, catalog: &Catalog, s: &'static Strings) -> String {
-    let mut out = String::new();
-    for dim in Dim::ALL {
-        let cells: Vec<&Row> = all.iter().filter(|r| r.dim == dim).collect();
-        let Some(max) = cells.iter().map(|r| r.shown.bar()).max() else {
-            continue;
-        };
-        let max = u64::from(max.max(1));
-        let _ = write!(
-            out,
-            "<table class=\"counts\" data-dim=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            dim.id(),
-            esc(title(dim, s)),
-            esc(s.count_answer),
-            esc(s.count_number)
-        );
-        for r in cells {
-            let _ = write!(
-                out,
-                "<tr data-value=\"{}\"><th scope=\"row\">{}</th><td><span class=\"n\" dir=\"ltr\">{}</span><svg class=\"bar{}\" aria-hidden=\"true\" viewBox=\"0 0 100 1\" preserveAspectRatio=\"none\"><rect height=\"1\" width=\"{}\"></rect></svg></td></tr>",
-                esc(&r.value),
-                esc(&label(dim, &r.value, lang, catalog, s)),
-                esc(&r.shown.text()),
-                if r.shown == Shown::UnderTen {
-                    " few"
-                } else {
-                    ""
-                },
-                u64::from(r.shown.bar()) * 100 / max
-            );
-        }
-        out.push_str("</tbody></table>");
-    }
-    out
-}
-
 /// The export's QR codes, each with its text (for checks) and "QR code n of N".
-fn qrs_html(texts: Vec<String>, s: &'static Strings) -> String {
+fn qrs(out: &mut Tree, texts: Vec<String>, s: &'static Strings) {
     let total = texts.len().to_string();
-    let mut out = String::new();
     for (i, text) in texts.iter().enumerate() {
-        let name = esc(&fill(
-            s.qr_part,
-            &[("n", &(i + 1).to_string()), ("total", &total)],
-        ));
-        let Some((d, side)) = qr_path(text) else {
-            continue;
-        };
-        let _ = write!(
-            out,
-            "<figure data-text=\"{}\"><svg class=\"qr\" viewBox=\"0 0 {side} {side}\" role=\"img\" aria-label=\"{name}\" xmlns=\"http://www.w3.org/2000/svg\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"></rect><path d=\"{d}\" fill=\"#000000\"></path></svg><figcaption>{name}</figcaption></figure>",
-            esc(text)
-        );
+        let name = fill(s.qr_part, &[("n", &(i + 1).to_string()), ("total", &total)]);
+        if let Some((d, side)) = qr_path(text) {
+            out.qr_figure(text, &name, &d, side);
+        }
     }
-    out
-}
-
-/// A button of the counts screen: its id names it for the click handler and the tests.
-fn button(out: &mut String, id: &str, class: &str, text: &str) {
-    let _ = write!(
-        out,
-        "<button type=\"button\" id=\"{id}\" class=\"secondary{class}\" data-testid=\"{id}\">{}</button>",
-        esc(text)
-    );
 }
 
 #[component]
@@ -278,8 +221,9 @@ pub fn StaffScreen() -> impl IntoView {
         confirming.set(false);
         deleted.set(true);
     };
-    // The counts screen is drawn as one HTML string (see `esc`); its controls are handled here,
-    // by id, and keyboard focus returns to the control used once the screen is drawn again.
+    // The counts screen is drawn from a tree of elements and texts (`counts::tree`, made into DOM
+    // nodes by `browser::dom`, never parsed as HTML); its controls are handled here, by id, and
+    // keyboard focus returns to the control used once the screen is drawn again.
     let on_click = move |e: ev::MouseEvent| {
         let Some(el) = e
             .target()
@@ -333,69 +277,98 @@ pub fn StaffScreen() -> impl IntoView {
         let (from, to) = Period::ALL[p].range(browser::today());
         let store = load();
         let all = rows(&sums(&store, from, to));
-        let mut out = format!(
-            "<h2 id=\"staff-title\" tabindex=\"-1\">{}</h2><p>{}</p>",
-            esc(s.staff_title),
-            esc(s.counts_rule)
-        );
+        let mut out = Tree::default();
+        out.open("h2")
+            .attr("id", "staff-title")
+            .attr("tabindex", "-1")
+            .text(s.staff_title)
+            .close()
+            .leaf("p", s.counts_rule);
         if let Some((d, _)) = store.discarded {
-            let _ = write!(
-                out,
-                "<p class=\"notice\" role=\"status\" data-testid=\"staff-discarded\">{}</p>",
-                esc(&fill(s.counts_discarded, &[("date", &date(lang, d))]))
-            );
+            out.open("p")
+                .attr("class", "notice")
+                .attr("role", "status")
+                .attr("data-testid", "staff-discarded")
+                .text(&fill(s.counts_discarded, &[("date", &date(lang, d))]))
+                .close();
         }
-        let _ = write!(
-            out,
-            "<label for=\"staff-period\">{}</label><select id=\"staff-period\" data-testid=\"staff-period\">",
-            esc(s.period)
-        );
+        out.open("label")
+            .attr("for", "staff-period")
+            .text(s.period)
+            .close()
+            .open("select")
+            .attr("id", "staff-period")
+            .attr("data-testid", "staff-period");
         for i in 0..Period::ALL.len() {
-            let _ = write!(
-                out,
-                "<option value=\"{i}\"{}>{}</option>",
-                if i == p { " selected" } else { "" },
-                esc(period_name(i, s))
-            );
+            out.open("option").attr("value", &i.to_string());
+            if i == p {
+                out.attr("selected", "");
+            }
+            out.text(period_name(i, s)).close();
         }
         let csv_text = csv(&all, from, to, |d, v| label(d, v, lang, catalog, s));
-        let _ = write!(
-            out,
-            "</select><p data-testid=\"staff-range\">{}</p><div class=\"actions\"><a id=\"staff-csv\" class=\"button secondary\" data-testid=\"staff-csv\" download=\"bousla-counts-{from}-{to}.csv\" href=\"{}\">{}</a>",
-            esc(&fill(
+        out.close()
+            .open("p")
+            .attr("data-testid", "staff-range")
+            .text(&fill(
                 s.from_to,
-                &[("from", &date(lang, from)), ("to", &date(lang, to))]
-            )),
-            data_url(&csv_text),
-            esc(s.download_csv)
-        );
-        button(&mut out, "staff-show-qr", "", s.show_qr);
-        button(&mut out, "staff-close", "", s.close);
-        out.push_str("</div>");
+                &[("from", &date(lang, from)), ("to", &date(lang, to))],
+            ))
+            .close()
+            .open("div")
+            .attr("class", "actions")
+            .open("a")
+            .attr("id", "staff-csv")
+            .attr("class", "button secondary")
+            .attr("data-testid", "staff-csv")
+            .attr("download", &format!("bousla-counts-{from}-{to}.csv"))
+            .attr("href", &data_url(&csv_text))
+            .text(s.download_csv)
+            .close()
+            .button("staff-show-qr", "", s.show_qr)
+            .button("staff-close", "", s.close)
+            .close();
         if show_qr.get() {
-            out.push_str("<div class=\"staff-qrs\">");
-            out.push_str(&qrs_html(qr_texts(&all, from, to, QR_BYTES), s));
-            out.push_str("</div>");
+            out.open("div").attr("class", "staff-qrs");
+            qrs(&mut out, qr_texts(&all, from, to, QR_BYTES), s);
+            out.close();
         }
         if exported.get() {
-            out.push_str("<div class=\"actions\">");
+            out.open("div").attr("class", "actions");
             if confirming.get() {
-                let _ = write!(out, "<span role=\"alert\">{}</span>", esc(s.reset_confirm));
-                button(&mut out, "staff-reset-yes", " danger", s.yes);
-                button(&mut out, "staff-reset-no", "", s.no);
+                out.open("span")
+                    .attr("role", "alert")
+                    .text(s.reset_confirm)
+                    .close()
+                    .button("staff-reset-yes", " danger", s.yes)
+                    .button("staff-reset-no", "", s.no);
             } else {
-                button(&mut out, "staff-reset", "", s.reset_counts);
+                out.button("staff-reset", "", s.reset_counts);
             }
-            out.push_str("</div>");
+            out.close();
         }
-        let _ = write!(
-            out,
-            "<p role=\"status\">{}</p>",
-            if deleted.get() { s.reset_done } else { "" }
+        out.open("p")
+            .attr("role", "status")
+            .text(if deleted.get() { s.reset_done } else { "" })
+            .close();
+        out.tables(
+            &all,
+            [s.count_answer, s.count_number],
+            &|dim| title(dim, s),
+            &|dim, v| label(dim, v, lang, catalog, s),
         );
-        out.push_str(&tables_html(&all, lang, catalog, s));
         out
     };
+    // The screen's container, filled whenever the counts screen is open and what it shows
+    // changes (the container is drawn again when the screen opens again).
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if open.get() == 2
+            && let Some(div) = host.get()
+        {
+            browser::dom::replace_children(&div, &screen().0);
+        }
+    });
 
     move || {
         let s = state.strings();
@@ -422,7 +395,7 @@ pub fn StaffScreen() -> impl IntoView {
             }.into_any()),
             _ => Some(view! {
                 <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts"
-                    on:click=on_click on:change=on_change inner_html=screen></div>
+                    node_ref=host on:click=on_click on:change=on_change></div>
             }.into_any()),
         }
     }
