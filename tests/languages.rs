@@ -33,8 +33,11 @@ fn texts(lang: Lang) -> Vec<(&'static str, &'static str)> {
     v
 }
 
+/// The placeholders of a text's first form (a counted text's other forms, after `|`, may leave
+/// some out: "سنة واحدة" needs no number).
 fn placeholders(s: &str) -> Vec<String> {
-    let mut v: Vec<String> = s
+    let first = s.split('|').next().unwrap_or(s);
+    let mut v: Vec<String> = first
         .split('{')
         .skip(1)
         .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_string()))
@@ -305,4 +308,99 @@ fn plain_words_measured_per_language() {
             lang.code()
         );
     }
+}
+
+#[test]
+fn counted_forms_name_a_plural_category_and_use_only_the_first_forms_placeholders() {
+    for lang in Lang::INTERFACE {
+        for (key, text) in texts(lang) {
+            let mut forms = text.split('|');
+            let first = placeholders(forms.next().unwrap_or(text));
+            for form in forms {
+                let (category, words) = form
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("{key} in {}: a form without category", lang.code()));
+                assert!(
+                    ["zero", "one", "two", "few", "many"].contains(&category),
+                    "{key} in {}: unknown category {category}",
+                    lang.code()
+                );
+                assert!(
+                    !words.trim().is_empty(),
+                    "{key} in {}: empty form",
+                    lang.code()
+                );
+                for p in placeholders(words) {
+                    assert!(first.contains(&p), "{key} in {}: {{{p}}}", lang.code());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn counted_phrases_agree_with_their_number_in_every_language() {
+    use bousla::i18n::plural::counted;
+    let years = |lang: Lang, n: u64| counted(lang, bousla::i18n::phrases::p(lang).years, n, &[]);
+    let expect: [(Lang, [&str; 6]); 3] = [
+        (
+            Lang::Ar,
+            [
+                "0 سنة",
+                "سنة واحدة",
+                "سنتان",
+                "3 سنوات",
+                "11 سنة",
+                "100 سنة",
+            ],
+        ),
+        (
+            Lang::Fr,
+            ["0 an", "1 an", "2 ans", "3 ans", "11 ans", "100 ans"],
+        ),
+        (
+            Lang::En,
+            [
+                "0 years",
+                "1 year",
+                "2 years",
+                "3 years",
+                "11 years",
+                "100 years",
+            ],
+        ),
+    ];
+    for (lang, want) in expect {
+        let got: Vec<String> = [0, 1, 2, 3, 11, 100]
+            .iter()
+            .map(|n| years(lang, *n))
+            .collect();
+        assert_eq!(got, want, "{}", lang.code());
+    }
+    let seconds =
+        |lang: Lang, n: u64| counted(lang, bousla::i18n::strings::t(lang).idle_warning, n, &[]);
+    assert!(seconds(Lang::En, 1).ends_with("in 1 second."));
+    assert!(seconds(Lang::En, 20).ends_with("in 20 seconds."));
+    assert!(seconds(Lang::Fr, 1).ends_with("dans 1 seconde."));
+    assert!(seconds(Lang::Ar, 5).ends_with("بعد 5 ثوانٍ."));
+    assert!(seconds(Lang::Ar, 20).ends_with("بعد 20 ثانية."));
+    assert!(seconds(Lang::Ar, 2).ends_with("بعد ثانيتين."));
+    let live =
+        |lang: Lang, n: u64| counted(lang, bousla::i18n::strings::t(lang).live_count, n, &[]);
+    assert_eq!(live(Lang::En, 1), "1 program still possible");
+    assert_eq!(live(Lang::Fr, 16), "16 programmes encore possibles");
+    assert_eq!(live(Lang::Ar, 0), "لا برنامج ممكن حتى الآن");
+    assert_eq!(live(Lang::Ar, 7), "7 برامج ممكنة حتى الآن");
+    assert_eq!(live(Lang::Ar, 16), "16 برنامجا ممكنا حتى الآن");
+    assert_eq!(live(Lang::Ar, 100), "100 برنامج ممكن حتى الآن");
+    let ary = |n: u64| counted(Lang::Ary, bousla::i18n::phrases::p(Lang::Ary).years, n, &[]);
+    assert_eq!(
+        [1, 2, 3, 11].map(ary),
+        [
+            "عام واحد".to_string(),
+            "عامين".into(),
+            "3 سنين".into(),
+            "11 عام".into()
+        ]
+    );
 }

@@ -9,6 +9,7 @@ pub mod ary_table;
 pub mod format;
 pub mod labels;
 pub mod phrases;
+pub mod plural;
 pub mod reasons;
 pub mod speech;
 pub mod strings;

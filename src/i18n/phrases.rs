@@ -53,7 +53,7 @@ phrases! {
     from_to: "من {from} إلى {to}", "de {from} à {to}", "from {from} to {to}";
     at_least: "{n} على الأقل", "au moins {n}", "at least {n}";
     at_most: "{n} على الأكثر", "au plus {n}", "at most {n}";
-    years: "{n} سنة", "{n} ans", "{n} years";
+    years: "{n} سنة|one=سنة واحدة|two=سنتان|few={n} سنوات", "{n} ans|one={n} an", "{n} years|one={n} year";
     // Rules, in words.
     rule_region: "للمشاريع في جهة {list}", "Pour les projets de la région {list}", "For projects in {list}";
     rule_province: "للمشاريع في إقليم {list}", "Pour les projets de la province {list}", "For projects in the province of {list}";

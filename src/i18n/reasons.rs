@@ -58,9 +58,9 @@ fn fill1(template: &str, key: &str, value: &str) -> String {
     fill(template, &[(key, value)])
 }
 
-/// "{n} years", in the holder's language.
+/// "{n} years", in the holder's language, agreeing with `n`.
 fn years(lang: Lang, n: u64) -> String {
-    fill1(p(lang).years, "n", &n.to_string())
+    super::plural::counted(lang, p(lang).years, n, &[])
 }
 
 /// The rule, in words: "For holders aged 18 to 35".

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::i18n::strings::fill;
+use crate::i18n::plural::counted;
 
 use super::state::{Screen, use_state};
 
@@ -46,7 +46,7 @@ pub fn IdleGuard() -> impl IntoView {
     view! {
         <Show when=move || left.get() <= warning>
             <div class="idle" role="alertdialog" aria-live="assertive" aria-labelledby="idle-text" data-testid="idle-countdown">
-                <p id="idle-text">{move || fill(state.strings().idle_warning, &[("n", &left.get().to_string())])}</p>
+                <p id="idle-text">{move || counted(state.lang.get(), state.strings().idle_warning, u64::from(left.get()), &[])}</p>
                 <button type="button" class="primary" on:click=move |_| reset()>{move || state.strings().keep_going}</button>
             </div>
         </Show>

@@ -9,6 +9,7 @@ use crate::catalog::Need;
 use crate::engine::Band;
 use crate::engine::profile::limits;
 use crate::i18n::Label;
+use crate::i18n::plural::counted;
 use crate::i18n::speech;
 use crate::i18n::strings::{Strings, fill};
 use crate::questionnaire::{Question, parse_whole};
@@ -118,7 +119,7 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
                 </Show>
             </div>
             <p class="live" aria-live="polite" data-testid="live-count">
-                {move || fill(s.live_count, &[("n", &state.live_count.get().to_string())])}
+                {move || counted(state.lang.get(), s.live_count, state.live_count.get() as u64, &[])}
             </p>
         </section>
     }
