@@ -31,6 +31,8 @@ mod ary_table;
 mod phrases;
 #[path = "src/i18n/strings.rs"]
 mod strings;
+#[path = "src/i18n/table.rs"]
+mod table;
 /// What the i18n modules reach as `crate::catalog`.
 mod catalog {
     pub use super::text::Lang;

@@ -13,5 +13,6 @@ pub mod plural;
 pub mod reasons;
 pub mod speech;
 pub mod strings;
+mod table;
 
 pub use labels::Label;

@@ -6,35 +6,7 @@
 
 use crate::catalog::Lang;
 
-macro_rules! phrases {
-    ($($key:ident: $ar:literal, $fr:literal, $en:literal;)*) => {
-        /// Every phrase of one language.
-        #[repr(C)]
-        pub struct Phrases { $(pub $key: &'static str,)* }
-
-        pub const AR: Phrases = Phrases { $($key: $ar,)* };
-        pub const FR: Phrases = Phrases { $($key: $fr,)* };
-        pub const EN: Phrases = Phrases { $($key: $en,)* };
-
-        impl Phrases {
-            /// (key, text) pairs, in the table's order: for tests, audits and the Darija table.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
-            }
-
-            /// How many phrases there are.
-            pub const COUNT: usize = [$(stringify!($key)),*].len();
-
-            /// The phrases from a table's values, in [`Phrases::entries`]' order; `None` unless
-            /// there are exactly [`Phrases::COUNT`].
-            pub fn from_values(values: &[&'static str]) -> Option<Phrases> {
-                // One binding per field, in the order of `entries()`: no `unsafe` needed.
-                let [$($key),*]: [&'static str; Self::COUNT] = values.try_into().ok()?;
-                Some(Phrases { $($key),* })
-            }
-        }
-    };
-}
+use super::table::text_table;
 
 /// The phrases of an interface language (Darija's once its table is here; Arabic until then).
 pub fn p(lang: Lang) -> &'static Phrases {
@@ -46,7 +18,8 @@ pub fn p(lang: Lang) -> &'static Phrases {
     }
 }
 
-phrases! {
+text_table! {
+    Phrases, "Every phrase of one language.";
     // Lists: "a, b or c".
     or_list: "{list} أو {last}", "{list} ou {last}", "{list} or {last}";
     // Bounds of a rule.

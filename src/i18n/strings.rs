@@ -7,36 +7,7 @@
 
 use crate::catalog::Lang;
 
-macro_rules! strings {
-    ($($key:ident: $ar:literal, $fr:literal, $en:literal;)*) => {
-        /// Every interface string of one language.
-        #[repr(C)]
-        pub struct Strings { $(pub $key: &'static str,)* }
-
-        pub const AR: Strings = Strings { $($key: $ar,)* };
-        pub const FR: Strings = Strings { $($key: $fr,)* };
-        pub const EN: Strings = Strings { $($key: $en,)* };
-
-        impl Strings {
-            /// (key, text) pairs, for tests and audits.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
-            }
-
-            /// How many strings there are.
-            pub const COUNT: usize = [$(stringify!($key)),*].len();
-
-            /// The strings from a table's values, in [`Strings::entries`]' order (the Darija
-            /// table); `None` unless there are exactly [`Strings::COUNT`]. (One array move: a
-            /// field-by-field read measured +1 KB brotli in the wasm.)
-            pub fn from_values(values: &[&'static str]) -> Option<Strings> {
-                // One binding per field, in the order of `entries()`: no `unsafe` needed.
-                let [$($key),*]: [&'static str; Self::COUNT] = values.try_into().ok()?;
-                Some(Strings { $($key),* })
-            }
-        }
-    };
-}
+use super::table::text_table;
 
 pub fn t(lang: Lang) -> &'static Strings {
     match lang {
@@ -57,7 +28,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-strings! {
+text_table! {
+    Strings, "Every interface string of one language.";
     app_name: "بوصلة", "Bousla", "Bousla";
     tagline: "اعرف برامج الدعم التي تناسب مشروعك في المغرب.", "Trouvez les programmes d'appui faits pour votre projet au Maroc.", "Find the support programs that fit your project in Morocco.";
     welcome_what: "أجب عن بعض الأسئلة البسيطة (حوالي 3 دقائق). سنعرض عليك البرامج التي تناسبك: التمويل والمواكبة والاحتضان والولوج إلى الأسواق. ونقول لك لماذا، وأين تتوجه.", "Répondez à quelques questions simples (environ 3 minutes). Nous vous montrons les programmes faits pour vous : financement, accompagnement, incubation, accès aux marchés. Nous disons pourquoi, et où aller.", "Answer a few simple questions (about 3 minutes). We show you the programs that fit you: financing, coaching, incubation, market access. We say why, and where to go.";
