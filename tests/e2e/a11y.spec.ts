@@ -5,24 +5,14 @@
 // (1920×1080) sizes. Any violation of any axe rule (WCAG 2.x A and AA, and axe's best
 // practices) fails. Each test writes what it audited to test-results/axe/.
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { answerAzilal, resultsDrawn, type Lang } from './helpers';
-
-/** Relative to the repository root, where Playwright runs (as the other specs' paths). */
-const axePath = 'node_modules/axe-core/axe.min.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { answerAzilal, axeViolations, resultsDrawn, type Lang } from './helpers';
 
 interface Audited { screen: string; violations: string[] }
 
 /** axe on the whole document as it is now; one line per violation and element. */
 async function audit(page: Page, screen: string, log: Audited[]) {
-  // Evaluated, not added as a <script>: the page's own CSP (a <meta> in dist/index.html)
-  // forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`));
-  });
+  const violations = await axeViolations(page);
   log.push({ screen, violations });
 }
 

@@ -3,8 +3,7 @@
 // Each test seeds the stored copy as the app writes it, opens a link, and reads the stored copy
 // back, byte for byte.
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { shareFragment, resultsDrawn } from './helpers';
+import { axeViolations, shareFragment, resultsDrawn } from './helpers';
 
 const KEY = 'bousla.answers';
 /** The holder's own answers: a young woman's idea in Azilal, financing and coaching. */
@@ -176,13 +175,7 @@ for (const lang of ['ar', 'fr'] as const) {
     }
     await page.screenshot({ path: `test-results/screenshots/shared-prompt-${lang}-360.png`, fullPage: true });
     // No accessibility violation (axe-core, as tests/e2e/a11y.spec.ts runs it).
-    // Evaluated, not added as a <script>: the page's CSP forbids inline scripts.
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 }

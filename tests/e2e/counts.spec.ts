@@ -5,7 +5,7 @@
 // reloads and the idle wipe; a wrong code shows nothing; corrupt storage gives staff a notice.
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answerAzilal, guard, resultsDrawn, shareFragment } from './helpers';
+import { answerAzilal, axeViolations, guard, resultsDrawn, shareFragment } from './helpers';
 
 /** The staff code and its option, as `catalog staff-code --salt e2etestsalt` prints it (the
  *  same value src/counts/code.rs's test and `staffHash` below compute). */
@@ -378,7 +378,6 @@ test('counts are off without counts=1, outside a kiosk, or without a staff code;
 
 test('the staff screen: keyboard shortcut, Escape, and no axe violation (ar, fr, en)', async ({ page }) => {
   test.setTimeout(120_000);
-  const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(KIOSK + shareFragment('r-oriental.g-female.n-financing'));
   await expect(page.locator('section.results')).toBeVisible();
@@ -390,12 +389,7 @@ test('the staff screen: keyboard shortcut, Escape, and no axe violation (ar, fr,
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('staff-counts')).toBeVisible();
     await page.getByTestId('staff-show-qr').click();
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe);
-    const violations = await page.evaluate(async () => {
-      const a = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await a.run(document.querySelector('.staff')!, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page, '.staff');
     expect(violations, `${lang}: ${violations.join('\n')}`).toEqual([]);
     if (lang === 'ar') await expect(page.locator('#bousla')).toHaveAttribute('dir', 'rtl');
     await page.screenshot({ path: `test-results/screenshots/staff-counts-${lang}.png` });

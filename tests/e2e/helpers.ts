@@ -1,6 +1,7 @@
 // Shared steps of the end-to-end specs: a holder answering, and guards that every page stays
 // on its own host and error-free.
 import { expect, type Page, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { watch } from './fixtures';
 
@@ -83,4 +84,19 @@ export async function storageKeys(context: BrowserContext, page: Page) {
   const session = await page.evaluate(() => Object.keys(sessionStorage));
   const cookies = await context.cookies();
   return { local, session, cookies };
+}
+
+/** axe-core (npm) on the document, or on the element `selector` names, as it is now: one line
+ * per violation and element (rule, impact, help, element, what fails). Evaluated, not added as
+ * a <script>: the page's own CSP (a <meta> in dist/index.html) forbids inline scripts. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  }
+  return page.evaluate(async (sel) => {
+    type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: Node, o: object) => Promise<Result> } }).axe;
+    const r = await axe.run(sel ? document.querySelector(sel)! : document, { resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  }, selector);
 }

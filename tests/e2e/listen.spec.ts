@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseURL } from './fixtures';
-import { answerAzilal, guard, resultsDrawn, type Lang } from './helpers';
+import { answerAzilal, axeViolations, guard, resultsDrawn, type Lang } from './helpers';
 
 interface Voice { name: string; lang: string; localService: boolean; default?: boolean }
 interface Spoken { text: string; lang: string; voice: string | null; local: boolean | null; rate: number }
@@ -375,12 +375,7 @@ test.describe('read aloud, with a recording stand-in for speechSynthesis', () =>
         await firstQuestion(page, lang);
         const found: string[] = [];
         const audit = async (screen: string) => {
-          if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-          const v = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-            const r = await axe.run(document, { resultTypes: ['violations'] });
-            return r.violations.flatMap((x) => x.nodes.map((n) => `${x.id}: ${n.target.join(' ')}`));
-          });
+          const v = await axeViolations(page);
           found.push(...v.map((x) => `${screen}: ${x}`));
         };
         mkdirSync('test-results/screenshots', { recursive: true });

@@ -4,7 +4,7 @@
 // once the file is back.
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { shareFragment, resultsDrawn } from './helpers';
+import { axeViolations, shareFragment, resultsDrawn } from './helpers';
 
 const TABLE = /\/catalog-[0-9a-f]{12}\.fr\.txt$/;
 const frTable = () => readFileSync(`dist/${readdirSync('dist').find((f) => /^catalog-[0-9a-f]{12}\.fr\.txt$/.test(f))}`, 'utf8');
@@ -39,13 +39,7 @@ test('a 404 for the text table: a notice with "Try again", no nameless cards; "T
   await page.goto(LINK);
   await expectFailedCleanly(page);
   await page.screenshot({ path: 'test-results/screenshots/texts-failed-fr.png', fullPage: true });
-  // Evaluated, not added as a <script>: the page's CSP forbids inline scripts.
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
   fail = false;
   await page.getByTestId('retry-texts').click();
