@@ -19,4 +19,4 @@ pub use rank::{
     CLOSING_SOON_DAYS, Kinds, Locality, PathwayMatch, Ranked, Ranking, Timing, count_fits,
     evaluate, rank, real_priorities, verdict,
 };
-pub use verdict::{Fix, Verdict, near_miss};
+pub use verdict::{Fix, Verdict};

@@ -56,8 +56,9 @@ impl Fix {
         }
     }
 
-    /// The fixes of a set of bits (see [`Fix::bit`]) as [`tidy`] gives them: in order of
-    /// effort, registering as auto-entrepreneur not repeated beside formalising.
+    /// The fixes of a set of bits (see [`Fix::bit`]), in order of effort. Formalising an
+    /// informal activity is done by taking a status: registering as auto-entrepreneur is not
+    /// said again beside it.
     pub(crate) fn list(mut bits: u8, lower_to: u64) -> Vec<Fix> {
         if bits & Fix::Formalise.bit() != 0 {
             bits &= !Fix::RegisterAutoEntrepreneur.bit();
@@ -119,27 +120,4 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
         } if h.min > max => Some(Fix::LowerAmount { to: max }),
         _ => None,
     }
-}
-
-/// The steps that would make a not-eligible program reachable, or `None` when some unmet rule
-/// cannot be changed by the holder (region, age, sector…).
-pub fn near_miss(checks: &[Check<'_>]) -> Option<Vec<Fix>> {
-    let mut fixes = Vec::new();
-    for check in checks.iter().filter(|c| c.outcome == Outcome::Unmet) {
-        let fix = fix_for(check)?;
-        if !fixes.contains(&fix) {
-            fixes.push(fix);
-        }
-    }
-    (!fixes.is_empty()).then(|| tidy(fixes))
-}
-
-/// Formalising an informal activity is done by taking a status: say it once. Fixes come in
-/// order of effort.
-pub(crate) fn tidy(mut fixes: Vec<Fix>) -> Vec<Fix> {
-    if fixes.contains(&Fix::Formalise) {
-        fixes.retain(|f| *f != Fix::RegisterAutoEntrepreneur);
-    }
-    fixes.sort();
-    fixes
 }
