@@ -10,6 +10,7 @@ use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{DetailScreen, ResultsScreen};
+use super::review::ReviewScreen;
 use super::staff::StaffScreen;
 use super::state::{AppState, Screen};
 use super::welcome::Welcome;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                     match state.screen.get() {
                         Screen::Welcome => view! { <Welcome/> }.into_any(),
                         Screen::Ask(q) => view! { <QuestionScreen question=q/> }.into_any(),
+                        Screen::Review => view! { <ReviewScreen/> }.into_any(),
                         Screen::Results => view! { <ResultsScreen/> }.into_any(),
                         Screen::Detail(i) => view! { <DetailScreen index=i/> }.into_any(),
                     }

@@ -14,6 +14,7 @@ mod print_sheet;
 mod qr;
 mod question;
 mod results;
+mod review;
 mod share;
 mod staff;
 mod state;

@@ -24,6 +24,8 @@ pub const SHARE_PREFIX: &str = "a=";
 pub enum Screen {
     Welcome,
     Ask(Question),
+    /// Every answer for a last look before the results, each editable.
+    Review,
     Results,
     /// A program's page, by index in the catalog.
     Detail(usize),
@@ -402,7 +404,7 @@ impl AppState {
     }
 
     /// Moves on after an answer: back to the results when editing from there, else the next
-    /// question, else the results.
+    /// question, else the review of every answer.
     pub fn advance(&self, from: Question) {
         self.profile.update(Question::prune);
         if self.editing.get_untracked() {
@@ -418,7 +420,8 @@ impl AppState {
         }
         match self.profile.with_untracked(|p| from.next(p)) {
             Some(q) => self.go(Screen::Ask(q)),
-            None => self.go(Screen::Results),
+            // A last look at every answer before the results.
+            None => self.go(Screen::Review),
         }
     }
 

@@ -12,6 +12,15 @@ export const guard = watch;
 
 export const choice = (page: Page, index: number) => page.locator('section.question button.choice').nth(index);
 
+/** "I don't know" to every question left, then past the review to the results. */
+export async function skipToResults(page: Page) {
+  for (let step = 0; step < 20 && !(await page.locator('section.review, section.results').count()); step++) {
+    await page.getByTestId('dont-know').click();
+  }
+  if (await page.locator('section.review').count()) await page.getByTestId('see-results').click();
+  await expect(page.locator('section.results')).toBeVisible();
+}
+
 export async function questionId(page: Page) {
   return page.locator('section.question').getAttribute('data-question');
 }
@@ -23,6 +32,11 @@ export async function questionId(page: Page) {
 export async function answerAzilal(page: Page, onQuestion?: (id: string | null) => Promise<void>) {
   for (let step = 0; step < 20; step++) {
     if (await page.locator('section.results').count()) return;
+    // The review of every answer comes before the results.
+    if (await page.locator('section.review').count()) {
+      await page.getByTestId('see-results').click();
+      continue;
+    }
     const q = await questionId(page);
     if (onQuestion) await onQuestion(q);
     switch (q) {
