@@ -39,10 +39,15 @@ async function widget(page: Page): Promise<Frame> {
 /** Opens a share link inside the widget's frame (a new load of the frame). */
 async function openInFrame(page: Page, frame: Frame, fragment: string) {
   const url = frame.url().split('#')[0] + fragment;
-  await page.evaluate((u) => {
+  // Through a blank page, and only once it has loaded: a new src that differs from the frame's
+  // current address only by its fragment would be a same-document jump, not a new load.
+  await page.evaluate(async (u) => {
     const f = document.querySelector('iframe')!;
-    f.src = 'about:blank';
-    setTimeout(() => { f.src = u; }, 50);
+    await new Promise<void>((resolve) => {
+      f.addEventListener('load', () => resolve(), { once: true });
+      f.src = 'about:blank';
+    });
+    f.src = u;
   }, url);
   // Generous: the frame loads the wasm again, on a machine that may run another test beside.
   await expect(page.frameLocator('iframe').locator('section.results')).toBeVisible({ timeout: 30_000 });
