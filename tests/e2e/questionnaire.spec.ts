@@ -80,6 +80,15 @@ test('the whole questionnaire works with the keyboard alone, focus moving to eac
   for (let step = 0; step < 20; step++) {
     if (await page.locator('section.results').count()) break;
     await expect(page.locator('#bousla-heading')).toBeFocused();
+    if (await page.locator('section.review').count()) {
+      // The review of every answer: Tab on to "See the results", Enter.
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'see-results')) break;
+      }
+      await page.keyboard.press('Enter');
+      continue;
+    }
     const q = await questionId(page);
     if (q === 'age' || q === 'jobs') {
       await page.keyboard.press('Tab');
