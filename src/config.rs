@@ -9,7 +9,7 @@
 //! | `featured` | a provider id: its programs first in each group | none |
 //! | `theme` | `#rgb` or `#rrggbb`, dark enough for white text (contrast ≥ 4.5) | `#0b5cad` |
 //! | `compact` | `1`/`0`: smaller header for embedding | `0` |
-//! | `mode` | `kiosk` | none |
+//! | `mode` | `kiosk`; `adviser`: every question on one page beside the results, nothing stored | none |
 //! | `idle` | seconds before a kiosk wipes the session, 5–3600 | `90` |
 //! | `embed` | `1`: report the content height to the parent page | `0` |
 //! | `counts` | `1`: a kiosk keeps anonymous office counts (`src/counts/`); needs `mode=kiosk` and `staff` | `0` |
@@ -28,6 +28,9 @@ pub struct Config {
     pub theme: Option<String>,
     pub compact: bool,
     pub kiosk: bool,
+    /// `mode=adviser`: an adviser at a desk with a holder: every question on one page beside
+    /// the results, and nothing written to the device's storage.
+    pub adviser: bool,
     pub idle_seconds: u32,
     pub embed: bool,
     /// Office counts are kept (a kiosk with `counts=1` and a staff code); see `src/counts/`.
@@ -45,6 +48,7 @@ impl Default for Config {
             theme: None,
             compact: false,
             kiosk: false,
+            adviser: false,
             idle_seconds: DEFAULT_IDLE_SECONDS,
             embed: false,
             counts: false,
@@ -93,9 +97,10 @@ pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Ve
                 None => bad("use 1 or 0"),
             },
             "mode" => match value.as_str() {
-                "kiosk" => c.kiosk = true,
-                "" | "web" => c.kiosk = false,
-                _ => bad("use kiosk"),
+                "kiosk" => (c.kiosk, c.adviser) = (true, false),
+                "adviser" => (c.kiosk, c.adviser) = (false, true),
+                "" | "web" => (c.kiosk, c.adviser) = (false, false),
+                _ => bad("use kiosk or adviser"),
             },
             "idle" => match value.parse::<u32>() {
                 Ok(s) if (5..=3600).contains(&s) => c.idle_seconds = s,
@@ -123,6 +128,14 @@ pub fn parse(query: &str, provider_exists: impl Fn(&str) -> bool) -> (Config, Ve
         c.counts = false;
     }
     (c, warnings)
+}
+
+impl Config {
+    /// Whether the holder's answers and language are kept on the device between visits: not on
+    /// a kiosk (the next person), not at an adviser's desk (the next holder).
+    pub fn stores(&self) -> bool {
+        !self.kiosk && !self.adviser
+    }
 }
 
 fn clip(s: &str) -> String {
@@ -237,6 +250,21 @@ mod tests {
         );
         assert_eq!(c, Config::default());
         assert_eq!(w.len(), 8, "{w:?}");
+    }
+
+    #[test]
+    fn adviser_mode_stores_nothing_and_a_bad_mode_names_both() {
+        let (c, w) = cfg("mode=adviser&embed=1");
+        assert!(c.adviser && !c.kiosk && c.embed && w.is_empty(), "{w:?}");
+        assert!(!c.stores());
+        assert!(cfg("mode=kiosk").0.kiosk && !cfg("mode=kiosk").0.stores());
+        assert!(cfg("").0.stores());
+        // The last mode wins, never both.
+        let (c, _) = cfg("mode=adviser&mode=kiosk");
+        assert!(c.kiosk && !c.adviser);
+        let (c, w) = cfg("mode=Adviser");
+        assert!(!c.adviser && !c.kiosk);
+        assert_eq!(w, ["Bousla: ignored mode=Adviser: use kiosk or adviser"]);
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl AppState {
         // One config for the page's lifetime.
         let config: &'static Config = Box::leak(Box::new(config));
         let stored = |key| {
-            if config.kiosk {
+            if !config.stores() {
                 None
             } else {
                 browser::load(key)
@@ -205,7 +205,8 @@ impl AppState {
             asking: RwSignal::new(asking),
             held,
         };
-        if !config.kiosk {
+        // A kiosk and an adviser's desk keep nothing: the next person starts afresh.
+        if config.stores() {
             state.persist();
         }
         state.load_texts();
