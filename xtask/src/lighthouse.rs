@@ -56,6 +56,23 @@ pub fn run(base_url: &str) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
+/// Time to the first question on a slowed phone profile (tests/e2e/first-question.mjs says
+/// how), printed and kept in test-results/first-question.json: a measured figure for the README,
+/// not a pass/fail line. Fails only when the measurement itself could not run.
+pub fn first_question(base_url: &str) -> Result<()> {
+    let mut c = cmd("node", &["tests/e2e/first-question.mjs", base_url]);
+    c.stdout(Stdio::inherit()).stderr(Stdio::inherit());
+    eprintln!("xtask: $ {}", shown(&c));
+    let status = c
+        .status()
+        .map_err(|e| format!("cannot run the first-question timing: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the first-question timing failed ({status})"))
+    }
+}
+
 /// `LIGHTHOUSE name=welcome performance=97 accessibility=100 tti_ms=2153`
 fn parse(line: &str) -> Option<Page> {
     let rest = line.strip_prefix("LIGHTHOUSE ")?;

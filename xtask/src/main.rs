@@ -2,6 +2,7 @@
 //! Each installs what it is missing (from crates.io, npm and Debian only) and reinstalls nothing
 //! that is already there at the right version.
 
+mod bloat;
 mod dist;
 mod e2e;
 mod fuzz;
@@ -24,6 +25,8 @@ const USAGE: &str = "usage: cargo xtask <command>
           (arguments after `test` go to Playwright, e.g. `cargo xtask test welcome`)
   production  release build, then only its checks behind nginx (deploy/nginx.conf) and Lighthouse
   dist    release build into dist/ with a size report (raw, gzip, brotli; first-load total)
+  bloat   where the wasm's bytes are: its 20 largest items and the bytes per crate (twiggy on
+          a release build that keeps names; `cargo xtask test` prints it too)
   fuzz [N]  damage N share links (default 1000000) and decode each: 0 panics and 0 silent
           misreads, else it fails (`cargo xtask test` runs 100000)";
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("serve") => tools::ensure_build_tools().and_then(|()| serve::serve()),
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist::dist().map(|_| ())),
+        Some("bloat") => tools::ensure_build_tools().and_then(|()| bloat::bloat()),
         Some("test") => return test::test(&args[1..]),
         Some("production") => return test::production_only(),
         Some("fuzz") => fuzz::count(args.get(1).map(String::as_str)).and_then(fuzz::fuzz),

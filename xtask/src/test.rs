@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+use crate::bloat;
 use crate::dist;
 use crate::e2e;
 use crate::fuzz;
@@ -157,6 +158,14 @@ pub fn test(extra: &[String]) -> ExitCode {
     t.timed("release build + size report", start);
     if built {
         let start = Instant::now();
+        let named = bloat::bloat();
+        if let Err(e) = &named {
+            eprintln!("xtask: {e}");
+        }
+        t.step("where the wasm's bytes are (twiggy)", named.is_ok());
+        t.timed("wasm size by item and crate", start);
+
+        let start = Instant::now();
         match e2e::ensure_browser().and_then(|()| e2e::run(extra)) {
             Ok(o) => {
                 t.add("end-to-end tests", o.passed, o.failed);
@@ -249,6 +258,16 @@ fn production(t: &mut Tally) {
         }
     }
     t.timed("Lighthouse", start);
+    let start = Instant::now();
+    let timed = lighthouse::first_question(&server.base_url);
+    if let Err(e) = &timed {
+        eprintln!("xtask: {e}");
+    }
+    t.step(
+        "time to the first question measured (4x CPU, slow 4G; ar and fr)",
+        timed.is_ok(),
+    );
+    t.timed("time to the first question", start);
     drop(server);
 }
 

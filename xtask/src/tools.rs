@@ -51,6 +51,17 @@ fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result<()> {
     run(cmd("cargo", &args))
 }
 
+/// twiggy reads the wasm for the size report's largest items and bytes per crate.
+pub const TWIGGY: &str = "0.7.0";
+
+pub fn ensure_twiggy() -> Result<()> {
+    ensure_cargo_tool(
+        "twiggy",
+        TWIGGY,
+        &["twiggy", "--version", TWIGGY, "--locked"],
+    )
+}
+
 /// The wasm-bindgen version in Cargo.lock: the CLI must be exactly the same.
 pub fn wasm_bindgen_version() -> Result<String> {
     let lock =
