@@ -13,6 +13,7 @@ pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod officer;
 pub mod questionnaire;
+pub mod results_view;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 
