@@ -2,6 +2,8 @@
 //! given the answers so far (legal form, revenue and jobs only for running activities, the
 //! amount only when financing is needed…). Pure, so the flow is tested natively.
 
+pub mod overview;
+
 use crate::catalog::{Need, StageKind, Target};
 use crate::engine::profile::limits;
 use crate::engine::{Band, CriterionKind, Profile, Reason};
