@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod config;
 pub mod counts;
 pub mod engine;
+pub mod flow;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod i18n;
