@@ -192,6 +192,17 @@ text_table! {
     reset_confirm: "حذف أعداد هذه الفترة من هذا الجهاز نهائيا؟", "Effacer pour de bon les chiffres de cette période de cet appareil ?", "Delete this period's counts from this device for good?";
     reset_done: "تم الحذف.", "Effacé.", "Deleted.";
     counts_discarded: "في {date}، تعذرت قراءة أعداد محفوظة فحُذفت: قد تنقص أعداد ما قبل ذلك اليوم.", "Le {date}, des chiffres enregistrés illisibles ont été écartés : ceux d'avant ce jour peuvent manquer.", "On {date}, stored counts that could not be read were discarded: counts from before that day may be missing.";
+    review_title: "راجع أجوبتك", "Vérifiez vos réponses", "Check your answers";
+    review_help: "يمكنك تغيير أي جواب هنا، ثم عرض نتائجك.", "Vous pouvez changer chaque réponse ici, puis voir vos résultats.", "You can change any answer here, then see your results.";
+    see_my_results: "اعرض نتائجي", "Voir mes résultats", "See my results";
+    section_place: "مكان المشروع", "Le lieu du projet", "Where the project is";
+    section_activity: "النشاط", "L'activité", "The activity";
+    section_needs: "ما تحتاجه", "Vos besoins", "What you need";
+    section_holder: "معلومات عنك", "À propos de vous", "About you";
+    hanging: "جوابك يحسم هل يناسبك {n} برنامج|one=جوابك يحسم هل يناسبك برنامج واحد|two=جوابك يحسم هل يناسبك برنامجان|few=جوابك يحسم هل تناسبك {n} برامج|many=جوابك يحسم هل يناسبك {n} برنامجا", "Répondre dirait si {n} programmes vous conviennent|one=Répondre dirait si {n} programme vous convient", "Answering would settle whether {n} programs fit you|one=Answering would settle whether {n} program fits you";
+    done: "تم", "Terminé", "Done";
+    adviser_title: "الأسئلة والبرامج", "Questions et programmes", "Questions and programs";
+    adviser_help: "املأ الأسئلة مع حامل المشروع، وتتغير البرامج مع كل جواب. لا يُحفظ شيء في هذا الجهاز.", "Remplissez les questions avec le porteur de projet : les programmes suivent chaque réponse. Rien n'est enregistré sur cet appareil.", "Fill in the questions with the project holder: the programs follow each answer. Nothing is saved on this device.";
 }
 
 #[cfg(test)]
