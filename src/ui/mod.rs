@@ -19,6 +19,7 @@ mod share;
 mod staff;
 mod state;
 mod welcome;
+mod widgets;
 
 pub(crate) use question::title as question_title;
 

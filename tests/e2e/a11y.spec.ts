@@ -34,9 +34,9 @@ for (const lang of ['ar', 'fr', 'en', 'ary'] as Lang[]) {
         await audit(page, `question ${q}`, log);
         if (q === 'age') {
           // Next with no number: the error message and aria-invalid state.
-          await page.locator('#typed-value').fill('');
+          await page.locator('#q-age-input').fill('');
           await page.getByTestId('next').click();
-          await expect(page.locator('#typed-value')).toHaveAttribute('aria-invalid', 'true');
+          await expect(page.locator('#q-age-input')).toHaveAttribute('aria-invalid', 'true');
           await audit(page, 'question age, no number typed', log);
         }
       });

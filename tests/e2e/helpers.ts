@@ -53,11 +53,11 @@ export async function answerAzilal(page: Page, onQuestion?: (id: string | null) 
       case 'amount': await choice(page, 0).click(); break; // up to 50,000
       case 'revenue': await choice(page, 0).click(); break; // up to 200,000 a year
       case 'jobs':
-        await page.locator('#typed-value').fill('2');
+        await page.locator('#q-jobs-input').fill('2');
         await page.getByTestId('next').click();
         break;
       case 'age':
-        await page.locator('#typed-value').fill('28');
+        await page.locator('#q-age-input').fill('28');
         await page.getByTestId('next').click();
         break;
       case 'gender': await choice(page, 0).click(); break; // woman

@@ -118,7 +118,7 @@ test('an answer can be changed from the results page', async ({ page }) => {
   await answerAzilal(page);
   await page.locator('details.answers summary').click();
   await page.locator('li[data-answer="age"] button').click();
-  await page.locator('#typed-value').fill('40');
+  await page.locator('#q-age-input').fill('40');
   await page.getByTestId('next').click();
   await expect(page.locator('section.results')).toBeVisible();
   await page.locator('details.answers summary').click();

@@ -75,7 +75,7 @@ test('an exact amount typed in Arabic-Indic digits is kept exact; an unreadable 
   await page.goto(`./?lang=ar${shareFragment('s-running.y-2020.f-company.c-industry.n-financing.m-300000~1200000')}`);
   await expect(page.locator('section.results')).toBeVisible();
   await editAnswer(page, 'amount');
-  await page.locator('#typed-amount').fill('١٬٥٠٠٬٠٠٠');
+  await page.locator('#q-amount-input').fill('١٬٥٠٠٬٠٠٠');
   await page.getByTestId('amount-next').click();
   await expect(page.locator('section.results')).toBeVisible();
   await page.locator('details.answers summary').click();
@@ -89,18 +89,18 @@ test('an exact amount typed in Arabic-Indic digits is kept exact; an unreadable 
 
   // Back to the question: the amount shows as typed, no band is selected.
   await page.locator('li[data-answer="amount"] button').click();
-  await expect(page.locator('#typed-amount')).toHaveValue(`1${NNBSP}500${NNBSP}000`);
+  await expect(page.locator('#q-amount-input')).toHaveValue(`1${NNBSP}500${NNBSP}000`);
   await expect(page.locator('button.choice[aria-pressed="true"]')).toHaveCount(0);
   // Eastern Arabic-Indic digits with spaces, then a decimal that is refused.
-  await page.locator('#typed-amount').fill('۲۵۰ ۰۰۰');
+  await page.locator('#q-amount-input').fill('۲۵۰ ۰۰۰');
   await page.getByTestId('amount-next').click();
   await page.locator('details.answers summary').click();
   await expect(page.locator('li[data-answer="amount"] .a')).toHaveText(`250${NNBSP}000${NNBSP}درهم`);
   await page.locator('li[data-answer="amount"] button').click();
-  await page.locator('#typed-amount').fill('12,5');
+  await page.locator('#q-amount-input').fill('12,5');
   await page.getByTestId('amount-next').click();
-  await expect(page.locator('#typed-amount')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#amount-error')).toContainText('اكتب المبلغ');
+  await expect(page.locator('#q-amount-input')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#q-amount-error')).toContainText('اكتب المبلغ');
   await expect(page.locator('section.question[data-question="amount"]')).toBeVisible();
   await page.locator('.nav button.link').click(); // back to the results, nothing changed
   await page.locator('details.answers summary').click();
@@ -112,7 +112,7 @@ test('the age accepts Arabic-Indic digits', async ({ page }) => {
   await page.goto(`./?lang=ar${shareFragment('r-oriental')}`);
   await expect(page.locator('section.results')).toBeVisible();
   await editAnswer(page, 'age');
-  await page.locator('#typed-value').fill('٢٨');
+  await page.locator('#q-age-input').fill('٢٨');
   await page.getByTestId('next').click();
   await page.locator('details.answers summary').click();
   await expect(page.locator('li[data-answer="age"] .a')).toHaveText('28');

@@ -75,7 +75,7 @@ test('the welcome screen says the texts failed, with "Try again", too', async ({
 
 test("the kiosk's number fields are not remembered by the browser (autocomplete off)", async ({ page }) => {
   const url = `./?lang=fr&mode=kiosk&idle=600${shareFragment('r-oriental.s-running.y-2019.f-company.c-commerce')}`;
-  for (const [question, field] of [['age', '#typed-value'], ['jobs', '#typed-value'], ['revenue', '#typed-amount']]) {
+  for (const [question, field] of [['age', '#q-age-input'], ['jobs', '#q-jobs-input'], ['revenue', '#q-revenue-input']]) {
     await page.goto('about:blank');
     await page.goto(url);
     await expect(page.locator('section.results')).toBeVisible();

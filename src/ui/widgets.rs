@@ -1,0 +1,404 @@
+//! Answer widgets: what records one question's answer, and only that. Element ids come from the
+//! question (`q-age-input`), so several widgets can share a page; the host decides what an
+//! answer leads to (`on_answer`): the one-question screen moves on, the review closes its
+//! editor, the adviser's page stays where it is.
+
+use leptos::prelude::*;
+
+use crate::catalog::Need;
+use crate::engine::profile::limits;
+use crate::engine::{Band, Profile};
+use crate::i18n::Label;
+use crate::i18n::strings::Strings;
+use crate::questionnaire::{Question, is_answered, parse_whole};
+
+use super::app::HEADING_ID;
+use super::picks::{Choice, choices, need_icon, typed_amount};
+use super::state::{AppState, use_state};
+
+/// Where a widget stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The one-question screen: the screen's heading names the question; one touch answers;
+    /// typed and ticked answers have a Next button.
+    Screen,
+    /// Among other questions (the review, the adviser's page): a fieldset with its own legend;
+    /// radios, ticks and fields that record as they change (a radio group is one Tab stop,
+    /// arrows or Space choose), "I don't know" among the options.
+    Inline,
+}
+
+/// The id of a part of `q`'s widget: `q-age-input`, `q-region-3`.
+pub fn part_id(q: Question, part: &str) -> String {
+    format!("q-{}-{part}", q.id())
+}
+
+/// Records an answer, drops the answers that no longer apply, and tells the host.
+fn record(state: AppState, on_answer: Callback<()>, change: impl FnOnce(&mut Profile)) {
+    state.profile.update(|p| {
+        change(p);
+        Question::prune(p);
+    });
+    on_answer.run(());
+}
+
+/// The label of a question's typed field, its error message and its bounds.
+fn typed_field(q: Question, s: &'static Strings) -> Option<(&'static str, &'static str, u32, u32)> {
+    match q {
+        Question::Age => Some((s.age_input, s.age_invalid, 15, 99)),
+        Question::Jobs => Some((s.jobs_input, s.jobs_invalid, 1, 100_000)),
+        _ => None,
+    }
+}
+
+/// The widget that answers `question`; `on_answer` runs after each recorded answer.
+#[component]
+pub fn AnswerWidget(
+    question: Question,
+    layout: Layout,
+    #[prop(into)] on_answer: Callback<()>,
+) -> impl IntoView {
+    let s = use_state().strings();
+    let body = match question {
+        Question::Needs => needs_input(layout, on_answer).into_any(),
+        Question::Amount | Question::Revenue => view! {
+            {choice_group(question, layout, on_answer)}
+            {amount_input(question, layout, on_answer)}
+        }
+        .into_any(),
+        q => match typed_field(q, s) {
+            Some(field) => number_input(q, layout, on_answer, field).into_any(),
+            None => choice_group(q, layout, on_answer).into_any(),
+        },
+    };
+    if layout == Layout::Screen {
+        return body;
+    }
+    let help = super::question::help(question, s);
+    let help_id = part_id(question, "help");
+    view! {
+        <fieldset class="q-inline" id=part_id(question, "set") data-question=question.id()
+            aria-describedby=help.map(|_| help_id.clone())>
+            <legend>{super::question_title(question, s)}</legend>
+            {help.map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
+            {body}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The one-touch answers: buttons on the one-question screen, radios among other questions.
+fn choice_group(question: Question, layout: Layout, on_answer: Callback<()>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let year = state.year;
+    // Redrawn only when the options change (the provinces follow the region), so a radio keeps
+    // its focus while the answers change around it.
+    let picks = Memo::new(move |_| {
+        state.profile.with(|p| {
+            choices(question, p, lang, year)
+                .into_iter()
+                .map(|c| c.pick)
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        picks.track();
+        let options = state
+            .profile
+            .with_untracked(|p| choices(question, p, lang, year));
+        match layout {
+            Layout::Screen => buttons(state, question, options, on_answer).into_any(),
+            Layout::Inline => radios(state, question, options, on_answer).into_any(),
+        }
+    }
+}
+
+fn buttons(
+    state: AppState,
+    question: Question,
+    options: Vec<Choice>,
+    on_answer: Callback<()>,
+) -> impl IntoView {
+    let many = options.len() > 6;
+    view! {
+        <div class=if many { "choices grid" } else { "choices" } id=part_id(question, "choices")
+            role="group" aria-labelledby=HEADING_ID>
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let pick = c.pick;
+                    view! {
+                        <button
+                            type="button"
+                            class="choice"
+                            aria-pressed=move || state.profile.with(|p| pick.is_selected(p)).to_string()
+                            on:click=move |_| record(state, on_answer, |p| pick.apply(p))
+                        >
+                            // The number read aloud with the answer ("3. …"), for a holder who
+                            // listens rather than reads.
+                            <span class="num" aria-hidden="true">{i + 1}</span>
+                            <span class="icon" aria-hidden="true">{c.icon}</span>
+                            <span>{c.label}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+fn radios(
+    state: AppState,
+    question: Question,
+    options: Vec<Choice>,
+    on_answer: Callback<()>,
+) -> impl IntoView {
+    let s = state.strings();
+    let name = part_id(question, "choice");
+    let many = options.len() > 6;
+    let radio = move |id: String,
+                      label: String,
+                      icon: &'static str,
+                      checked: Signal<bool>,
+                      pick: Callback<()>| {
+        view! {
+            <label class="opt">
+                <input type="radio" id=id name=name.clone() prop:checked=checked on:change=move |_| pick.run(())/>
+                <span class="icon" aria-hidden="true">{icon}</span>
+                <span>{label}</span>
+            </label>
+        }
+    };
+    let rows = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let pick = c.pick;
+            radio(
+                part_id(question, &i.to_string()),
+                c.label,
+                c.icon,
+                Signal::derive(move || state.profile.with(|p| pick.is_selected(p))),
+                Callback::new(move |()| record(state, on_answer, |p| pick.apply(p))),
+            )
+        })
+        .collect_view();
+    let unknown = radio(
+        part_id(question, "idk"),
+        s.dont_know.to_string(),
+        "",
+        Signal::derive(move || !state.profile.with(|p| is_answered(question, p))),
+        Callback::new(move |()| record(state, on_answer, |p| question.forget(p))),
+    );
+    view! {
+        <div class=if many { "options grid" } else { "options" }>{rows}{unknown}</div>
+    }
+}
+
+/// The exact amount, beside the bands, for a holder who knows it: typed with Western or
+/// Arabic-Indic digits, grouped or not. A typed amount is kept exact; an unreadable one gets a
+/// message and leaves the previous answer as it was.
+fn amount_input(question: Question, layout: Layout, on_answer: Callback<()>) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let current = state.profile.with_untracked(|p| match question {
+        Question::Amount => p.amount,
+        _ => p.revenue,
+    });
+    let text = RwSignal::new(typed_amount(lang, current));
+    let error = RwSignal::new(false);
+    // A financing request of 0 DH is no request; a revenue of 0 DH is a fact.
+    let lowest = u64::from(question == Question::Amount);
+    let submit = move || {
+        let typed = text.get_untracked();
+        if layout == Layout::Inline && typed.trim().is_empty() {
+            error.set(false);
+            return;
+        }
+        match parse_whole(&typed).filter(|v| (lowest..=limits::AMOUNT_MAX).contains(v)) {
+            Some(v) => {
+                error.set(false);
+                record(state, on_answer, |p| match question {
+                    Question::Amount => p.amount = Some(Band::exact(v)),
+                    _ => p.revenue = Some(Band::exact(v)),
+                });
+            }
+            None => error.set(true),
+        }
+    };
+    let label = if question == Question::Amount {
+        s.amount_exact
+    } else {
+        s.revenue_exact
+    };
+    let input_id = part_id(question, "input");
+    let error_id = part_id(question, "error");
+    view! {
+        <form class="typed exact" on:submit=move |ev| {
+            ev.prevent_default();
+            submit();
+        }>
+            <label for=input_id.clone()>{label}</label>
+            <div class="with-unit">
+                <input
+                    id=input_id
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    dir="ltr"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:change=move |_| if layout == Layout::Inline { submit() }
+                    aria-invalid=move || error.get().to_string()
+                    aria-describedby=error_id.clone()
+                />
+                <span class="unit">{s.currency}</span>
+            </div>
+            <p id=error_id class="error" role="alert">{move || error.get().then_some(s.amount_invalid)}</p>
+            {(layout == Layout::Screen).then(|| view! {
+                <button type="submit" class="primary" data-testid="amount-next">{s.next}</button>
+            })}
+        </form>
+    }
+}
+
+/// A number typed by the holder (Western or Arabic-Indic digits); kept in a local signal until
+/// Next (or, among other questions, until the field is left or Enter pressed), so typing does
+/// not re-run the matching on every key. Emptied among other questions: "I don't know".
+fn number_input(
+    question: Question,
+    layout: Layout,
+    on_answer: Callback<()>,
+    (label, invalid, min, max): (&'static str, &'static str, u32, u32),
+) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let current = state.profile.with_untracked(|p| match question {
+        Question::Age => p.age.map(u32::from),
+        _ => p.jobs,
+    });
+    let text = RwSignal::new(current.map(|v| v.to_string()).unwrap_or_default());
+    let error = RwSignal::new(false);
+    let submit = move || {
+        let typed = text.get_untracked();
+        if layout == Layout::Inline && typed.trim().is_empty() {
+            error.set(false);
+            record(state, on_answer, |p| question.forget(p));
+            return;
+        }
+        let value = parse_whole(&typed)
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|v| (min..=max).contains(v));
+        match value {
+            Some(v) => {
+                error.set(false);
+                record(state, on_answer, |p| match question {
+                    Question::Age => p.age = u8::try_from(v).ok(),
+                    _ => p.jobs = Some(v),
+                });
+            }
+            None => error.set(true),
+        }
+    };
+    let input_id = part_id(question, "input");
+    let error_id = part_id(question, "error");
+    view! {
+        <form class="typed" on:submit=move |ev| {
+            ev.prevent_default();
+            submit();
+        }>
+            <label for=input_id.clone()>{label}</label>
+            // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
+            <input
+                id=input_id
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                dir="ltr"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:change=move |_| if layout == Layout::Inline { submit() }
+                aria-invalid=move || error.get().to_string()
+                aria-describedby=error_id.clone()
+            />
+            <p id=error_id class="error" role="alert">{move || error.get().then_some(invalid)}</p>
+            {(layout == Layout::Screen).then(|| view! {
+                <button type="submit" class="primary" data-testid="next">{s.next}</button>
+            })}
+        </form>
+    }
+}
+
+/// Needs, ticked. On the one-question screen they are kept until Next (financing then asks the
+/// amount); among other questions each tick is recorded at once.
+fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let ticked = RwSignal::new(
+        state
+            .profile
+            .with_untracked(|p| p.needs.clone().unwrap_or_default()),
+    );
+    let toggle = move |need: Need| {
+        ticked.update(|t| {
+            if let Some(i) = t.iter().position(|n| *n == need) {
+                t.remove(i);
+            } else {
+                t.push(need);
+                t.sort();
+            }
+        });
+        if layout == Layout::Inline {
+            record(state, on_answer, |p| p.needs = Some(ticked.get_untracked()));
+        }
+    };
+    let ticks = Need::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &need)| {
+            view! {
+                <label class="tick">
+                    <input
+                        type="checkbox"
+                        id=part_id(Question::Needs, need.id())
+                        value=need.id()
+                        prop:checked=move || ticked.with(|t| t.contains(&need))
+                        on:change=move |_| toggle(need)
+                    />
+                    <span class="num" aria-hidden="true">{i + 1}</span>
+                    <span class="icon" aria-hidden="true">{need_icon(need)}</span>
+                    <span>{need.label(lang)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    if layout == Layout::Inline {
+        return view! {
+            <div class="options ticks">{ticks}</div>
+            <button type="button" class="link" id=part_id(Question::Needs, "idk")
+                aria-pressed=move || state.profile.with(|p| p.needs.is_none()).to_string()
+                on:click=move |_| {
+                    ticked.set(Vec::new());
+                    record(state, on_answer, |p| p.needs = None);
+                }>{s.dont_know}</button>
+        }
+        .into_any();
+    }
+    view! {
+        <form class="needs" on:submit=move |ev| {
+            ev.prevent_default();
+            record(state, on_answer, |p| p.needs = Some(ticked.get_untracked()));
+        }>
+            <fieldset>
+                <legend class="visually-hidden">{s.q_needs}</legend>
+                {ticks}
+            </fieldset>
+            <button type="submit" class="primary" data-testid="next">{s.next}</button>
+        </form>
+    }
+    .into_any()
+}
