@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 
 pub mod dom;
+pub mod scroll;
 pub mod speech;
 
 fn window() -> Option<web_sys::Window> {

@@ -9,7 +9,7 @@
 
 use crate::catalog::Lang;
 
-use super::strings::fill;
+use super::strings::{Strings, fill};
 
 /// A CLDR plural category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +80,14 @@ pub fn counted(lang: Lang, text: &'static str, n: u64, values: &[(&str, &str)]) 
     fill(form(lang, text, n), &all)
 }
 
+/// The results' summary as a sentence: "3 programs fit you fully; 5 others may, with points to
+/// check." Each count agrees with its number.
+pub fn results_summary(lang: Lang, s: &Strings, eligible: usize, possible: usize) -> String {
+    let fit = counted(lang, s.results_fit, eligible as u64, &[]);
+    let maybe = counted(lang, s.results_possible, possible as u64, &[]);
+    fill(s.results_summary, &[("fit", &fit), ("possible", &maybe)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +129,65 @@ mod tests {
         assert_eq!(
             counted(Lang::Fr, "{n} {x}|one={n} {x}!", 1, &[("x", "y")]),
             "1 y!"
+        );
+    }
+
+    #[test]
+    fn the_results_summary_is_a_sentence_in_every_language() {
+        use crate::i18n::strings::t;
+        let got = |lang: Lang| -> Vec<String> {
+            COUNTS
+                .iter()
+                .map(|n| results_summary(lang, t(lang), *n as usize, *n as usize))
+                .collect()
+        };
+        assert_eq!(
+            got(Lang::En),
+            [
+                "0 programs fit you fully; 0 others may, with points to check.",
+                "1 program fits you fully; 1 other may, with points to check.",
+                "2 programs fit you fully; 2 others may, with points to check.",
+                "3 programs fit you fully; 3 others may, with points to check.",
+                "11 programs fit you fully; 11 others may, with points to check.",
+                "100 programs fit you fully; 100 others may, with points to check.",
+            ]
+        );
+        assert_eq!(
+            got(Lang::Fr),
+            [
+                "0 programme vous correspond pleinement ; 0 autre peut-être, avec des points à vérifier.",
+                "1 programme vous correspond pleinement ; 1 autre peut-être, avec des points à vérifier.",
+                "2 programmes vous correspondent pleinement ; 2 autres peut-être, avec des points à vérifier.",
+                "3 programmes vous correspondent pleinement ; 3 autres peut-être, avec des points à vérifier.",
+                "11 programmes vous correspondent pleinement ; 11 autres peut-être, avec des points à vérifier.",
+                "100 programmes vous correspondent pleinement ; 100 autres peut-être, avec des points à vérifier.",
+            ]
+        );
+        assert_eq!(
+            got(Lang::Ar),
+            [
+                "لا يناسبك أي برنامج تماما، ولا برنامج آخر ممكن.",
+                "برنامج واحد يناسبك تماما، وبرنامج آخر واحد ممكن مع شروط يجب التحقق منها.",
+                "برنامجان يناسبانك تماما، وبرنامجان آخران ممكنان مع شروط يجب التحقق منها.",
+                "3 برامج تناسبك تماما، و3 برامج أخرى ممكنة مع شروط يجب التحقق منها.",
+                "11 برنامجا يناسبك تماما، و11 برنامجا آخر ممكنا مع شروط يجب التحقق منها.",
+                "100 برنامج يناسبك تماما، و100 برنامج آخر ممكن مع شروط يجب التحقق منها.",
+            ]
+        );
+        let ary = |n: usize| {
+            let s = &crate::i18n::ary::STRINGS;
+            results_summary(Lang::Ary, s, n, n)
+        };
+        assert_eq!(
+            COUNTS.map(|n| ary(n as usize)),
+            [
+                "حتى برنامج ما كيناسبك مية فالمية، وحتى برنامج آخر ما ممكن.",
+                "برنامج واحد كيناسبك مية فالمية، وبرنامج آخر ممكن، خاصك تتأكد من شي حوايج.",
+                "جوج برامج كيناسبوك مية فالمية، وجوج برامج خرين ممكنين، خاصك تتأكد من شي حوايج.",
+                "3 برامج كيناسبوك مية فالمية، و3 برامج خرين ممكنين، خاصك تتأكد من شي حوايج.",
+                "11 برنامج كيناسبوك مية فالمية، و11 برنامج خرين ممكنين، خاصك تتأكد من شي حوايج.",
+                "100 برنامج كيناسبوك مية فالمية، و100 برنامج خرين ممكنين، خاصك تتأكد من شي حوايج.",
+            ]
         );
     }
 }

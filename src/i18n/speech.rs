@@ -161,13 +161,7 @@ pub fn results(
 ) -> Vec<String> {
     let mut parts = vec![
         s.results_title.to_string(),
-        fill(
-            s.results_summary,
-            &[
-                ("eligible", &eligible.to_string()),
-                ("possible", &possible.to_string()),
-            ],
-        ),
+        super::plural::results_summary(lang, s, eligible, possible),
     ];
     if nothing_open {
         parts.push(s.no_results.to_string());
@@ -383,7 +377,8 @@ mod tests {
             summary,
             vec![
                 "Les programmes pour vous".to_string(),
-                "Pour vous : 3. Possibles (points à vérifier) : 5".to_string()
+                "3 programmes vous correspondent pleinement ; 5 autres peut-être, avec des points à vérifier."
+                    .to_string()
             ]
         );
         assert_eq!(for_voice(Lang::En, "a — b · c"), "a, b. c");

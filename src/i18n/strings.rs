@@ -108,7 +108,12 @@ text_table! {
     jobs_input: "عدد الأشخاص", "Nombre de personnes", "Number of people";
     jobs_invalid: "أدخل عددا بين 1 و100000.", "Indiquez un nombre entre 1 et 100 000.", "Enter a number between 1 and 100,000.";
     results_title: "البرامج التي تناسبك", "Les programmes pour vous", "Programs for you";
-    results_summary: "تناسبك: {eligible} · ممكنة (تحقق من بعض الشروط): {possible}", "Pour vous : {eligible} · Possibles (points à vérifier) : {possible}", "Fit you: {eligible} · Possible (points to check): {possible}";
+    results_summary: "{fit}، {possible}.", "{fit} ; {possible}.", "{fit}; {possible}.";
+    results_fit: "{n} برنامج يناسبك تماما|zero=لا يناسبك أي برنامج تماما|one=برنامج واحد يناسبك تماما|two=برنامجان يناسبانك تماما|few={n} برامج تناسبك تماما|many={n} برنامجا يناسبك تماما", "{n} programmes vous correspondent pleinement|one={n} programme vous correspond pleinement", "{n} programs fit you fully|one={n} program fits you fully";
+    results_possible: "و{n} برنامج آخر ممكن مع شروط يجب التحقق منها|zero=ولا برنامج آخر ممكن|one=وبرنامج آخر واحد ممكن مع شروط يجب التحقق منها|two=وبرنامجان آخران ممكنان مع شروط يجب التحقق منها|few=و{n} برامج أخرى ممكنة مع شروط يجب التحقق منها|many=و{n} برنامجا آخر ممكنا مع شروط يجب التحقق منها", "{n} autres peut-être, avec des points à vérifier|one={n} autre peut-être, avec des points à vérifier", "{n} others may, with points to check|one={n} other may, with points to check";
+    group_best: "الأنسب لك", "Le mieux pour vous", "Best for you";
+    group_need: "{need}: برامج أخرى", "{need} : autres programmes", "{need}: other programs";
+    group_more_fits: "برامج أخرى تناسبك", "Autres programmes pour vous", "Other programs for you";
     group_fits: "برامج تناسب ما تحتاجه", "Programmes pour ce dont vous avez besoin", "Programs for what you need";
     group_also_open: "برامج أخرى مفتوحة لك", "Aussi ouverts à vous", "Also open to you";
     group_closed: "لا تقبل طلبات حاليا", "Fermés aux demandes pour l'instant", "Not taking applications now";

@@ -12,6 +12,7 @@ mod notices;
 mod picks;
 mod print_sheet;
 mod qr;
+mod ranked;
 mod question;
 mod results;
 mod review;

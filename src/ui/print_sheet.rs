@@ -1,64 +1,84 @@
-//! What goes on paper: one A4 page with the best-fitting programs, what each gives, and the
-//! door to go to (the same one the card shows) with why and its contacts, phone first, plus
-//! the QR code of the share link. Hidden on screen.
+//! What goes on paper: one A4 page in every language with the best-fitting programs (see
+//! `results_view::on_paper`), each with its verdict, what it gives, what is still to check, its
+//! cautions and the door to go to (the same one the card shows) with why and its contacts,
+//! phone first, plus the QR code of the share link. Hidden on screen; the page's title is the
+//! sheet's title.
 
 use leptos::prelude::*;
 
-use crate::engine::doors;
-use crate::i18n::reasons::door_reason;
+use crate::catalog::Confidence;
+use crate::engine::{Outcome, Ranked, doors, explain};
+use crate::i18n::reasons::{door_reason, rule};
+use crate::i18n::speech::verdict_text;
 use crate::i18n::strings::fill;
+use crate::results_view::on_paper;
 
 use super::card::{amount_line, text_lang};
 use super::qr::qr_svg;
 use super::state::use_state;
 
-/// Programs on the sheet: enough to act on, few enough for one page.
-const ON_PAPER: usize = 8;
+/// One program on paper: name, verdict and amount on one line; what is still to check; the
+/// cautions; the door with why and its contacts, phone first.
+fn row(r: Ranked<'static>) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let profile = state.profile.get_untracked();
+    let p = r.program;
+    let to_check: Vec<String> = explain(p, &profile, state.year)
+        .iter()
+        .filter(|c| c.outcome == Outcome::Unknown)
+        .map(|c| rule(lang, &c.reason))
+        .collect();
+    let mut cautions: Vec<String> = Vec::new();
+    if p.confidence != Confidence::Confirmed {
+        cautions.push(s.confidence_note.to_string());
+    }
+    cautions.extend(p.caution.as_ref().map(|c| c.get(lang).to_string()));
+    let door = doors(state.catalog(), p, &profile).into_iter().next();
+    let contact = door.map_or_else(
+        || s.no_desk.to_string(),
+        |door| {
+            let d = door.desk;
+            let mut parts = vec![d.name.get(lang).to_string(), door_reason(lang, door.why)];
+            parts.extend(
+                d.phone
+                    .as_ref()
+                    .map(|ph| format!("{}: \u{2066}{ph}\u{2069}", s.phone)),
+            );
+            parts.extend(d.address.clone());
+            parts.join(" · ")
+        },
+    );
+    view! {
+        <li>
+            <strong lang=text_lang()>{p.name.get(lang).to_string()}</strong>
+            " — "<span class="verdict">{verdict_text(r.verdict, r.timing, s)}</span>
+            {amount_line(p, lang, s).map(|a| view! { " · "{a} })}
+            {(!to_check.is_empty()).then(|| view! {
+                <br/><span class="k">{s.to_check}": "</span>{to_check.join(" · ")}
+            })}
+            {(!cautions.is_empty()).then(|| view! {
+                <br/><span class="k">"⚠ "{s.caution}": "</span><span lang=text_lang()>{cautions.join(" ")}</span>
+            })}
+            <br/><span class="k">{s.where_to_go}": "</span>{contact}
+        </li>
+    }
+}
 
+/// The printed sheet under the page's title (printed once): the programs, the share QR code.
 #[component]
 pub fn PrintSheet() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let lang = state.lang.get_untracked();
     move || {
-        let profile = state.profile.get();
-        let picked: Vec<_> = state
+        let picked: Vec<Ranked<'static>> = state
             .ranking
-            .with(|r| r.fits.iter().take(ON_PAPER).cloned().collect());
-        let catalog = state.catalog.get();
-        let rows = picked
-            .into_iter()
-            .map(|r| {
-                let p = r.program;
-                let door = doors(catalog, p, &profile).into_iter().next();
-                let contact = door.map(|door| {
-                    let d = door.desk;
-                    let mut parts = vec![d.name.get(lang).to_string(), door_reason(lang, door.why)];
-                    parts.extend(
-                        d.phone
-                            .as_ref()
-                            .map(|ph| format!("{}: \u{2066}{ph}\u{2069}", s.phone)),
-                    );
-                    parts.extend(d.address.clone());
-                    parts.extend(d.website.clone());
-                    parts.join(" · ")
-                });
-                view! {
-                    <li>
-                        <strong lang=text_lang()>{p.name.get(lang).to_string()}</strong>
-                        {amount_line(p, lang, s).map(|a| view! { " — "{a} })}
-                        <br/>
-                        <span class="k">{s.where_to_go}": "</span>
-                        {contact.unwrap_or_else(|| s.no_desk.to_string())}
-                    </li>
-                }
-            })
-            .collect_view();
+            .with(|r| on_paper(r).into_iter().cloned().collect());
         let link = state.share_link();
         view! {
             <section class="print-sheet" aria-hidden="true">
-                <h2>{s.group_fits}</h2>
-                <ol>{rows}</ol>
+                <ol>{picked.into_iter().map(row).collect_view()}</ol>
                 <div class="print-qr">
                     {qr_svg(&link, s.qr_label.to_string())}
                     <p>{s.scan_qr}</p>

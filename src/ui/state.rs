@@ -220,6 +220,8 @@ impl AppState {
     /// first time it is chosen, its table is downloaded and checked, and the interface stays in
     /// its language until then (a notice when the download fails; choosing Darija again retries).
     pub fn set_lang(&self, lang: Lang) {
+        // The results are drawn anew in the new language: the holder's place is found again.
+        browser::scroll::remember_anchor();
         self.held().wanted = lang;
         if self.notice.get_untracked() == Some(Notice::LangUnavailable) {
             self.notice.set(None);

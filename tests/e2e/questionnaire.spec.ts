@@ -13,9 +13,9 @@ for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
     await answerAzilal(page);
     await expect(results(page)).toBeVisible();
     await expect(page.locator('.bousla')).toHaveAttribute('lang', lang);
-    // The first group is the programs for what she needs, with the best one's card first.
-    await expect(page.locator('section.group').first()).toHaveAttribute('data-group', 'fits');
-    await expect(page.locator('section.group[data-group="fits"] article.card .where').first()).toBeVisible();
+    // The first group is the best programs for what she needs, with the best one's card first.
+    await expect(page.locator('section.group').first()).toHaveAttribute('data-group', 'best');
+    await expect(page.locator('section.group[data-group="best"] article.card .where').first()).toBeVisible();
     await expandResults(page);
     // Forsa is open to anyone 18+ living in Morocco: eligible for her.
     const forsa = page.locator('article.card[data-program="forsa"]');

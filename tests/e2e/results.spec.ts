@@ -118,22 +118,23 @@ test('the age accepts Arabic-Indic digits', async ({ page }) => {
   await expect(page.locator('li[data-answer="age"] .a')).toHaveText('28');
 });
 
-test('programs for the stated needs come first, before pathways; the others are "also open to you"', async ({ page }) => {
+test('the best programs for the stated needs come first, then one group per stated need, before pathways; the others are "also open to you"', async ({ page }) => {
   const g = guard(page);
   await page.goto(`./?lang=fr${shareFragment('r-casablanca_settat.p-el_jadida.s-running.y-2020.f-cooperative.n-market_access')}`);
-  const fits = page.locator('section.group[data-group="fits"]');
+  const best = page.locator('section.group[data-group="best"]');
   const also = page.locator('section.group[data-group="also-open"]');
-  await expect(fits.locator('h2')).toContainText('Programmes pour ce dont vous avez besoin');
+  await expect(best.locator('h2')).toContainText('Le mieux pour vous');
   await expect(also.locator('h2')).toContainText('Aussi ouverts à vous');
   await expect(also.locator('article.card').first()).toBeVisible();
-  // Three cards per group, the rest one tap away.
-  expect(await also.locator('article.card').count()).toBeLessThanOrEqual(3);
-  // The best program is drawn before the answers, the pathways and the other groups.
+  // Two cards per group below the best, the rest one tap away.
+  expect(await also.locator('article.card').count()).toBeLessThanOrEqual(2);
+  // The best program is drawn before the filters, the answers, the pathways and the other groups.
   const order = await page.locator('section.results').evaluate((root) => {
-    const all = [...root.querySelectorAll('section.group[data-group="fits"] article.card, details.answers, section.pathways, section.group[data-group="also-open"]')];
+    const all = [...root.querySelectorAll('section.group[data-group="best"] article.card, .filters, details.answers, section.pathways, section.group[data-group="also-open"]')];
     return all.map((e) => (e.matches('article.card') ? 'card' : e.className.split(' ')[0] + (e.getAttribute('data-group') ?? '')));
   });
   expect(order[0]).toBe('card');
+  expect(order.indexOf('filters')).toBeGreaterThan(order.lastIndexOf('card'));
   expect(order.indexOf('groupalso-open')).toBeGreaterThan(order.lastIndexOf('card'));
   g.assertClean();
 });
@@ -213,7 +214,7 @@ test('a program past its closing date moves to "Not taking applications now", wi
   await expect(c).toBeVisible();
   await expect(c.locator('.timing.shut')).toContainText(`Closed since ${enDate(closes)}`);
   await expect(c.locator('.badge.closed')).toBeVisible();
-  await expect(page.locator(`section.group[data-group="fits"] article.card[data-program="${id}"]`)).toHaveCount(0);
+  await expect(page.locator(`section.group:is([data-group="best"], [data-group="fits"]) article.card[data-program="${id}"]`)).toHaveCount(0);
 });
 
 test('a program closing within 60 days says so, with its deadline', async ({ page }) => {
@@ -223,7 +224,7 @@ test('a program closing within 60 days says so, with its deadline', async ({ pag
   await page.clock.setFixedTime(dayAfter(closes, -20));
   await page.goto(`./?lang=en${shareFragment('')}`);
   await expandResults(page);
-  const c = page.locator(`section.group[data-group="fits"] article.card[data-program="${id}"]`);
+  const c = page.locator(`section.group:is([data-group="best"], [data-group="fits"]) article.card[data-program="${id}"]`);
   await expect(c.locator('.timing.soon')).toContainText(`Closing soon: deadline ${enDate(closes)}`);
 });
 

@@ -1,0 +1,173 @@
+//! The ranked programs as groups of cards, laid out by [`crate::results_view`]: "Best for you"
+//! first, the filters, then one group per stated need in the holder's order, those also open,
+//! those not taking applications now and those within reach with one step. Usable on its own
+//! (the results page, an adviser's page): it takes the ranking and the stated needs.
+//!
+//! Lists are keyed by program id: "show all" in one group, or a filter, adds and removes cards
+//! without redrawing the others.
+
+use leptos::prelude::*;
+
+use crate::catalog::{Need, Program};
+use crate::engine::{Ranked, Ranking};
+use crate::i18n::Label;
+use crate::i18n::strings::{Strings, fill};
+use crate::results_view::{Filter, Group, chip_order, layout, shown};
+
+use super::card::{near_miss_card, program_card};
+use super::state::{AppState, use_state};
+
+/// The groups of one layout, owned (what the keyed lists read).
+type Laid = Vec<(Group, Vec<Ranked<'static>>)>;
+
+fn title(g: Group, lang: crate::catalog::Lang, s: &'static Strings) -> String {
+    match g {
+        Group::Best => s.group_best.to_string(),
+        Group::Need(n) => fill(s.group_need, &[("need", n.label(lang))]),
+        Group::MoreFits => s.group_more_fits.to_string(),
+        Group::AlsoOpen => s.group_also_open.to_string(),
+        Group::Closed => s.group_closed.to_string(),
+        Group::NearMisses => s.within_reach.to_string(),
+    }
+}
+
+fn index_of(state: AppState, p: &Program) -> usize {
+    state
+        .catalog()
+        .programs
+        .iter()
+        .position(|x| x.id == p.id)
+        .unwrap_or(0)
+}
+
+/// The ranked programs in their groups. `step` draws them in steps on a cheap phone (the best
+/// program at 1, the rest of "Best for you" and the filters at 2, the other groups from 3);
+/// without it everything is drawn at once.
+#[component]
+pub fn RankedList(
+    #[prop(into)] ranking: Signal<Ranking<'static>>,
+    #[prop(into)] needs: Signal<Option<Vec<Need>>>,
+    #[prop(optional, into)] step: Option<Signal<u8>>,
+) -> impl IntoView {
+    let state = use_state();
+    let step = step.unwrap_or(Signal::stored(u8::MAX));
+    let filter = RwSignal::new(Filter::default());
+    let featured = state.config.featured.as_deref();
+    let laid = Memo::new(move |_| {
+        let needs = needs.get();
+        ranking.with(|r| {
+            layout(r, needs.as_deref(), filter.get(), featured)
+                .into_iter()
+                .map(|g| (g.group, g.items.into_iter().cloned().collect()))
+                .collect::<Laid>()
+        })
+    });
+    let items_of = move |g: Group| {
+        Signal::derive(move || {
+            laid.with(|l| {
+                l.iter()
+                    .find(|(x, _)| *x == g)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    // The groups below the filters, each appearing from its own step.
+    let below = move || {
+        let now = step.get();
+        laid.with(|l| {
+            l.iter()
+                .filter(|(g, _)| *g != Group::Best)
+                .enumerate()
+                .filter(|(i, _)| now >= 3 + (*i).min(3) as u8)
+                .map(|(_, (g, _))| *g)
+                .collect::<Vec<_>>()
+        })
+    };
+    let filters_shown = move || step.get() >= 2;
+    view! {
+        <GroupSection group=Group::Best items=items_of(Group::Best) step=step/>
+        <Show when=filters_shown>
+            <Filters filter=filter needs=needs/>
+        </Show>
+        <For each=below key=|g| *g let:g>
+            <GroupSection group=g items=items_of(g) step=step/>
+        </For>
+    }
+}
+
+/// One group: its heading with the count, its first cards (all of "Best for you"), and "show
+/// all" for the rest.
+#[component]
+fn GroupSection(
+    group: Group,
+    items: Signal<Vec<Ranked<'static>>>,
+    step: Signal<u8>,
+) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let unfolded = RwSignal::new(false);
+    let total = move || items.with(Vec::len);
+    // The best program alone at step 1, the group's first cards from step 2.
+    let visible = move || {
+        let n = shown(group, total(), unfolded.get());
+        let n = if step.get() < 2 { n.min(1) } else { n };
+        items.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
+    };
+    let card = move |r: Ranked<'static>| {
+        let index = index_of(state, r.program);
+        if group == Group::NearMisses {
+            near_miss_card(r, index).into_any()
+        } else {
+            program_card(r, index).into_any()
+        }
+    };
+    let any = move || total() > 0;
+    let more_button = move || total() > shown(group, total(), unfolded.get()) && step.get() >= 2;
+    let heading_id = format!("group-{}", group.id());
+    view! {
+        <Show when=any>
+            <section class="group" data-group=group.id() aria-labelledby=heading_id.clone()>
+                <h2 id=heading_id.clone()>{move || format!("{} ({})", title(group, lang, s), total())}</h2>
+                <For each=visible key=|r| r.program.id.clone() children=card/>
+                <Show when=more_button>
+                    <button type="button" class="secondary more-cards" on:click=move |_| unfolded.set(true)>
+                        {move || fill(s.show_all, &[("n", &total().to_string())])}
+                    </button>
+                </Show>
+            </section>
+        </Show>
+    }
+}
+
+/// The filters: a kind of help (the stated needs first) and "eligible only". One row that
+/// scrolls sideways on a phone.
+#[component]
+fn Filters(filter: RwSignal<Filter>, needs: Signal<Option<Vec<Need>>>) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let chip = move |need: Option<Need>| {
+        let label = need.map_or(s.all, |n| n.label(lang));
+        view! {
+            <button type="button" class="chip" aria-pressed=move || (filter.get().need == need).to_string()
+                on:click=move |_| filter.update(|f| f.need = need)>{label}</button>
+        }
+    };
+    let chips = move || {
+        let order = needs.with(|n| chip_order(n.as_deref()));
+        order.into_iter().map(|n| chip(Some(n))).collect_view()
+    };
+    view! {
+        <div class="filters" role="group" aria-label=s.filter_kind>
+            {chip(None)}
+            {chips}
+            <label class="tick inline">
+                <input type="checkbox" prop:checked=move || filter.get().eligible_only
+                    on:change=move |_| filter.update(|f| f.eligible_only = !f.eligible_only)/>
+                <span>{s.only_eligible}</span>
+            </label>
+        </div>
+    }
+}
