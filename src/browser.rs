@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 
 pub mod dom;
+pub mod history;
 pub mod scroll;
 pub mod speech;
 
@@ -81,19 +82,6 @@ pub fn page_url() -> String {
     let origin = loc.origin().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
     format!("{origin}{path}")
-}
-
-/// Replaces the fragment without adding a history entry.
-pub fn set_fragment(fragment: &str) {
-    let Some(w) = window() else { return };
-    let url = if fragment.is_empty() {
-        format!("{}{}", page_url(), query_string())
-    } else {
-        format!("{}{}#{fragment}", page_url(), query_string())
-    };
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
 }
 
 /// Copies `text` to the clipboard; true only once the browser says it did. False where the

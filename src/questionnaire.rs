@@ -116,13 +116,6 @@ impl Question {
         Question::ORDER[0]
     }
 
-    /// Position (1-based) and total, for the progress indicator.
-    pub fn progress(self, p: &Profile) -> (usize, usize) {
-        let seq = Question::sequence(p);
-        let n = seq.iter().position(|q| *q == self).map_or(1, |i| i + 1);
-        (n, seq.len())
-    }
-
     /// Forgets the answer ("I don't know"), and the answers that depended on it.
     pub fn forget(self, p: &mut Profile) {
         match self {

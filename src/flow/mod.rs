@@ -6,10 +6,19 @@
 pub mod fragment;
 #[cfg(any(test, target_arch = "wasm32"))]
 pub mod nav;
-pub mod progress;
 
 use crate::engine::Profile;
+use crate::questionnaire::overview::Section;
 use crate::questionnaire::{Question, is_answered};
+
+/// Progress by steps, the questionnaire's sections: (step, number of steps). Their number never
+/// changes, so what the holder reads ("Step 2 of 4") never moves back or grows when an answer
+/// opens follow-up questions (a count of questions went "1 of 9", "2 of 10", "4 of 14").
+pub fn step(q: Question) -> (usize, usize) {
+    let section = q.section();
+    let n = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
+    (n + 1, Section::ALL.len())
+}
 
 /// The page where a holder who changes one answer goes back to once it is answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -208,6 +217,27 @@ mod tests {
             region: Some(Region::Oriental),
             stage: Some(StageKind::Running),
             ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn progress_steps_never_go_back_nor_change_their_total_when_a_branch_opens() {
+        // Regression: "Question 1 of 9", then "2 of 10", then "4 of 14".
+        let plain = Profile::default();
+        let branched = Profile {
+            stage: Some(StageKind::Running),
+            needs: Some(vec![Need::Financing]),
+            ..Profile::default()
+        };
+        for p in [&plain, &branched] {
+            let steps: Vec<(usize, usize)> = Question::sequence(p).into_iter().map(step).collect();
+            assert!(steps.iter().all(|(_, total)| *total == 4));
+            assert!(
+                steps
+                    .windows(2)
+                    .all(|w| w[0].0 <= w[1].0 && w[1].0 - w[0].0 <= 1)
+            );
+            assert_eq!((steps[0].0, steps[steps.len() - 1].0), (1, 4));
         }
     }
 

@@ -23,7 +23,7 @@ pub const STRINGS: Strings = Strings {
     back: "رجع",
     see_results: "شوف النتائج",
     back_to_results: "رجع للنتائج",
-    progress: "السؤال {n} من {total}",
+    progress: "الخطوة {n} من {total}: {section}",
     live_count: "{n} برنامج باقي ممكن|zero=حتى برنامج ما بقى ممكن|one=برنامج واحد باقي ممكن|two=جوج برامج باقين ممكنين|few={n} برامج باقين ممكنين",
     start_over: "عاود من الأول",
     start_over_confirm: "نمسحو كاع الأجوبة؟",

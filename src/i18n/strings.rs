@@ -43,7 +43,7 @@ text_table! {
     back: "رجوع", "Retour", "Back";
     see_results: "اعرض النتائج", "Voir les résultats", "See the results";
     back_to_results: "العودة إلى النتائج", "Retour aux résultats", "Back to the results";
-    progress: "السؤال {n} من {total}", "Question {n} sur {total}", "Question {n} of {total}";
+    progress: "الخطوة {n} من {total}: {section}", "Étape {n} sur {total} : {section}", "Step {n} of {total}: {section}";
     live_count: "{n} برنامج ممكن حتى الآن|zero=لا برنامج ممكن حتى الآن|one=برنامج واحد ممكن حتى الآن|two=برنامجان ممكنان حتى الآن|few={n} برامج ممكنة حتى الآن|many={n} برنامجا ممكنا حتى الآن", "{n} programmes encore possibles|one={n} programme encore possible", "{n} programs still possible|one={n} program still possible";
     start_over: "ابدأ من جديد", "Recommencer", "Start over";
     start_over_confirm: "مسح كل الأجوبة؟", "Effacer toutes les réponses ?", "Clear all answers?";
@@ -249,8 +249,11 @@ mod tests {
     #[test]
     fn fills_placeholders() {
         assert_eq!(
-            fill(EN.progress, &[("n", "2"), ("total", "9")]),
-            "Question 2 of 9"
+            fill(
+                EN.progress,
+                &[("n", "2"), ("total", "4"), ("section", "The activity")]
+            ),
+            "Step 2 of 4: The activity"
         );
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::questionnaire::Question;
 
 use super::picks::answer_label;
-use super::state::{Screen, use_state};
+use super::state::{Hub, use_state};
 
 #[component]
 pub fn Answers() -> impl IntoView {
@@ -24,8 +24,7 @@ pub fn Answers() -> impl IntoView {
                     <span class="q">{title}</span>
                     <span class="a">{answer}</span>
                     <button type="button" class="link" on:click=move |_| {
-                        state.editing.set(true);
-                        state.go(Screen::Ask(q));
+                        state.nav().edit(q, Hub::Results);
                     }>{s.edit}<span class="visually-hidden">": "{title}</span></button>
                 </li>
             }

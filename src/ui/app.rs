@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
                     state.lang.track();
                     match state.screen.get() {
                         Screen::Welcome => view! { <Welcome/> }.into_any(),
-                        Screen::Ask(q) => view! { <QuestionScreen question=q/> }.into_any(),
+                        Screen::Ask { question, .. } => view! { <QuestionScreen question/> }.into_any(),
                         Screen::Review => view! { <ReviewScreen/> }.into_any(),
                         Screen::Results => view! { <ResultsScreen/> }.into_any(),
                         Screen::Detail(i) => view! { <DetailScreen index=i/> }.into_any(),

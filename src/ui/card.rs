@@ -20,7 +20,7 @@ use crate::questionnaire::{is_open_ended, settling_question};
 
 use super::listen::listen_button;
 use super::picks::band_label;
-use super::state::{Screen, use_state};
+use super::state::{Hub, Screen, use_state};
 
 /// A link to another site: opened in a new tab on a phone; on a shared kiosk, shown as a QR
 /// code to scan instead, so strangers do not browse away from the kiosk.
@@ -176,8 +176,7 @@ fn check_list(
                 );
                 view! {
                     <button type="button" class="link answer-q" data-question=q.id() on:click=move |_| {
-                        state.editing.set(true);
-                        state.go(Screen::Ask(q));
+                        state.nav().edit(q, Hub::Results);
                     }>{label}</button>
                 }
             });
@@ -454,7 +453,9 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
                     .collect_view()}
             </ul>
             <p class="verified">{freshness(p, lang, s)}</p>
-            <button type="button" class="primary" on:click=move |_| state.go(Screen::Results)>
+            // A step back in the history when the results are the entry before (Forward then
+            // reopens this page), the results in place of this page otherwise.
+            <button type="button" class="primary" data-testid="detail-back" on:click=move |_| state.back()>
                 <span class="arrow" aria-hidden="true">"←"</span>" "{s.back_to_results}
             </button>
         </article>

@@ -90,7 +90,7 @@ pub fn Counting() -> impl IntoView {
     let state = use_state();
     done().on = true;
     Effect::new(move |_| match state.screen.get() {
-        Screen::Ask(_) => step(Activity::Started, Vec::new),
+        Screen::Ask { .. } => step(Activity::Started, Vec::new),
         Screen::Results => step(Activity::Results, || {
             let mut keys = state.profile.with_untracked(answer_keys);
             // The first programs as the page lists them: for what the holder needs, then also

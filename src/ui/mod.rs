@@ -6,6 +6,7 @@ mod app;
 mod card;
 mod counting;
 mod header;
+mod history;
 mod kiosk;
 mod listen;
 mod notices;

@@ -10,12 +10,13 @@ use crate::i18n::Label;
 use crate::i18n::plural::counted;
 use crate::i18n::speech;
 use crate::i18n::strings::{Strings, fill};
-use crate::questionnaire::Question;
+use crate::questionnaire::overview::Section;
+use crate::questionnaire::{Question, is_answered};
 
 use super::app::HEADING_ID;
 use super::listen::listen_button;
 use super::picks::choices;
-use super::state::{AppState, Screen, use_state};
+use super::state::{AppState, Hub, use_state};
 use super::widgets::{AnswerWidget, Layout};
 
 pub fn title(q: Question, s: &'static Strings) -> &'static str {
@@ -38,6 +39,16 @@ pub fn title(q: Question, s: &'static Strings) -> &'static str {
     }
 }
 
+/// The name of a part of the questionnaire, as the progress and the review show it.
+pub fn section_title(section: Section, s: &'static Strings) -> &'static str {
+    match section {
+        Section::Place => s.section_place,
+        Section::Activity => s.section_activity,
+        Section::Needs => s.section_needs,
+        Section::Holder => s.section_holder,
+    }
+}
+
 pub(super) fn help(q: Question, s: &'static Strings) -> Option<&'static str> {
     match q {
         Question::Province => Some(s.q_province_help),
@@ -55,28 +66,27 @@ pub(super) fn help(q: Question, s: &'static Strings) -> Option<&'static str> {
 pub fn QuestionScreen(question: Question) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let (n, total) = state.profile.with_untracked(|p| question.progress(p));
+    // Steps, not a count of questions: the total never changes when an answer opens
+    // follow-up questions.
+    let (n, total) = crate::flow::step(question);
+    let progress = fill(
+        s.progress,
+        &[
+            ("n", &n.to_string()),
+            ("total", &total.to_string()),
+            ("section", section_title(question.section(), s)),
+        ],
+    );
+    let returning = state.screen.with_untracked(|s| s.returning());
+    // "Next" keeps an answer already given; only "I don't know" forgets it. Typed answers and
+    // needs have their own Next, which keeps what is in the field.
+    let keeps = !matches!(question, Question::Age | Question::Jobs | Question::Needs);
+    let answered = move || keeps && state.profile.with(|p| is_answered(question, p));
     let help_id = format!("help-{}", question.id());
     let has_help = help(question, s).is_some();
 
-    let back = move |_| {
-        let previous = state
-            .profile
-            .with_untracked(|p| question.previous(p))
-            .filter(|q| !state.skips(*q));
-        match previous {
-            Some(q) if !state.editing.get_untracked() => state.go(Screen::Ask(q)),
-            _ if state.editing.get_untracked() => {
-                state.editing.set(false);
-                state.go(Screen::Results);
-            }
-            _ => state.go(Screen::Welcome),
-        }
-    };
-    let dont_know = move |_| {
-        state.profile.update(|p| question.forget(p));
-        state.advance(question);
-    };
+    let back = move |_| state.back();
+    let dont_know = move |_| state.nav().dont_know(question);
 
     let listen = listen_button(
         s.listen_question.to_string(),
@@ -86,7 +96,7 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
     view! {
         <section class="question" data-question=question.id()>
             <p class="progress">
-                <span>{fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())])}</span>
+                <span data-testid="progress">{progress}</span>
                 <progress max=total.to_string() value=n.to_string() aria-hidden="true"></progress>
             </p>
             <h1 id=HEADING_ID tabindex="-1" aria-describedby=has_help.then(|| help_id.clone())>{title(question, s)}</h1>
@@ -97,13 +107,15 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
                 <button type="button" class="secondary" data-testid="back" on:click=back>
                     <span class="arrow" aria-hidden="true">"←"</span>" "{s.back}
                 </button>
-                <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
-                <Show when=move || state.editing.get()>
-                    <button type="button" class="link" on:click=move |_| {
-                        state.editing.set(false);
-                        state.go(Screen::Results);
-                    }>{s.back_to_results}</button>
+                <Show when=answered>
+                    <button type="button" class="primary" data-testid="keep" on:click=move |_| state.advance(question)>
+                        {s.next}<span class="arrow" aria-hidden="true">" →"</span>
+                    </button>
                 </Show>
+                <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
+                {(returning == Some(Hub::Results)).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| state.back()>{s.back_to_results}</button>
+                })}
             </div>
             <p class="live" aria-live="polite" data-testid="live-count">
                 {move || counted(state.lang.get(), s.live_count, state.live_count.get() as u64, &[])}

@@ -8,28 +8,20 @@ use crate::browser;
 use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_digest, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
+use crate::flow::fragment;
+use crate::flow::nav::Nav;
+pub use crate::flow::{Hub, Rules, Screen};
 use crate::i18n::ary_table;
 use crate::i18n::strings::{Strings, t};
 use crate::questionnaire::Question;
-pub use crate::questionnaire::is_answered;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
+/// The screen the holder was on last (its fragment), for "Continue" on a later visit.
+const STORE_SCREEN: &str = "bousla.screen";
 /// The SHA-256 of this build's Darija table (see `i18n::ary_table`), which also names it.
 const ARY_DIGEST: &str = env!("BOUSLA_ARY_DIGEST");
-/// Share links carry the answers after `#a=`.
-pub const SHARE_PREFIX: &str = "a=";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Ask(Question),
-    /// Every answer for a last look before the results, each editable.
-    Review,
-    Results,
-    /// A program's page, by index in the catalog.
-    Detail(usize),
-}
+pub use crate::flow::fragment::SHARE_PREFIX;
 
 /// A short message shown once, e.g. when stored answers could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +38,10 @@ pub struct AppState {
     pub config: &'static Config,
     pub lang: RwSignal<Lang>,
     pub profile: RwSignal<Profile>,
+    /// The screen shown; a question asked to change one answer knows where it returns.
     pub screen: RwSignal<Screen>,
-    /// The holder came to a question from the results page to change one answer.
-    pub editing: RwSignal<bool>,
+    /// Which questions a partner's settings skip, how many programs there are.
+    pub rules: Rules,
     pub notice: RwSignal<Option<Notice>>,
     /// The day the page opened: programs past their closing date are shown as closed.
     pub today: Date,
@@ -78,6 +71,14 @@ struct Held {
     pending: Option<Profile>,
     /// The language the holder chose last: `lang` once its words are here (Darija's download).
     wanted: Lang,
+    /// The shared link's code and its answers, while they are shown untouched (or asked
+    /// about): the fragment keeps the code, so a reload or Back keeps the answers.
+    link: Option<(String, Profile)>,
+    /// The last screen other than the welcome, for "Continue".
+    last: Option<Screen>,
+    /// The answers shown are the holder's own (stored, or changed by them), not a shared
+    /// link's or a partner's region: only then is the screen kept for a later "Continue".
+    own: bool,
 }
 
 /// The profile with a partner's region lock applied (a province of another region dropped).
@@ -146,11 +147,17 @@ impl AppState {
         };
         let mut profile = mine.clone().unwrap_or_default();
         let mut pending = None;
-        let shared =
-            browser::fragment().and_then(|f| f.strip_prefix(SHARE_PREFIX).map(str::to_string));
-        match shared.map(|code| codec::decode(&code, this_year)) {
+        let program = |id: &str| structure.programs.iter().position(|p| p.id == id);
+        let here = browser::fragment().unwrap_or_default();
+        let location = fragment::parse(&here, program);
+        let mut link = None;
+        match location
+            .share
+            .map(|code| (code, codec::decode(code, this_year)))
+        {
             None => {}
-            Some(Ok(theirs)) => {
+            Some((code, Ok(theirs))) => {
+                link = Some((code.to_string(), locked(theirs.clone(), config.region)));
                 let differs = |m: &Profile| {
                     locked(m.clone(), config.region) != baseline
                         && codec::canonical(m) != codec::canonical(&theirs)
@@ -160,25 +167,41 @@ impl AppState {
                     pending = Some(theirs);
                 } else {
                     profile = theirs;
-                    screen = Screen::Results;
+                    // The results, or the screen the holder was on with these answers.
+                    screen = location.screen.unwrap_or(Screen::Results);
                 }
             }
-            Some(Err(e)) => {
+            Some((_, Err(e))) => {
                 browser::warn(&format!(
                     "Bousla: could not read the shared link ({e:?}); nothing stored was changed"
                 ));
-                browser::set_fragment("");
                 notice = Some(Notice::ShareLinkUnreadable);
             }
         }
+        // A reload returns to the screen in the fragment (with the stored answers). Not on a
+        // kiosk or an adviser's desk, which keep no answers: a reload starts afresh there.
+        if location.share.is_none() && notice.is_none() && config.stores() {
+            screen = location.screen.unwrap_or(Screen::Welcome);
+        }
+        let last = stored(STORE_SCREEN)
+            .and_then(|f| fragment::parse(&f, program).screen)
+            .filter(|s| *s != Screen::Welcome);
         let profile = locked(profile, config.region);
         let today = browser::today();
         let year = today.year;
         let asking = pending.is_some();
+        let rules = Rules {
+            region_locked: config.region.is_some(),
+            programs: structure.programs.len(),
+        };
+        let screen = rules.fit(screen, &profile);
         let held: &'static Mutex<Held> = Box::leak(Box::new(Mutex::new(Held {
+            own: profile == mine.clone().unwrap_or_default(),
             untouched: Some(profile.clone()),
             pending,
             wanted,
+            link,
+            last,
         })));
         let profile = RwSignal::new(profile);
         let catalog = RwSignal::new(structure);
@@ -193,7 +216,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             profile,
             screen: RwSignal::new(screen),
-            editing: RwSignal::new(false),
+            rules,
             notice: RwSignal::new(notice),
             today,
             year,
@@ -209,6 +232,7 @@ impl AppState {
         if config.stores() {
             state.persist();
         }
+        super::history::install(state);
         state.load_texts();
         if wanted != lang {
             state.set_lang(wanted);
@@ -293,16 +317,74 @@ impl AppState {
 
     /// The first question for this holder (the region is skipped when a partner locked it).
     pub fn first_question(&self) -> Question {
-        let q = Question::first();
-        if self.skips(q) {
-            self.profile.with_untracked(|p| q.next(p)).unwrap_or(q)
-        } else {
-            q
-        }
+        self.profile.with_untracked(|p| self.rules.first(p))
     }
 
     pub fn skips(&self, q: Question) -> bool {
-        q == Question::Region && self.config.region.is_some()
+        self.rules.skips(q)
+    }
+
+    /// The screen and the answers with the moves between them (`flow::nav`).
+    pub fn nav(&self) -> Nav {
+        Nav {
+            screen: self.screen,
+            profile: self.profile,
+            rules: self.rules,
+        }
+    }
+
+    /// The fragment that names `screen` in the history, with the shared link's code while its
+    /// answers are shown untouched or asked about.
+    pub fn fragment_of(&self, screen: Screen) -> String {
+        let structure = embedded();
+        let held = self.held();
+        let share = held.link.as_ref().and_then(|(code, theirs)| {
+            let showing =
+                self.asking.get_untracked() || self.profile.with_untracked(|p| p == theirs);
+            showing.then_some(code.as_str())
+        });
+        fragment::format(
+            screen,
+            |i| structure.programs.get(i).map(|p| p.id.as_str()),
+            share,
+        )
+    }
+
+    /// Reads a fragment of the history (Back, Forward): its screen, if it names one.
+    pub fn screen_at(&self, here: &str) -> Option<Screen> {
+        let structure = embedded();
+        fragment::parse(here, |id| {
+            structure.programs.iter().position(|p| p.id == id)
+        })
+        .screen
+    }
+
+    /// Keeps the screen the holder is on for "Continue" (the welcome screen is not kept).
+    pub(super) fn remember(&self, screen: Screen) {
+        if screen == Screen::Welcome {
+            return;
+        }
+        let own = {
+            let mut held = self.held();
+            held.last = Some(screen);
+            held.own
+        };
+        if own && self.config.stores() {
+            let route = self.fragment_of(screen);
+            browser::save(STORE_SCREEN, fragment::route(&route));
+        }
+    }
+
+    /// Whether "Continue" has somewhere to go: answers, or a screen the holder reached (a
+    /// holder who answered "I don't know" to everything has results to return to).
+    pub fn can_resume(&self) -> bool {
+        self.has_answers() || self.held().last.is_some()
+    }
+
+    /// "Continue": where the holder was, else the first question not answered.
+    pub fn resume(&self) {
+        let last = self.held().last;
+        self.nav().resume(last);
     }
 
     fn held(&self) -> MutexGuard<'static, Held> {
@@ -329,12 +411,12 @@ impl AppState {
             if held.untouched.as_ref() == Some(&p) {
                 return;
             }
-            if held.untouched.take().is_some() {
-                // The holder acted: these answers are theirs now, and the shared link (if any)
-                // has served; a reload must not offer it over them again.
-                if browser::fragment().is_some_and(|f| f.starts_with(SHARE_PREFIX)) {
-                    browser::set_fragment("");
-                }
+            held.own = true;
+            if held.untouched.take().is_some() && held.link.take().is_some() {
+                // The holder acted: these answers are theirs now, and the shared link has
+                // served; a reload must not offer it over them again. The screen stays.
+                let here = browser::fragment().unwrap_or_default();
+                browser::history::replace(fragment::route(&here));
             }
             browser::save(STORE_ANSWERS, &codec::encode(&p));
         });
@@ -354,7 +436,11 @@ impl AppState {
             return;
         };
         let p = locked(p, self.config.region);
-        self.held().untouched = Some(p.clone());
+        {
+            let mut held = self.held();
+            held.untouched = Some(p.clone());
+            held.own = false;
+        }
         self.profile.set(p);
         self.asking.set(false);
         self.notice.set(None);
@@ -363,9 +449,14 @@ impl AppState {
 
     /// The holder keeps their own answers: the shared link is forgotten.
     pub fn keep_mine(&self) {
-        self.held().pending = None;
+        {
+            let mut held = self.held();
+            held.pending = None;
+            held.link = None;
+        }
         self.asking.set(false);
-        browser::set_fragment("");
+        let here = browser::fragment().unwrap_or_default();
+        browser::history::replace(fragment::route(&here));
     }
 
     /// The profile a holder who has answered nothing has (a partner's region, if locked).
@@ -406,26 +497,29 @@ impl AppState {
         self.screen.set(screen);
     }
 
-    /// Moves on after an answer: back to the results when editing from there, else the next
-    /// question, else the review of every answer.
-    pub fn advance(&self, from: Question) {
-        self.profile.update(Question::prune);
-        if self.editing.get_untracked() {
-            // A changed answer may open follow-up questions (e.g. the start year); ask those.
-            match self.profile.with_untracked(|p| from.follow_up(p)) {
-                Some(q) => self.go(Screen::Ask(q)),
-                None => {
-                    self.editing.set(false);
-                    self.go(Screen::Results);
-                }
-            }
+    /// The app's own Back button: a step back in the browser's history when the entry before
+    /// is where Back leads (so the browser's Back and Forward stay in step with it), else that
+    /// screen in place of this one. Never leaves the app; in an embed it never touches the
+    /// partner page's history.
+    pub fn back(&self) {
+        let Some(to) = self.nav().back_target() else {
             return;
+        };
+        let behind = browser::history::previous();
+        let same =
+            behind.is_some_and(|b| fragment::route(&b) == fragment::route(&self.fragment_of(to)));
+        if same && !self.config.embed {
+            browser::history::back();
+        } else {
+            super::history::replace_next();
+            self.go(to);
         }
-        match self.profile.with_untracked(|p| from.next(p)) {
-            Some(q) => self.go(Screen::Ask(q)),
-            // A last look at every answer before the results.
-            None => self.go(Screen::Review),
-        }
+    }
+
+    /// Moves on after an answer (or "Next" keeping one): the follow-up questions of a changed
+    /// answer then back where the edit came from, else the next question, else the review.
+    pub fn advance(&self, from: Question) {
+        self.nav().advance(from);
     }
 
     /// The link that reopens these answers anywhere: answers only, in the fragment, which
@@ -447,13 +541,18 @@ impl AppState {
             let mut held = self.held();
             held.untouched = Some(baseline.clone());
             held.pending = None;
+            held.link = None;
+            held.last = None;
+            held.own = true;
         }
         self.profile.set(baseline);
         self.asking.set(false);
-        self.editing.set(false);
         self.notice.set(None);
         browser::remove(STORE_ANSWERS);
-        browser::set_fragment("");
+        browser::remove(STORE_SCREEN);
+        // Back to the first entry of the history: the last holder's screens are not left
+        // behind Back (a kiosk's next person).
+        super::history::restart();
         // Office counts: the next holder is counted afresh.
         super::counting::new_holder();
         if self.config.kiosk {

@@ -2,23 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::questionnaire::Question;
-
 use super::app::HEADING_ID;
 use super::notices::{SharedPrompt, TextsNotice};
-use super::state::{Notice, Screen, is_answered, use_state};
+use super::state::{Notice, Screen, use_state};
 
 #[component]
 pub fn Welcome() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let first_unanswered = move || {
-        state.profile.with(|p| {
-            Question::sequence(p)
-                .into_iter()
-                .find(|q| !is_answered(*q, p) && !state.skips(*q))
-        })
-    };
     view! {
         <section class="welcome">
             <h1 id=HEADING_ID tabindex="-1">{s.app_name}</h1>
@@ -41,22 +32,21 @@ pub fn Welcome() -> impl IntoView {
             // comes first.
             <Show when=move || !state.asking.get()>
             <div class="actions">
-                <Show when=move || state.has_answers()>
+                // Back where the holder was (the results, question 7…), also for a holder who
+                // answered "I don't know" to everything.
+                <Show when=move || state.can_resume()>
                     <button type="button" class="primary" data-testid="resume" on:click=move |_| {
                         state.notice.set(None);
-                        match first_unanswered() {
-                            Some(q) => state.go(Screen::Ask(q)),
-                            None => state.go(Screen::Results),
-                        }
+                        state.resume();
                     }>{s.resume}</button>
                 </Show>
                 <button
                     type="button"
-                    class=move || if state.has_answers() { "secondary" } else { "primary" }
+                    class=move || if state.can_resume() { "secondary" } else { "primary" }
                     data-testid="start"
                     on:click=move |_| {
                         state.notice.set(None);
-                        state.go(Screen::Ask(state.first_question()));
+                        state.go(Screen::ask(state.first_question()));
                     }
                 >
                     {s.start}
