@@ -393,3 +393,151 @@ proptest! {
         prop_assert!((5..=3600).contains(&c.idle_seconds));
     }
 }
+
+// The catalog index (`engine::index`) against the reference ranking: the same groups, order,
+// verdicts, counts, fixes and pathways, for every catalog and profile.
+
+fn date() -> impl Strategy<Value = Date> {
+    (2025u16..2028, 0u8..=12, 1u8..=28)
+        .prop_map(|(y, m, d)| Date::ymd(y, m, if m == 0 { 0 } else { d }))
+}
+
+const PROVIDERS: [&str; 4] = ["a", "b", "c", "d"];
+
+prop_compose! {
+    /// A program with every field the ranking reads drawn at random.
+    fn any_program()(
+        c in criteria(),
+        project in opt(50_000u64..5_000_000),
+        reserved in audience(),
+        priority in prop_oneof![
+            9 => proptest::collection::vec(select(Target::ALL), 0..4),
+            1 => proptest::collection::vec(select(Target::ALL), 14..20),
+        ],
+        kinds in proptest::sample::subsequence(SupportKind::ALL, 1..=3),
+        status in select(Status::ALL),
+        dates in (opt(date()), opt(date())),
+        amount in opt((opt(0u64..100_000), opt(10_000u64..2_000_000))),
+        confidence in select(Confidence::ALL),
+        provider in select(&PROVIDERS[..]),
+        delivered in proptest::sample::subsequence(&PROVIDERS[..], 0..=2),
+    ) -> Program {
+        let mut p = program("p", &kinds, Criteria { max_project_amount: project, ..c });
+        p.reserved_for = reserved;
+        p.priority_to = priority;
+        p.status = status;
+        (p.opens, p.closes) = dates;
+        p.amount = amount.map(|(min, max)| Amount { min, max });
+        p.confidence = confidence;
+        p.provider = provider.into();
+        p.delivered_by = delivered.into_iter().map(String::from).collect();
+        p
+    }
+}
+
+prop_compose! {
+    fn any_desk()(
+        provider in select(&PROVIDERS[..]),
+        province in opt(province()),
+        serves in some_of(&["azilal", "beni_mellal", "oujda_angad", "casablanca"][..]),
+        serves_region in any::<bool>(),
+        handles in proptest::collection::vec(0usize..30, 0..3),
+    ) -> Desk {
+        let mut d = desk("d", provider, None);
+        d.province = province;
+        d.region = province.map(Province::region);
+        d.serves = serves.iter().filter_map(|p| Province::from_id(p)).collect();
+        d.serves_region = serves_region;
+        d.handles = handles.iter().map(|i| format!("p{i:03}")).collect();
+        d
+    }
+}
+
+prop_compose! {
+    /// A catalog of random programs, desks and pathways; its ids sorted, rotated, or with a
+    /// duplicate.
+    fn any_catalog()(
+        programs in proptest::collection::vec(any_program(), 1..30),
+        desks in proptest::collection::vec(any_desk(), 0..5),
+        steps in proptest::collection::vec(proptest::collection::vec(0usize..35, 1..4), 0..3),
+        order in 0u8..3,
+        for_forms in some_of(LegalForm::ALL),
+    ) -> Catalog {
+        let n = programs.len();
+        let mut c = catalog(
+            programs
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Program { id: format!("p{i:03}"), ..p })
+                .collect(),
+        );
+        match order {
+            1 => c.programs.rotate_left(n / 2),
+            2 if n > 1 => c.programs[n - 1].id = c.programs[0].id.clone(),
+            _ => {}
+        }
+        c.desks = desks;
+        c.providers = PROVIDERS.iter().map(|p| provider(p)).collect();
+        c.providers[0].for_legal_forms = for_forms;
+        c.pathways = steps
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Pathway {
+                id: format!("w{i}"),
+                steps: s.iter().map(|j| format!("p{j:03}")).collect(),
+                title: text("t"),
+                explanation: text("e"),
+                sources: vec![],
+            })
+            .collect();
+        c
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// The index ranks any catalog exactly as the reference does.
+    #[test]
+    fn the_index_ranks_any_catalog_as_the_reference(c in any_catalog(), pr in profile(), today in date()) {
+        let today = Date { month: today.month.max(1), ..today };
+        prop_assert_eq!(Index::new(&c).rank(&pr, today), rank(&c, &pr, today));
+    }
+
+    /// The index ranks the real catalog exactly as the reference does.
+    #[test]
+    fn the_index_ranks_the_real_catalog_as_the_reference(pr in profile(), today in date(), rotate in 0usize..300) {
+        let today = Date { month: today.month.max(1), ..today };
+        let real = embedded();
+        prop_assert_eq!(Index::new(real).rank(&pr, today), rank(real, &pr, today));
+        let mut shuffled = real.clone();
+        let n = shuffled.programs.len();
+        shuffled.programs.rotate_left(rotate % n);
+        prop_assert_eq!(Index::new(&shuffled).rank(&pr, today), rank(&shuffled, &pr, today));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// The index ranks synthetic catalogs (large ones sort by radix) as the reference does.
+    #[test]
+    fn the_index_ranks_synthetic_catalogs_as_the_reference(n in 1usize..3000, pr in profile()) {
+        let c = bousla::engine::synthetic::catalog(n);
+        prop_assert_eq!(Index::new(&c).rank(&pr, TODAY), rank(&c, &pr, TODAY));
+        let full = full_profile();
+        prop_assert_eq!(Index::new(&c).rank(&full, TODAY), rank(&c, &full, TODAY));
+    }
+}
+
+/// `rank_static` keeps one index per catalog and gives the reference's ranking.
+#[test]
+fn rank_static_gives_the_reference_ranking() {
+    let real = embedded();
+    let small: &'static Catalog = Box::leak(Box::new(bousla::engine::synthetic::catalog(50)));
+    for c in [real, small, real] {
+        for pr in [Profile::default(), full_profile()] {
+            assert_eq!(rank_static(c, &pr, TODAY), rank(c, &pr, TODAY));
+        }
+    }
+}

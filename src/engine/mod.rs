@@ -5,6 +5,7 @@
 pub mod check;
 pub mod codec;
 pub mod doors;
+pub mod index;
 mod order;
 pub mod profile;
 pub mod rank;
@@ -14,6 +15,7 @@ pub mod verdict;
 
 pub use check::{Check, CriterionKind, Outcome, Reason, criterion_kinds, explain};
 pub use doors::{Door, DoorReason, doors};
+pub use index::{Index, rank_static};
 pub use profile::{Band, Profile, ProfileError};
 pub use rank::{
     CLOSING_SOON_DAYS, Kinds, Locality, PathwayMatch, Ranked, Ranking, Timing, count_fits,

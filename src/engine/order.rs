@@ -120,8 +120,8 @@ pub(super) fn is_aimed(reason: &Reason<'_>, profile: &Profile) -> bool {
 /// For each provider and each handled program, how near its nearest desk is to the holder:
 /// 0 serves their province, 1 serves or sits in their region, 2 none (national door only).
 pub(super) struct NearDoors<'c> {
-    providers: Vec<(&'c str, u8)>,
-    handled: Vec<(&'c str, u8)>,
+    pub(super) providers: Vec<(&'c str, u8)>,
+    pub(super) handled: Vec<(&'c str, u8)>,
 }
 
 impl<'c> NearDoors<'c> {
@@ -185,7 +185,7 @@ pub(super) struct Context<'c> {
     pub(super) needs: Option<u8>,
     /// A holder without a legal status who asks for one: programs giving a status are the
     /// first step, since most financing and public contracts need one.
-    wants_status: bool,
+    pub(super) wants_status: bool,
     pub(super) doors: NearDoors<'c>,
 }
 

@@ -14,7 +14,7 @@ use super::verdict::{Fix, Verdict};
 
 /// A set of criterion kinds, e.g. the rules still to check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Kinds(u32);
+pub struct Kinds(pub(super) u32);
 
 impl Kinds {
     fn insert(&mut self, k: CriterionKind) {
@@ -126,7 +126,7 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
 }
 
 /// The tie-break's bits in a ranking key: catalogs of up to 2^29 programs.
-const TIE_MASK: u32 = (1 << 29) - 1;
+pub(super) const TIE_MASK: u32 = (1 << 29) - 1;
 
 /// Ranks every program of the catalog for `profile` on `today`. Deterministic: the same inputs
 /// give the same order, ties broken by program id.
@@ -244,7 +244,7 @@ pub fn evaluate<'a>(program: &'a Program, profile: &Profile, today: Date) -> Ran
     .0
 }
 
-fn evaluate_with<'a>(
+pub(super) fn evaluate_with<'a>(
     program: &'a Program,
     profile: &Profile,
     today: Date,
@@ -336,13 +336,26 @@ pub fn count_fits(catalog: &Catalog, profile: &Profile, today: Date) -> usize {
 
 /// Pathways whose every step fits, or is a near-miss fixed by taking a status at an earlier step.
 fn pathways<'a>(catalog: &'a Catalog, ranking: &Ranking<'a>) -> Vec<PathwayMatch<'a>> {
-    let find = |id: &str| ranking.all().find(|r| r.program.id == id);
+    pathways_with(catalog, |_, id| ranking.all().find(|r| r.program.id == id))
+}
+
+/// [`pathways`], finding the ranked program of step `s` of pathway `p` (its id is `id`) with
+/// `find`: the first program of that id in the order shown.
+pub(super) fn pathways_with<'a, 'r>(
+    catalog: &'a Catalog,
+    find: impl Fn((usize, usize), &str) -> Option<&'r Ranked<'a>>,
+) -> Vec<PathwayMatch<'a>>
+where
+    'a: 'r,
+{
     let mut found = Vec::new();
-    'pathway: for pathway in &catalog.pathways {
+    'pathway: for (p, pathway) in catalog.pathways.iter().enumerate() {
         let mut steps = Vec::new();
         let mut status_taken = false;
-        for id in &pathway.steps {
-            let Some(r) = find(id) else { continue 'pathway };
+        for (s, id) in pathway.steps.iter().enumerate() {
+            let Some(r) = find((p, s), id) else {
+                continue 'pathway;
+            };
             if r.timing.is_shut() {
                 continue 'pathway;
             }

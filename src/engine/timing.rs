@@ -49,29 +49,37 @@ pub const CLOSING_SOON_DAYS: i64 = 60;
 
 impl Timing {
     pub fn of(program: &Program, today: Date) -> Timing {
-        if let Some(closes) = program.closes
+        Timing::at(program.status, program.opens, program.closes, today)
+    }
+
+    /// [`Timing::of`] from a program's status and dates.
+    pub(super) fn at(
+        status: Status,
+        opens: Option<Date>,
+        closes: Option<Date>,
+        today: Date,
+    ) -> Timing {
+        if let Some(closes) = closes
             && closes.days_until(today) > 0
         {
             return Timing::Closed {
                 closed: Some(closes),
             };
         }
-        match program.status {
-            Status::Closed => Timing::Closed {
-                closed: program.closes,
-            },
+        match status {
+            Status::Closed => Timing::Closed { closed: closes },
             Status::BudgetExhausted => Timing::BudgetExhausted,
             Status::Paused => Timing::Paused,
-            Status::Announced => match program.opens {
+            Status::Announced => match opens {
                 Some(o) if o.days_until(today) >= 0 => Timing::Open,
                 opens => Timing::Announced { opens },
             },
-            Status::Open | Status::Seasonal => match program.closes {
+            Status::Open | Status::Seasonal => match closes {
                 Some(c) if today.days_until(c) <= CLOSING_SOON_DAYS => Timing::ClosingSoon {
                     closes: c,
                     days: today.days_until(c).clamp(0, CLOSING_SOON_DAYS) as u16,
                 },
-                _ if program.status == Status::Seasonal => Timing::Seasonal,
+                _ if status == Status::Seasonal => Timing::Seasonal,
                 _ => Timing::Open,
             },
         }

@@ -56,13 +56,19 @@ impl Fix {
         }
     }
 
-    /// The fixes of a set of bits (see [`Fix::bit`]), in order of effort. Formalising an
-    /// informal activity is done by taking a status: registering as auto-entrepreneur is not
-    /// said again beside it.
-    pub(crate) fn list(mut bits: u8, lower_to: u64) -> Vec<Fix> {
+    /// The bits of the fixes [`Fix::list`] gives: formalising says registering already.
+    pub(crate) fn list_bits(mut bits: u8) -> u8 {
         if bits & Fix::Formalise.bit() != 0 {
             bits &= !Fix::RegisterAutoEntrepreneur.bit();
         }
+        bits
+    }
+
+    /// The fixes of a set of bits (see [`Fix::bit`]), in order of effort. Formalising an
+    /// informal activity is done by taking a status: registering as auto-entrepreneur is not
+    /// said again beside it.
+    pub(crate) fn list(bits: u8, lower_to: u64) -> Vec<Fix> {
+        let bits = Fix::list_bits(bits);
         [
             Fix::RegisterAutoEntrepreneur,
             Fix::Formalise,
