@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 
+use super::adviser::AdviserScreen;
 use super::counting::Counting;
 use super::header::Header;
 use super::kiosk::IdleGuard;
@@ -38,8 +39,9 @@ pub fn App() -> impl IntoView {
         browser::register_service_worker(config.kiosk);
     }
     let root_class = format!(
-        "bousla{}{}",
+        "bousla{}{}{}",
         if config.kiosk { " kiosk" } else { "" },
+        if config.adviser { " adviser-mode" } else { "" },
         if config.compact { " compact" } else { "" }
     );
 
@@ -61,7 +63,13 @@ pub fn App() -> impl IntoView {
                 {move || {
                     // Rebuilt on a language switch; the answers live in state and survive it.
                     state.lang.track();
-                    match state.screen.get() {
+                    let screen = state.screen.get();
+                    // An adviser's desk: every question on one page; a program's page opens
+                    // over it.
+                    if config.adviser && !matches!(screen, Screen::Detail(_)) {
+                        return view! { <AdviserScreen/> }.into_any();
+                    }
+                    match screen {
                         Screen::Welcome => view! { <Welcome/> }.into_any(),
                         Screen::Ask { question, .. } => view! { <QuestionScreen question/> }.into_any(),
                         Screen::Review => view! { <ReviewScreen/> }.into_any(),

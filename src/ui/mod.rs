@@ -1,6 +1,7 @@
 //! The Leptos interface: welcome, one question per screen, results, program detail.
 //! Components derive everything from the answers signal and a memo of the engine's ranking.
 
+mod adviser;
 mod answers;
 mod app;
 mod card;
@@ -13,8 +14,8 @@ mod notices;
 mod picks;
 mod print_sheet;
 mod qr;
-mod ranked;
 mod question;
+mod ranked;
 mod results;
 mod review;
 mod share;

@@ -28,12 +28,14 @@ export async function questionId(page: Page) {
 /** The answers of a young woman with an informal handicraft activity in rural Azilal (two
  *  people, under 200,000 DH a year).
  *  Answers by the question on screen, so the flow's order may change without breaking this.
- *  `onQuestion` runs on each question screen before it is answered (the accessibility audit). */
-export async function answerAzilal(page: Page, onQuestion?: (id: string | null) => Promise<void>) {
+ *  `onQuestion` runs on each question screen before it is answered (the accessibility audit);
+ *  `stopAt: 'review'` stops on the review page instead of going on to the results. */
+export async function answerAzilal(page: Page, onQuestion?: (id: string | null) => Promise<void>, stopAt: 'results' | 'review' = 'results') {
   for (let step = 0; step < 20; step++) {
     if (await page.locator('section.results').count()) return;
     // The review of every answer comes before the results.
     if (await page.locator('section.review').count()) {
+      if (stopAt === 'review') return;
       await page.getByTestId('see-results').click();
       continue;
     }

@@ -1,0 +1,103 @@
+//! The adviser's page (`mode=adviser`): for an adviser at a CRI, CCIS, association or bank desk
+//! with a holder. Every question on one page by section (a follow-up question appears in place
+//! when an answer opens it), the best programs beside them on a wide screen and below on a
+//! phone, drawn again on every answer. Keyboard first: a radio group is one Tab stop, arrows or
+//! Space choose, a typed number is kept on Enter or Tab. Nothing is stored on the device
+//! (`Config::stores`); the share panel copies or prints a link when the adviser wants one.
+
+use leptos::prelude::*;
+
+use crate::i18n::plural::counted;
+use crate::questionnaire::overview::Section;
+
+use super::app::HEADING_ID;
+use super::picks::answer_label;
+use super::print_sheet::PrintSheet;
+use super::question::section_title;
+use super::ranked::RankedList;
+use super::review::asked;
+use super::share::SharePanel;
+use super::state::use_state;
+use super::widgets::{AnswerWidget, Layout};
+
+#[component]
+pub fn AdviserScreen() -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let sections = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let id = format!("adviser-{}", section.id());
+            let labelled = id.clone();
+            view! {
+                <section class="adviser-section" aria-labelledby=labelled>
+                    <h2 id=id>{section_title(section, s)}</h2>
+                    <For each=move || asked(state, section) key=|q| *q let:q>
+                        <AnswerWidget question=q layout=Layout::Inline on_answer=|()| {}/>
+                    </For>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="adviser">
+            <h1 id=HEADING_ID tabindex="-1">{s.adviser_title}</h1>
+            <p class="help">{s.adviser_help}</p>
+            <div class="adviser-grid">
+                <div class="adviser-questions">{sections}</div>
+                <AdviserResults/>
+            </div>
+        </section>
+    }
+}
+
+/// The programs for the holder in the results' groups (`RankedList`, drawn at once), kept in
+/// step with the answers; sharing, and the printed sheet with the answers.
+#[component]
+fn AdviserResults() -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    view! {
+        <aside class="adviser-results" aria-labelledby="adviser-results-title">
+            <h2 id="adviser-results-title">{s.results_title}</h2>
+            <p class="live" aria-live="polite" data-testid="adviser-count">
+                {move || counted(lang, s.live_count, state.live_count.get() as u64, &[])}
+            </p>
+            <RankedList ranking=state.ranking needs/>
+            <SharePanel/>
+            <PrintAnswers/>
+            <PrintSheet/>
+        </aside>
+    }
+}
+
+/// The holder's answers on paper, above the programs (hidden on screen).
+#[component]
+fn PrintAnswers() -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    move || {
+        let questions: Vec<_> = Section::ALL
+            .into_iter()
+            .flat_map(|section| asked(state, section))
+            .collect();
+        let rows = state.profile.with(|p| {
+            questions
+                .into_iter()
+                .filter_map(|q| {
+                    answer_label(q, p, lang, state.year)
+                        .map(|a| view! { <li><span class="k">{super::question_title(q, s)}": "</span>{a}</li> })
+                })
+                .collect_view()
+        });
+        view! {
+            <section class="print-answers" aria-hidden="true">
+                <h2>{s.your_answers}</h2>
+                <ul>{rows}</ul>
+            </section>
+        }
+    }
+}
