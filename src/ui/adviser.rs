@@ -11,6 +11,7 @@ use crate::i18n::plural::counted;
 use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
+use super::notices::TextsNotice;
 use super::picks::answer_label;
 use super::print_sheet::PrintSheet;
 use super::question::section_title;
@@ -65,10 +66,14 @@ fn AdviserResults() -> impl IntoView {
             <p class="live" aria-live="polite" data-testid="adviser-count">
                 {move || counted(lang, s.live_count, state.live_count.get() as u64, &[])}
             </p>
-            <RankedList ranking=state.ranking needs/>
-            <SharePanel/>
-            <PrintAnswers/>
-            <PrintSheet/>
+            // Cards need the program texts: a notice (with "Try again") until they are here,
+            // never nameless cards.
+            <Show when=move || state.texts_ready() fallback=|| view! { <TextsNotice/> }>
+                <RankedList ranking=state.ranking needs/>
+                <SharePanel/>
+                <PrintAnswers/>
+                <PrintSheet/>
+            </Show>
         </aside>
     }
 }
