@@ -1,6 +1,5 @@
 //! Where the wasm's bytes are: the release wasm built again with its function names kept, put
-//! through the same wasm-bindgen and `wasm-opt -Oz` as the shipped one (`-g` keeps the names),
-//! then read by twiggy. It prints the 20 largest functions and data items and the bytes per
+//! through the same wasm-bindgen as the shipped one, then read by twiggy. It prints the 20 largest functions and data items and the bytes per
 //! crate, and writes both to target/bloat/report.txt, so every change shows its cost.
 //!
 //! A second build, not the shipped one: the release profile strips names (`strip = true`) and
@@ -14,15 +13,6 @@ use crate::run::{Result, cmd, output, run};
 use crate::tools;
 
 const DIR: &str = "target/bloat";
-/// The features `index.html` gives wasm-opt for the shipped build.
-const WASM_OPT_FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
 
 pub fn bloat() -> Result<()> {
     tools::ensure_twiggy()?;
@@ -54,34 +44,13 @@ pub fn bloat() -> Result<()> {
             &raw,
         ],
     ))?;
-    let named = format!("{DIR}/bousla.named.wasm");
-    let mut opt = vec![
-        "-Oz".to_string(),
-        "-g".to_string(),
-        format!("{bound}/bousla_bg.wasm"),
-        "-o".to_string(),
-        named.clone(),
-    ];
-    opt.extend(WASM_OPT_FEATURES.iter().map(|s| s.to_string()));
-    let opt: Vec<&str> = opt.iter().map(String::as_str).collect();
-    run(cmd("wasm-opt", &opt))?;
-
-    let top = output("twiggy", &["top", "-n", "20", &named])
-        .ok_or("twiggy gave no output for the 20 largest items")?;
-    let csv = output("twiggy", &["top", "-a", "--format", "csv", &named])
-        .ok_or("twiggy gave no output for the whole list")?;
-    let crates = by_crate(&csv)?;
-    let total: u64 = crates.iter().map(|(_, b)| b).sum();
-    let mut report = String::from("The 20 largest items of the release wasm (names kept):\n");
-    report.push_str(&top);
-    report.push_str("\nBytes per crate (before compression; data and unnamed items apart):\n");
-    for (name, bytes) in &crates {
-        report.push_str(&format!(
-            "  {name:<28} {bytes:>9} B  {:>5.1} %\n",
-            100.0 * *bytes as f64 / total.max(1) as f64
-        ));
-    }
-    report.push_str(&format!("  {:<28} {total:>9} B\n", "total"));
+    // Read before wasm-opt: twiggy 0.7.0 panics on wasm-opt's output when it keeps names
+    // ("should not parse the same key into multiple items": functions merged under one name).
+    let wasm = format!("{bound}/bousla_bg.wasm");
+    let csv = output("twiggy", &["top", "--format", "csv", &wasm])
+        .ok_or_else(|| format!("twiggy could not read {wasm}"))?;
+    let items = items(&csv)?;
+    let report = render(&items);
     print!("{report}");
     let path = Path::new(DIR).join("report.txt");
     fs::write(&path, &report).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -89,26 +58,99 @@ pub fn bloat() -> Result<()> {
     Ok(())
 }
 
-/// Sums twiggy's `top -a --format csv` rows (`Name,ShallowSize,ShallowSizePercent`) by crate,
-/// largest first.
-fn by_crate(csv: &str) -> Result<Vec<(String, u64)>> {
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    for line in csv.lines().skip(1) {
-        // The name may hold commas (generic arguments); the two numbers are the last fields.
-        let mut fields = line.rsplitn(3, ',');
-        let (_percent, size, name) = (fields.next(), fields.next(), fields.next());
-        let (Some(size), Some(name)) = (size, name) else {
-            continue;
+/// The wasm's items from twiggy's `top --format csv`, without its custom sections (names,
+/// producers, wasm-bindgen's own): the shipped wasm has none of them.
+fn items(csv: &str) -> Result<Vec<(String, u64)>> {
+    let mut list = Vec::new();
+    for line in csv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let fields = csv_fields(line);
+        let (Some(name), Some(size)) = (fields.first(), fields.get(1)) else {
+            return Err(format!("twiggy's csv has a line without a size: {line}"));
         };
         let size: u64 = size
             .trim()
             .parse()
             .map_err(|_| format!("twiggy's csv has a size that is not a number: {line}"))?;
-        *sums.entry(crate_of(name.trim_matches('"'))).or_default() += size;
+        if name.contains("subsection") || name.starts_with("custom section") {
+            continue;
+        }
+        list.push((name.clone(), size));
+    }
+    Ok(list)
+}
+
+/// The 20 largest items, then the bytes per crate.
+fn render(items: &[(String, u64)]) -> String {
+    let total: u64 = items.iter().map(|(_, b)| b).sum();
+    let pct = |b: u64| 100.0 * b as f64 / total.max(1) as f64;
+    let mut largest: Vec<&(String, u64)> = items.iter().collect();
+    largest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = format!(
+        "Where the wasm's bytes are: {total} B of code and data, read after wasm-bindgen and \
+         before wasm-opt (the shipped file is smaller; the shares are what to compare).\n\
+         The 20 largest items:\n"
+    );
+    for (name, bytes) in largest.iter().take(20) {
+        out.push_str(&format!(
+            "  {bytes:>9} B {:>5.1} %  {}\n",
+            pct(*bytes),
+            without_hash(name)
+        ));
+    }
+    out.push_str("Bytes per crate:\n");
+    for (name, bytes) in by_crate(items) {
+        out.push_str(&format!(
+            "  {name:<40} {bytes:>9} B {:>5.1} %\n",
+            pct(bytes)
+        ));
+    }
+    out
+}
+
+/// The fields of one csv line: commas inside quotes are kept, `""` is a quote.
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                if let Some(f) = fields.last_mut() {
+                    f.push('"');
+                }
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => {
+                if let Some(f) = fields.last_mut() {
+                    f.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// `a::b::h0123456789abcdef` without rustc's hash, which changes with every build.
+fn without_hash(name: &str) -> &str {
+    match name.rsplit_once("::h") {
+        Some((head, hash)) if hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()) => {
+            head
+        }
+        _ => name,
+    }
+}
+
+/// Sums the items by crate, largest first.
+fn by_crate(items: &[(String, u64)]) -> Vec<(String, u64)> {
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, size) in items {
+        *sums.entry(crate_of(name)).or_default() += size;
     }
     let mut list: Vec<(String, u64)> = sums.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(list)
+    list
 }
 
 /// The crate a demangled name belongs to: the first path segment, looking through `<T as
@@ -133,7 +175,18 @@ fn crate_of(name: &str) -> String {
         return "(unnamed code)".into();
     }
     let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_');
-    let head = s.find("::").map(|i| &s[..i]);
+    // The standard library's crates carry their hash: `core[c5930c85a12de822]::str::…`.
+    let head = s.find("::").map(|i| match s[..i].split_once('[') {
+        Some((name, hash))
+            if hash
+                .trim_end_matches(']')
+                .chars()
+                .all(|c| c.is_ascii_hexdigit()) =>
+        {
+            name
+        }
+        _ => &s[..i],
+    });
     match head {
         Some(h) if word(h) => h.to_string(),
         // `<&T as core::fmt::Display>`: a blanket impl on a type parameter is the trait's code.
@@ -160,6 +213,16 @@ mod tests {
         assert_eq!(crate_of("<&T as core::fmt::Display>::fmt"), "core");
         assert_eq!(crate_of("bousla::ui::card::Card::{{closure}}"), "bousla");
         assert_eq!(crate_of("data[3]"), "(data segments)");
+        assert_eq!(
+            crate_of(
+                "<dlmalloc[e24a27700634d609]::dlmalloc::Dlmalloc<dlmalloc[e24a27700634d609]::sys::System>>::malloc"
+            ),
+            "dlmalloc"
+        );
+        assert_eq!(
+            crate_of("core[c5930c85a12de822]::str::slice_error_fail_rt"),
+            "core"
+        );
         assert_eq!(crate_of("code[12]"), "(unnamed code)");
         assert_eq!(
             crate_of("\"function names\" subsection"),
@@ -168,24 +231,34 @@ mod tests {
     }
 
     #[test]
-    fn sizes_add_up_per_crate_and_commas_in_names_are_kept() {
-        let csv = "Name,ShallowSize,ShallowSizePercent\n\
-                   \"<a::X<u8, u16> as core::ops::Fn>::call\",100,1.0\n\
-                   a::y,50,0.5\n\
-                   core::fmt::write,30,0.3\n\
-                   data[0],7,0.1\n";
+    fn sizes_add_up_per_crate_and_custom_sections_are_left_out() {
+        let csv = "Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent\n\
+                   \"\"\"function names\"\" subsection\",999,50.0,,\n\
+                   \"<a::X<u8, u16> as core::ops::Fn>::call::h0123456789abcdef\",100,1.0,,\n\
+                   a::y,50,0.5,,\n\
+                   core::fmt::write,30,0.3,,\n\
+                   data[0],7,0.1,,\n";
+        let items = items(csv).unwrap();
+        assert_eq!(items.len(), 4);
         assert_eq!(
-            by_crate(csv).unwrap(),
+            by_crate(&items),
             vec![
                 ("a".to_string(), 150),
                 ("core".to_string(), 30),
                 ("(data segments)".to_string(), 7)
             ]
         );
+        let report = render(&items);
+        assert!(report.contains("187 B of code and data"), "{report}");
+        assert!(
+            report.contains("<a::X<u8, u16> as core::ops::Fn>::call\n"),
+            "{report}"
+        );
     }
 
     #[test]
     fn a_size_that_is_not_a_number_is_an_error_not_a_zero() {
-        assert!(by_crate("Name,ShallowSize,ShallowSizePercent\na::b,lots,1\n").is_err());
+        assert!(items("Name,ShallowSize\na::b,lots\n").is_err());
+        assert!(items("Name,ShallowSize\na::b\n").is_err());
     }
 }
