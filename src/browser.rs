@@ -51,7 +51,12 @@ pub fn focus_after_render(id: &'static str) {
             .and_then(|d| d.get_element_by_id(id));
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
-            el.scroll_into_view();
+            // The screen from its top: a question's progress line sits above its heading and
+            // would be scrolled out of sight on a phone.
+            match el.parent_element() {
+                Some(screen) => screen.scroll_into_view(),
+                None => el.scroll_into_view(),
+            }
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());

@@ -62,6 +62,13 @@ pub fn previous() -> Option<String> {
     entry().1
 }
 
+/// Loads the page again (a share link pasted into the open app is read as on a first load).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 pub fn back() {
     if let Some(h) = history() {
         let _ = h.back();

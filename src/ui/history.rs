@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, history};
 
-use super::state::AppState;
+use super::state::{AppState, SHARE_PREFIX};
 
 thread_local! {
     /// The next screen change replaces the current entry instead of adding one (the screen
@@ -61,6 +61,9 @@ pub fn install(state: AppState) {
                 replace_next();
                 state.nav().show(screen);
             }
+            // A share link pasted into the address bar of the open app: read as on a load,
+            // with its question ("Open the shared answers" / "Keep mine") if it must ask.
+            None if here.starts_with(SHARE_PREFIX) => history::reload(),
             // Nothing this app wrote (a fragment typed by hand): the screen stays, named.
             None => history::replace(&state.fragment_of(state.screen.get_untracked())),
         }

@@ -79,14 +79,18 @@ test('a holder switches to الدارجة, answers, and reads the results in Dar
   await inDarija(page);
   await expect(page.locator('article.detail')).toContainText('كيفاش تقدّم الطلب');
 
-  // Stored: a reload stays in Darija.
+  // Stored: a reload stays in Darija, on the program page.
   await page.reload();
   await inDarija(page);
+  await expect(page.locator('article.detail')).toBeVisible();
 
   // The share link keeps the language, and opens in Darija in a fresh browser.
   await page.goto('./?lang=ary');
   await inDarija(page);
+  // Continue returns where the holder was: the program page, then back to the results.
   await page.getByTestId('resume').click();
+  await expect(page.locator('article.detail')).toBeVisible();
+  await page.getByTestId('detail-back').click();
   await expect(page.locator('section.results')).toBeVisible();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toContain('lang=ary');

@@ -51,7 +51,12 @@ test('a reload resumes where the holder was, and start over clears everything', 
   await page.goto('./?lang=en');
   await page.getByTestId('start').click();
   await page.getByRole('button', { name: /Oriental/ }).click();
+  // A reload returns straight to the question the holder was on.
   await page.reload();
+  await expect(page.locator('section.question')).toHaveAttribute('data-question', 'province');
+  // A later visit (no fragment) offers Continue, which goes there too.
+  await page.goto('about:blank');
+  await page.goto('./?lang=en');
   await expect(page.getByTestId('resume')).toBeVisible();
   await page.getByTestId('resume').click();
   expect(await questionId(page)).toBe('province');
