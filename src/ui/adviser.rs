@@ -94,7 +94,7 @@ fn PrintAnswers() -> impl IntoView {
                 .into_iter()
                 .filter_map(|q| {
                     answer_label(q, p, lang, state.year)
-                        .map(|a| view! { <li><span class="k">{super::question_title(q, s)}": "</span>{a}</li> })
+                        .map(|a| view! { <li><span class="k">{super::question_title(q, s)}</span>" "<strong>{a}</strong></li> })
                 })
                 .collect_view()
         });

@@ -54,17 +54,17 @@ test('an answer changed in place: the widget opens in its row, Done closes it an
   await expect(page.locator('#q-age-input')).toHaveCount(0);
   await expect(row(page, 'age').locator('button.edit')).toBeFocused();
   // A choice: the radio records at once; "I don't know" lists it as unanswered, with what
-  // answering would settle.
-  await row(page, 'gender').locator('button.edit').click();
-  await page.locator('#q-gender-idk').check();
-  await expect(row(page, 'gender').locator('.a')).toHaveText('Not answered');
-  await expect(row(page, 'gender')).toHaveClass(/unanswered/);
-  await expect(row(page, 'gender').getByTestId('hanging')).toHaveText(/^Answering would settle whether \d+ programs? fits? you$/);
-  await page.locator('#q-gender-0').check();
-  await expect(row(page, 'gender').locator('.a')).toHaveText(/Woman/);
-  await expect(row(page, 'gender').getByTestId('hanging')).toHaveCount(0);
+  // answering would settle (for this holder, 9 programs hang on the sector).
+  await row(page, 'sector').locator('button.edit').click();
+  await page.locator('#q-sector-idk').check();
+  await expect(row(page, 'sector').locator('.a')).toHaveText('Not answered');
+  await expect(row(page, 'sector')).toHaveClass(/unanswered/);
+  await expect(row(page, 'sector').getByTestId('hanging')).toHaveText(/^Answering would settle whether \d+ programs? fits? you$/);
+  await page.locator('#q-sector-set label.opt').filter({ hasText: 'Handicrafts' }).locator('input').check();
+  await expect(row(page, 'sector').locator('.a')).toHaveText(/Handicrafts/);
+  await expect(row(page, 'sector').getByTestId('hanging')).toHaveCount(0);
+  await row(page, 'sector').getByTestId('review-done').click();
   // An answer that opens follow-up questions: they appear in place.
-  await row(page, 'gender').getByTestId('review-done').click();
   await row(page, 'stage').locator('button.edit').click();
   await page.locator('#q-stage-2').check(); // a running business
   await expect(row(page, 'legal-form')).toBeVisible();
