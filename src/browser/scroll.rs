@@ -8,8 +8,10 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// What `remember_anchor` looks for, in document order: cards, group headings, other sections.
-const CANDIDATES: &str = "section.results [data-program], section.results h2[id], section.results > section, section.results > details";
+/// What `remember_anchor` looks for, in document order: the title, program cards and rows,
+/// group headings (small elements, so the one found is where the eyes are).
+const CANDIDATES: &str =
+    "section.results h1[id], section.results [data-program], section.results h2[id]";
 
 thread_local! {
     /// The anchor's selector and its distance from the top of the window, in CSS pixels.
@@ -51,16 +53,11 @@ fn selector_of(el: &HtmlElement) -> Option<String> {
         return Some(format!("section.results [data-program=\"{id}\"]"));
     }
     let id = el.id();
-    if !id.is_empty() {
-        return Some(format!("#{id}"));
-    }
-    let class = el.class_name();
-    let first = class.split_whitespace().next()?;
-    Some(format!("section.results > .{first}"))
+    (!id.is_empty()).then(|| format!("#{id}"))
 }
 
-/// Remembers the first card, heading or section of the results still in view (nothing when
-/// the results are not on screen, or the page is at its top).
+/// Remembers the first card or heading of the results still in view (nothing when the results
+/// are not on screen, or the page is at its top).
 pub fn remember_anchor() {
     let Some(w) = web_sys::window() else { return };
     let y = w.scroll_y().unwrap_or(0.0);

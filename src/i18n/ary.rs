@@ -18,6 +18,7 @@ pub const STRINGS: Strings = Strings {
     resume: "كمّل من فين حبستي",
     language: "اللغة",
     dont_know: "ما عرفتش",
+    prefer_not_to_say: "ما بغيتش نقول",
     skip: "دوّز",
     next: "زيد",
     back: "رجع",

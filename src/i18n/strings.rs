@@ -38,6 +38,7 @@ text_table! {
     resume: "تابع من حيث توقفت", "Reprendre où vous en étiez", "Continue where you left off";
     language: "اللغة", "Langue", "Language";
     dont_know: "لا أعرف", "Je ne sais pas", "I don't know";
+    prefer_not_to_say: "أفضّل عدم الإجابة", "Je préfère ne pas répondre", "I prefer not to say";
     skip: "تخطَّ", "Passer", "Skip";
     next: "التالي", "Suivant", "Next";
     back: "رجوع", "Retour", "Back";

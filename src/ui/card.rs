@@ -333,8 +333,11 @@ fn program_listen(r: Ranked<'static>, view: ProgramView, lang: Lang) -> impl Int
     )
 }
 
-/// A result card. `index` is the program's place in the catalog, for its detail page.
-pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
+/// A result card. `index` is the program's place in the catalog, for its detail page. A `full`
+/// card (the best programs) also says what the program is and why it fits; the others keep
+/// what the holder acts on (verdict, amount, dates, what to check, cautions, the door) and
+/// leave the rest to the program's page, so a phone's page stays short.
+pub fn program_card(r: Ranked<'static>, index: usize, full: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
@@ -357,8 +360,8 @@ pub fn program_card(r: Ranked<'static>, index: usize) -> impl IntoView {
             {provider.map(|name| view! { <p class="provider" lang=text_lang()>{name}</p> })}
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
             {notes(&r, lang, s)}
-            <p lang=text_lang()>{p.summary.get(lang).to_string()}</p>
-            {check_list(&checks, Outcome::Met, &profile, lang, s, 4)}
+            {full.then(|| view! { <p lang=text_lang()>{p.summary.get(lang).to_string()}</p> })}
+            {full.then(|| check_list(&checks, Outcome::Met, &profile, lang, s, 4))}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 4)}
             {cautions(p, lang, s, 4)}
             {where_to_go(p, &profile, lang, s, 1, 4)}

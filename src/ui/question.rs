@@ -113,6 +113,12 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
                     </button>
                 </Show>
                 <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
+                // Gender: a holder may prefer not to say. Like "I don't know", it leaves the
+                // answer unknown: a program reserved for women is then "to check", never closed.
+                {(question == Question::Gender).then(|| view! {
+                    <button type="button" class="secondary" data-testid="prefer-not-to-say"
+                        on:click=move |_| state.nav().dont_know(question)>{s.prefer_not_to_say}</button>
+                })}
                 {(returning == Some(Hub::Results)).then(|| view! {
                     <button type="button" class="link" on:click=move |_| state.back()>{s.back_to_results}</button>
                 })}

@@ -120,7 +120,7 @@ fn GroupSection(
         if group == Group::NearMisses {
             near_miss_card(r, index).into_any()
         } else {
-            program_card(r, index).into_any()
+            program_card(r, index, group == Group::Best).into_any()
         }
     };
     let any = move || total() > 0;
