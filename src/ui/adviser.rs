@@ -11,6 +11,7 @@ use crate::i18n::plural::counted;
 use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
+use super::card::text_lang;
 use super::notices::TextsNotice;
 use super::picks::answer_label;
 use super::print_sheet::PrintSheet;
@@ -73,6 +74,7 @@ fn AdviserResults() -> impl IntoView {
                 <SharePanel/>
                 <PrintAnswers/>
                 <PrintSheet/>
+                <PrintSteps/>
             </Show>
         </aside>
     }
@@ -102,6 +104,40 @@ fn PrintAnswers() -> impl IntoView {
             <section class="print-answers" aria-hidden="true">
                 <h2>{s.your_answers}</h2>
                 <ul>{rows}</ul>
+            </section>
+        }
+    }
+}
+
+/// Programs whose way to apply goes on paper: the first ones, so the sheet stays one page.
+const STEPS_ON_PAPER: usize = 3;
+
+/// How to apply to the best programs, on paper below them (hidden on screen).
+#[component]
+fn PrintSteps() -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let lang = state.lang.get_untracked();
+    move || {
+        let rows = state.ranking.with(|r| {
+            r.fits
+                .iter()
+                .chain(&r.also_open)
+                .take(STEPS_ON_PAPER)
+                .map(|r| {
+                    let p = r.program;
+                    view! {
+                        <li lang=text_lang()>
+                            <strong>{p.name.get(lang).to_string()}</strong>": "{p.how_to_apply.get(lang).to_string()}
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <section class="print-steps" aria-hidden="true">
+                <h2>{s.how_to_apply}</h2>
+                <ol>{rows}</ol>
             </section>
         }
     }

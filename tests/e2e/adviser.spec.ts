@@ -102,7 +102,7 @@ test('on a phone the programs come below the questions; a bad mode falls back wi
   expect(warnings.join('\n')).toContain('ignored mode=advisor: use kiosk or adviser');
 });
 
-test('printing gives one sheet with the answers, the programs and the QR code, without the questions', async ({ page }) => {
+test('printing gives one sheet with the answers, the programs, how to apply and the QR code, without the questions', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('./?lang=fr&mode=adviser');
   await page.locator('#q-region-0').check();
@@ -113,6 +113,8 @@ test('printing gives one sheet with the answers, the programs and the QR code, w
   await expect(page.locator('.adviser-questions')).toBeHidden();
   await expect(page.locator('.adviser-results .print-sheet')).toBeVisible();
   await expect(page.locator('.adviser-results .print-sheet svg.qr')).toBeVisible();
+  // How to apply to the best programs.
+  await expect(page.locator('.print-steps li').first()).toBeVisible();
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/adviser-print-fr.png`, fullPage: true });
 });
