@@ -346,6 +346,7 @@ struct Eval {
     partial: bool,
     fixes: u8,
     priority: Option<Target>,
+    locality: Locality,
     to_check: u32,
     timing: Timing,
 }
@@ -528,33 +529,40 @@ impl<'a> Index<'a> {
                     partial: false,
                     fixes: 0,
                     priority: None,
+                    locality: Locality::National,
                     to_check: 0,
                     timing: Timing::Open,
                 });
             }
         }
         sort(&mut keys);
-        let mut groups = sizes.map(Vec::with_capacity);
         // Where each program is shown, for pathways.
         let track = !self.catalog.pathways.is_empty() && self.unique_ids;
         let mut at: Vec<(u8, u32)> = vec![(0, 0); if track { n } else { 0 }];
-        for key in keys {
-            let tie = (key as u32 & TIE_MASK) as usize;
-            let i = self.by_id.as_ref().map_or(tie, |order| order[tie] as usize);
-            let g = (key >> 61) as usize;
-            if track {
-                at[i] = (g as u8, groups[g].len() as u32);
-            }
-            let ranked = if self.rules[i].flags & SLOW != 0 {
-                let s = self.slow.partition_point(|x| (*x as usize) < i);
-                slow[s].take()
-            } else {
-                Some(self.ranked(i, &evals[i], &h))
-            };
-            if let Some(ranked) = ranked {
-                groups[g].push(ranked);
-            }
-        }
+        // The keys are in group order: each group is one run of them, made in one pass.
+        let mut from = 0;
+        let groups: [Vec<Ranked<'a>>; 5] = std::array::from_fn(|g| {
+            let run = &keys[from..from + sizes[g]];
+            from += sizes[g];
+            run.iter()
+                .enumerate()
+                .map(|(j, key)| {
+                    let tie = (*key as u32 & TIE_MASK) as usize;
+                    let i = self.by_id.as_ref().map_or(tie, |order| order[tie] as usize);
+                    if track {
+                        at[i] = (g as u8, j as u32);
+                    }
+                    if self.rules[i].flags & SLOW == 0 {
+                        return self.ranked(i, &evals[i], &h);
+                    }
+                    let s = self.slow.partition_point(|x| (*x as usize) < i);
+                    // Each program has one key: its record is there.
+                    slow[s]
+                        .take()
+                        .unwrap_or_else(|| super::evaluate(&programs[i], profile, today))
+                })
+                .collect()
+        });
         let [fits, also_open, closed, near_misses, others] = groups;
         let mut ranking = Ranking {
             fits,
@@ -704,6 +712,11 @@ impl<'a> Index<'a> {
             Timing::at(r.status, r.opens, r.closes, today)
         };
         let e = Eval {
+            locality: match r.flags & 3 {
+                0 => Locality::Province,
+                1 => Locality::Region,
+                _ => Locality::National,
+            },
             verdict,
             met: met.count_ones() as u8,
             rules: present.count_ones() as u8,
@@ -827,19 +840,14 @@ impl<'a> Index<'a> {
         (first, count)
     }
 
+    /// The record of program `i`: its rules are read again only for partial funding or fixes.
     fn ranked(&self, i: usize, e: &Eval, h: &Holder) -> Ranked<'a> {
-        let r = &self.rules[i];
-        let locality = match r.flags & 3 {
-            0 => Locality::Province,
-            1 => Locality::Region,
-            _ => Locality::National,
-        };
         Ranked {
             program: &self.catalog.programs[i],
             verdict: e.verdict,
             needs_served: e.served,
             serves_needs: e.serves,
-            locality,
+            locality: e.locality,
             priority: e.priority,
             aimed: e.aimed,
             timing: e.timing,
@@ -847,14 +855,14 @@ impl<'a> Index<'a> {
             rules: e.rules,
             to_check: Kinds(e.to_check),
             partial: if e.partial {
-                h.amount.map(|a| (r.gives_most, a))
+                h.amount.map(|a| (self.rules[i].gives_most, a))
             } else {
                 None
             },
             fixes: if e.fixes == 0 {
                 Vec::new()
             } else {
-                Fix::list(e.fixes, r.max_project)
+                Fix::list(e.fixes, self.rules[i].max_project)
             },
         }
     }
@@ -879,17 +887,19 @@ fn sort(keys: &mut Vec<u64>) {
         keys.sort_unstable();
         return;
     }
-    let mut counts = vec![[0u32; 256]; 8];
+    // Only the bytes in which keys differ are sorted on.
+    let (any, all) = keys.iter().fold((0, !0), |(o, a), k| (o | k, a & k));
+    let digits: Vec<usize> = (0..8)
+        .filter(|d| (any ^ all) >> (8 * d) & 255 != 0)
+        .collect();
+    let mut counts = vec![[0u32; 256]; digits.len()];
     for &key in keys.iter() {
-        for (d, c) in counts.iter_mut().enumerate() {
+        for (d, c) in digits.iter().zip(counts.iter_mut()) {
             c[(key >> (8 * d)) as u8 as usize] += 1;
         }
     }
     let (mut from, mut to) = (std::mem::take(keys), vec![0u64; n]);
-    for (d, c) in counts.iter_mut().enumerate() {
-        if c.iter().any(|x| *x as usize == n) {
-            continue;
-        }
+    for (d, c) in digits.iter().zip(counts.iter_mut()) {
         let mut sum = 0;
         for x in c.iter_mut() {
             let here = *x;

@@ -69,16 +69,19 @@ impl Fix {
     /// said again beside it.
     pub(crate) fn list(bits: u8, lower_to: u64) -> Vec<Fix> {
         let bits = Fix::list_bits(bits);
-        [
-            Fix::RegisterAutoEntrepreneur,
-            Fix::Formalise,
-            Fix::LowerAmount { to: lower_to },
-            Fix::CreateCooperative,
-            Fix::CreateCompany,
-        ]
-        .into_iter()
-        .filter(|f| bits & f.bit() != 0)
-        .collect()
+        let mut list = Vec::with_capacity(bits.count_ones() as usize);
+        list.extend(
+            [
+                Fix::RegisterAutoEntrepreneur,
+                Fix::Formalise,
+                Fix::LowerAmount { to: lower_to },
+                Fix::CreateCooperative,
+                Fix::CreateCompany,
+            ]
+            .into_iter()
+            .filter(|f| bits & f.bit() != 0),
+        );
+        list
     }
 }
 
