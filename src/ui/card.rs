@@ -199,6 +199,23 @@ pub fn cautions(
     s: &'static Strings,
     level: u8,
 ) -> Option<impl IntoView + use<>> {
+    let notes = caution_notes(p, lang, s);
+    (!notes.is_empty()).then(|| {
+        view! {
+            <div class="caution" role="note">
+                {heading(level, view! { <span aria-hidden="true">"⚠️ "</span>{s.caution} })}
+                <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+/// The cautions of a program: its facts not all confirmed, and the catalog's own caution.
+fn caution_notes(
+    p: &Program,
+    lang: Lang,
+    s: &'static Strings,
+) -> Vec<(String, Option<&'static str>)> {
     let mut notes: Vec<(String, Option<&'static str>)> = Vec::new();
     if p.confidence != Confidence::Confirmed {
         notes.push((s.confidence_note.into(), None));
@@ -206,12 +223,18 @@ pub fn cautions(
     if let Some(c) = &p.caution {
         notes.push((c.get(lang).to_string(), text_lang()));
     }
+    notes
+}
+
+/// The cautions folded under their heading (a card below the best ones): flagged, one tap away.
+fn folded_cautions(p: &Program, lang: Lang, s: &'static Strings) -> Option<impl IntoView + use<>> {
+    let notes = caution_notes(p, lang, s);
     (!notes.is_empty()).then(|| {
         view! {
-            <div class="caution" role="note">
-                {heading(level, view! { <span aria-hidden="true">"⚠️ "</span>{s.caution} })}
+            <details class="caution folded" role="note">
+                <summary><span aria-hidden="true">"⚠️ "</span><strong>{s.caution}</strong></summary>
                 <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
-            </div>
+            </details>
         }
     })
 }
@@ -363,7 +386,8 @@ pub fn program_card(r: Ranked<'static>, index: usize, full: bool) -> impl IntoVi
             {full.then(|| view! { <p lang=text_lang()>{p.summary.get(lang).to_string()}</p> })}
             {full.then(|| check_list(&checks, Outcome::Met, &profile, lang, s, 4))}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 4)}
-            {cautions(p, lang, s, 4)}
+            {full.then(|| cautions(p, lang, s, 4))}
+            {(!full).then(|| folded_cautions(p, lang, s))}
             {where_to_go(p, &profile, lang, s, 1, 4)}
             <p class="verified">{freshness(p, lang, s)}</p>
             {details_button(p, index, lang, s)}

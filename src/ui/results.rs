@@ -128,7 +128,8 @@ fn Summary() -> impl IntoView {
     }
 }
 
-/// Pathways: programs that follow one another (a status, then a loan…), with their steps.
+/// Pathways: programs that follow one another (a status, then a loan…), each folded under its
+/// title with its steps.
 #[component]
 fn Pathways() -> impl IntoView {
     let state = use_state();
@@ -140,11 +141,12 @@ fn Pathways() -> impl IntoView {
             <section class="pathways">
                 <h2>{s.pathways}</h2>
                 {pathways.into_iter().map(|pm| view! {
-                    <div class="pathway">
-                        <h3 lang=text_lang()>{pm.pathway.title.get(lang).to_string()}</h3>
+                    // Folded: the title says what the pathway is; its steps are one tap away.
+                    <details class="pathway">
+                        <summary><h3 lang=text_lang()>{pm.pathway.title.get(lang).to_string()}</h3></summary>
                         <p lang=text_lang()>{pm.pathway.explanation.get(lang).to_string()}</p>
                         <ol lang=text_lang()>{pm.steps.into_iter().map(|(p, _)| view! { <li>{p.name.get(lang).to_string()}</li> }).collect_view()}</ol>
-                    </div>
+                    </details>
                 }).collect_view()}
             </section>
         }

@@ -85,7 +85,7 @@ test('"show all" adds the cards of one group and keeps every card already drawn 
   await openResults(page, 'fr', h.fragment);
   const more = page.locator('section.group button.more-cards').first();
   await expect(more).toBeVisible();
-  const id = await page.locator('section.group').filter({ has: more }).getAttribute('data-group');
+  const id = await more.evaluate((b) => b.closest('section.group')!.getAttribute('data-group'));
   const group = page.locator(`section.group[data-group="${id}"]`);
   const before = await group.locator('article.card').count();
   // Mark every card node on the page; after "show all" the same nodes must still be there.
