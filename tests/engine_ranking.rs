@@ -677,3 +677,31 @@ fn a_rule_open_to_almost_every_legal_form_does_not_count_as_aimed_at_the_holder(
     assert_eq!(ids(&r.fits), ["narrow", "broad"]);
     assert_eq!((r.fits[0].aimed, r.fits[1].aimed), (1, 0));
 }
+
+/// docs/ranking.md §3, key 3: a stated need few programs answer (here market access, answered
+/// by one program in eleven) is what the holder came for; the program answering it comes before
+/// a regional one that answers only a common need. With the rare need not stated, place wins.
+#[test]
+fn a_rare_stated_need_answered_comes_before_place() {
+    let mut programs: Vec<Program> = (0..9)
+        .map(|i| open_to_all(&format!("coaching-{i}"), &[SupportKind::Coaching]))
+        .collect();
+    programs.push(in_region(
+        "regional-coaching",
+        &[SupportKind::Coaching],
+        Region::BeniMellalKhenifra,
+    ));
+    programs.push(open_to_all("market-access", &[SupportKind::MarketAccess]));
+    let c = catalog(programs);
+    let mut profile = Profile {
+        region: Some(Region::BeniMellalKhenifra),
+        age: Some(45),
+        needs: Some(vec![Need::MarketAccess, Need::Coaching]),
+        ..Profile::default()
+    };
+    let r = rank(&c, &profile, TODAY);
+    assert_eq!(ids(&r.fits)[..2], ["market-access", "regional-coaching"]);
+    profile.needs = Some(vec![Need::Coaching]);
+    let r = rank(&c, &profile, TODAY);
+    assert_eq!(ids(&r.fits)[0], "regional-coaching");
+}

@@ -487,7 +487,7 @@ impl<'a> Index<'a> {
         let h = Holder::new(profile, today.year);
         let doors = self.doors(&ctx);
         // The stated needs' part of the key, for each set of needs a program answers.
-        let needs_keys: [u32; 32] =
+        let needs_keys: [u64; 32] =
             std::array::from_fn(|m| needs_key(&self.scores, ctx.needs, m as u8));
         let mut evals: Vec<Eval> = Vec::with_capacity(n);
         let mut keys: Vec<u64> = Vec::with_capacity(n);
@@ -515,7 +515,7 @@ impl<'a> Index<'a> {
             sizes[bucket] += 1;
             let place = place | needs_keys[usize::from(r.needs & 31)];
             let tie = self.tie_of.get(i).copied().unwrap_or(i as u32);
-            keys.push((bucket as u64) << 61 | u64::from(place) << 29 | u64::from(tie & TIE_MASK));
+            keys.push((bucket as u64) << 61 | place << 26 | u64::from(tie & TIE_MASK));
             if let Some(e) = eval {
                 evals.push(e);
             } else {
@@ -607,7 +607,7 @@ impl<'a> Index<'a> {
         ctx: &Context<'_>,
         today: Date,
         door: u8,
-    ) -> (Eval, u32) {
+    ) -> (Eval, u64) {
         let present = r.present;
         let mut unknown = present & h.unknown;
         let hit = |allowed: u32, holder: u32, kind: K| {
@@ -764,8 +764,8 @@ impl<'a> Index<'a> {
             1
         };
         let aimed = 15 - u64::from(aimed.saturating_add(favoured)).min(15);
-        let key = effort.min(7) << 29
-            | first_step << 28
+        let key = effort.min(7) << 32
+            | first_step << 31
             | locality.min(3) << 26
             | amount << 24
             | aimed << 20
@@ -773,7 +773,7 @@ impl<'a> Index<'a> {
             | u64::from(verdict != Verdict::Eligible) << 4
             | timing.order().min(7) << 1
             | u64::from(r.flags & UNCERTAIN != 0);
-        (e, key as u32)
+        (e, key)
     }
 
     /// The fixes of a not-eligible program whose unmet rules can all be fixed, as `Fix` bits;

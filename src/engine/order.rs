@@ -54,21 +54,30 @@ pub(super) fn need_weights(masks: &[u8]) -> [u64; 5] {
     answering.map(|n| 1 + 1000 * (total - n.min(total)) / total)
 }
 
-/// The weight of each set of needs (see [`need_weights`]), indexed by the set, for
-/// [`needs_key`].
+/// For each set of needs (indexed by the set): how many of them are rare (see [`RARE`]), and
+/// their weight (see [`need_weights`]), for [`needs_key`].
 pub(super) fn need_scores(masks: &[u8]) -> [u64; 32] {
     let weights = need_weights(masks);
-    std::array::from_fn(|set| need_score(set as u8, &weights))
+    std::array::from_fn(|set| {
+        let rare = (0..5)
+            .filter(|i| set >> i & 1 == 1 && weights[*i] >= RARE)
+            .count() as u64;
+        rare << 16 | need_score(set as u8, &weights)
+    })
 }
 
-/// The sixth field of [`sort_key`]: the weight of the stated needs a program answers, in
-/// place. It needs the whole catalog's answers, so it is added once every program is seen.
-pub(super) fn needs_key(scores: &[u64; 32], needs: Option<u8>, mask: u8) -> u32 {
+/// A need answered by at most one program in ten is rare (weight 901 or more): a holder who
+/// states it came for something few programs give (market access, a legal status).
+const RARE: u64 = 901;
+
+/// The fields of [`sort_key`] that need the whole catalog's answers, added once every
+/// program is seen: how many rare stated needs a program answers (third field), and the
+/// weight of the stated needs it answers (seventh field).
+pub(super) fn needs_key(scores: &[u64; 32], needs: Option<u8>, mask: u8) -> u64 {
+    let score = needs.map_or(0, |n| scores[usize::from(n & mask & 31)]);
     // At most 5 needs of weight at most 1001: below 2^13.
-    let weight = needs
-        .map_or(0, |n| scores[usize::from(n & mask & 31)])
-        .min(8191);
-    ((8191 - weight) as u32) << 7
+    let (rare, weight) = (score >> 16, (score & 0xffff).min(8191));
+    (7 - rare.min(7)) << 28 | (8191 - weight) << 7
 }
 
 /// The weight of the stated needs a program answers (see [`need_weights`]).
@@ -243,20 +252,22 @@ pub(super) fn is_token(partial: Option<(u64, Band)>) -> bool {
 /// significant first (docs/ranking.md gives the reason for each):
 /// 1. near-misses only: the lightest fix;
 /// 2. a first step: a status for a holder without one who asked for it;
-/// 3. how local the program is, when the holder's place is known (national first when not);
-/// 4. how the amount asked fits (see [`amount_fit`]);
-/// 5. how closely it is aimed at the holder (narrow rules about who they are that they meet,
+/// 3. how many rare stated needs it answers (see [`needs_key`]);
+/// 4. how local the program is, when the holder's place is known (national first when not);
+/// 5. how the amount asked fits (see [`amount_fit`]);
+/// 6. how closely it is aimed at the holder (narrow rules about who they are that they meet,
 ///    and a priority audience they belong to);
-/// 6. the stated needs it answers, a specific need (few programs answer it) weighing more;
-/// 7. how near its nearest desk is; 8. eligible before possible; 9. closing soon, open,
-///    seasonal, announced; 10. confidence; 11. the tie-break (catalog order, which is id order).
+/// 7. the stated needs it answers, a specific need (few programs answer it) weighing more;
+/// 8. how near its nearest desk is; 9. eligible before possible; 10. closing soon, open,
+///    seasonal, announced; 11. confidence; 12. the tie-break (catalog order, which is id
+///    order). 35 bits.
 pub(super) fn sort_key(
     r: &Ranked<'_>,
     profile: &Profile,
     ctx: &Context<'_>,
     mask: u8,
     favoured: u8,
-) -> u32 {
+) -> u64 {
     let effort = r.fixes.first().map_or(0, |f| match f {
         Fix::RegisterAutoEntrepreneur => 0,
         Fix::Formalise => 1,
@@ -275,9 +286,10 @@ pub(super) fn sort_key(
     let door = ctx.doors.level(r.program);
     let verdict = u64::from(r.verdict != Verdict::Eligible);
     let confidence = u64::from(r.program.confidence == Confidence::Uncertain);
-    // Most significant first, 32 bits in all (the width of each field in the comment).
-    let key = effort.min(7) << 29 // 3
-        | first_step << 28 // 1
+    // Most significant first, 35 bits in all (the width of each field in the comment).
+    effort.min(7) << 32 // 3
+        | first_step << 31 // 1
+        // the rare stated needs, 3 bits: see `needs_key`
         | locality.min(3) << 26 // 2
         | amount.min(3) << 24 // 2
         | aimed << 20 // 4
@@ -285,6 +297,5 @@ pub(super) fn sort_key(
         | door.min(3) << 5 // 2
         | verdict << 4 // 1
         | r.timing.order().min(7) << 1 // 3
-        | confidence; // 1
-    key as u32
+        | confidence // 1
 }

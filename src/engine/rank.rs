@@ -125,8 +125,10 @@ pub fn verdict(program: &Program, profile: &Profile, this_year: u16) -> Verdict 
     v
 }
 
-/// The tie-break's bits in a ranking key: catalogs of up to 2^29 programs.
-pub(super) const TIE_MASK: u32 = (1 << 29) - 1;
+/// The tie-break's bits in a ranking key: catalogs of up to 2^26 programs.
+pub(super) const TIE_MASK: u32 = (1 << 26) - 1;
+/// The bits of a program's place in its group (see `order::sort_key`).
+pub(super) const PLACE_BITS: u32 = 35;
 
 /// Ranks every program of the catalog for `profile` on `today`. Deterministic: the same inputs
 /// give the same order, ties broken by program id.
@@ -152,9 +154,7 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
             _ => 0,
         };
         sizes[bucket] += 1;
-        keys.push(
-            (bucket as u64) << 32 | u64::from(sort_key(&ranked, profile, &ctx, mask, favoured)),
-        );
+        keys.push((bucket as u64) << PLACE_BITS | sort_key(&ranked, profile, &ctx, mask, favoured));
         masks.push(mask);
         all.push(Some(ranked));
     }
@@ -176,14 +176,14 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
             tie_of[*i as usize] = t as u32;
         }
     }
-    // One integer per program: its group (3 bits), its place in the group (`sort_key`, 32
-    // bits) and the tie-break (29 bits), so one sort of integers orders everything.
+    // One integer per program: its group (3 bits), its place in the group (`sort_key`, 35
+    // bits) and the tie-break (26 bits), so one sort of integers orders everything.
     let scores = need_scores(&masks);
     for (i, key) in keys.iter_mut().enumerate() {
-        let (bucket, place) = (*key >> 32, *key as u32);
+        let (bucket, place) = (*key >> PLACE_BITS, *key & ((1 << PLACE_BITS) - 1));
         let place = place | needs_key(&scores, ctx.needs, masks[i]);
         let tie = tie_of.get(i).copied().unwrap_or(i as u32);
-        *key = bucket << 61 | u64::from(place) << 29 | u64::from(tie & TIE_MASK);
+        *key = bucket << 61 | place << 26 | u64::from(tie & TIE_MASK);
     }
     keys.sort_unstable();
     let mut groups = sizes.map(Vec::with_capacity);
