@@ -4,7 +4,7 @@
 // returns where the holder was; "I don't know" never erases an answer by moving on; progress in
 // steps that never shrink; a kiosk; an embed that adds nothing to the partner page's history.
 import { test, expect, type Page, type Frame } from '@playwright/test';
-import { guard, choice, questionId, skipToResults } from './helpers';
+import { guard, choice, questionId, shareFragment, skipToResults } from './helpers';
 
 /** A page of another site before the app: Back from the welcome screen must return to it. */
 const BEFORE = 'data:text/html,<title>before</title><p>before</p>';
@@ -258,6 +258,20 @@ test('a kiosk keeps Back and Forward, and its wipe leaves nothing of the last ho
   // The next person's Back leaves the kiosk's page: no earlier holder's question behind it.
   await page.goBack();
   await expect(page).toHaveURL(/^data:/);
+});
+
+test('a share link pasted into the open app is read as on a first load (it asks before replacing the holder\'s answers)', async ({ page }) => {
+  await page.goto('./?lang=fr');
+  await page.getByTestId('start').click();
+  await page.getByRole('button', { name: /Oriental/ }).click();
+  await expectQuestion(page, 'province');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('bousla.answers'))).toContain('r-oriental');
+  await page.evaluate((f) => { location.hash = f; }, shareFragment('r-souss_massa.s-idea'));
+  await expect(page.getByTestId('shared-prompt')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('bousla.answers'))).toContain('r-oriental');
+  await page.getByTestId('open-shared').click();
+  await expect(page.locator('section.results')).toBeVisible();
+  expect(await hash(page)).toMatch(/^#results&a=2\./);
 });
 
 async function frameOf(page: Page): Promise<Frame> {
