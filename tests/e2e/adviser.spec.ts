@@ -85,7 +85,7 @@ test('an adviser fills every question with the keyboard alone; programs follow e
 
   // Nothing stored on the device.
   const stored = await storageKeys(context, page);
-  expect(stored.local).toEqual([]);
+  expect(stored).toEqual({ local: [], session: [], cookies: [] });
   g.assertClean();
 });
 
