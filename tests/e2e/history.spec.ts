@@ -279,7 +279,7 @@ async function frameOf(page: Page): Promise<Frame> {
   return (await el!.contentFrame())!;
 }
 
-test('an embed adds nothing to the partner page\'s history; its own Back buttons move between screens', async ({ page }) => {
+test('an embed adds nothing to the partner page\'s history; its own Back buttons move between screens; a reload of the partner page offers Continue back there', async ({ page }) => {
   await page.goto('./demo/partner.html');
   const frame = page.frameLocator('iframe');
   await expect(frame.getByTestId('start')).toBeVisible();
@@ -301,6 +301,11 @@ test('an embed adds nothing to the partner page\'s history; its own Back buttons
   await frame.getByTestId('back').click();
   await expect(frame.getByTestId('start')).toBeVisible();
   expect(await page.evaluate(() => history.length)).toBe(length);
+  // The partner's page reloaded: the widget offers Continue, back to the last question seen.
+  await page.reload();
+  await frame.getByTestId('resume').click();
+  await expect(frame.locator('section.question')).toHaveAttribute('data-question', 'province');
+  await expect(frame.locator('button.choice[aria-pressed="true"]')).toHaveCount(1);
 });
 
 for (const lang of ['ar', 'fr'] as const) {
