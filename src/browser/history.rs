@@ -80,8 +80,11 @@ pub fn back() {
 pub fn to_first() -> bool {
     let (depth, _) = entry();
     let Some(h) = history() else { return false };
-    let depth = i32::try_from(depth).unwrap_or(0);
-    depth > 0 && h.go_with_delta(-depth).is_ok()
+    // Browsers keep a limited number of entries (Chromium 50): past that the oldest are
+    // dropped, and the oldest left is then the app's own.
+    let kept = h.length().unwrap_or(1).saturating_sub(1);
+    let delta = i32::try_from(depth.min(kept)).unwrap_or(0);
+    delta > 0 && h.go_with_delta(-delta).is_ok()
 }
 
 /// Calls `f` with the new fragment whenever the holder moves through the history (Back,
