@@ -17,7 +17,7 @@ use super::picks::answer_label;
 use super::print_sheet::PrintSheet;
 use super::question::section_title;
 use super::ranked::RankedList;
-use super::review::asked;
+use super::review::{SectionQuestions, asked};
 use super::share::SharePanel;
 use super::state::use_state;
 use super::widgets::{AnswerWidget, Layout};
@@ -34,9 +34,9 @@ pub fn AdviserScreen() -> impl IntoView {
             view! {
                 <section class="adviser-section" aria-labelledby=labelled>
                     <h2 id=id>{section_title(section, s)}</h2>
-                    <For each=move || asked(state, section) key=|q| *q let:q>
+                    <SectionQuestions section row=Callback::new(|q| view! {
                         <AnswerWidget question=q layout=Layout::Inline on_answer=|()| {}/>
-                    </For>
+                    }.into_any())/>
                 </section>
             }
         })

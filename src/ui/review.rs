@@ -26,6 +26,15 @@ pub fn asked(state: AppState, section: Section) -> Vec<Question> {
     })
 }
 
+/// The questions of one section this holder is asked, keyed by question: a row keeps its state
+/// and its focus while answers change around it, and a follow-up question appears in place.
+/// One list for the review and the adviser's page (one copy in the wasm).
+#[component]
+pub fn SectionQuestions(section: Section, row: Callback<Question, AnyView>) -> impl IntoView {
+    let state = use_state();
+    view! { <For each=move || asked(state, section) key=|q| *q children=move |q| row.run(q)/> }
+}
+
 /// Moves focus to the element `id` once it is drawn (after an editor closes).
 fn focus_soon(id: String) {
     request_animation_frame(move || {
@@ -55,9 +64,7 @@ pub fn ReviewScreen() -> impl IntoView {
                     class:empty=move || asked(state, section).is_empty()>
                     <h2 id=id>{section_title(section, s)}</h2>
                     <ul>
-                        <For each=move || asked(state, section) key=|q| *q let:q>
-                            <ReviewRow question=q open hangs/>
-                        </For>
+                        <SectionQuestions section row=Callback::new(move |q| view! { <ReviewRow question=q open hangs/> }.into_any())/>
                     </ul>
                 </section>
             }
