@@ -322,15 +322,28 @@ impl Holder {
     }
 }
 
-/// A rule on an amount given as a band (see `check::within_band`): met, or else unknown
-/// (true) or unmet (false).
-fn band_outcome(min: u64, max: u64, b: Band) -> Option<bool> {
-    if b.max < min || b.min > max {
-        Some(false)
-    } else if b.min >= min && b.max <= max {
-        None
-    } else {
-        Some(true)
+/// The bit of `kind` when `yes`.
+#[inline(always)]
+fn when(yes: bool, kind: K) -> u32 {
+    u32::from(yes) << kind as u32
+}
+
+/// The bit of `kind` when the sets share a member.
+#[inline(always)]
+fn hit(allowed: u32, holder: u32, kind: K) -> u32 {
+    when(allowed & holder != 0, kind)
+}
+
+/// A rule on an amount given as a band (see `check::within_band`), when the program has it and
+/// the holder answered: the bit of `kind` in the met rules, or else in the unknown ones.
+#[inline(always)]
+fn band_bits(present: u32, kind: K, min: u64, max: u64, holder: Option<Band>) -> (u32, u32) {
+    match holder {
+        Some(b) if present & k(kind) != 0 && !(b.max < min || b.min > max) => {
+            let met = b.min >= min && b.max <= max;
+            (when(met, kind), when(!met, kind))
+        }
+        _ => (0, 0),
     }
 }
 
@@ -610,9 +623,6 @@ impl<'a> Index<'a> {
     ) -> (Eval, u64) {
         let present = r.present;
         let mut unknown = present & h.unknown;
-        let hit = |allowed: u32, holder: u32, kind: K| {
-            if allowed & holder != 0 { k(kind) } else { 0 }
-        };
         let mut met = hit(r.regions.into(), h.region.into(), K::Region)
             | hit(r.stages.into(), h.stage.into(), K::Stage)
             | hit(r.forms.into(), h.form_bit.into(), K::LegalForm)
@@ -651,30 +661,23 @@ impl<'a> Index<'a> {
             }
         }
         if present & NUMERIC != 0 {
-            let within = |yes: bool, kind: K| if yes { k(kind) } else { 0 };
             if let Some(y) = h.business {
-                met |= within(r.business[0] <= y && y <= r.business[1], K::BusinessAge);
+                met |= when(r.business[0] <= y && y <= r.business[1], K::BusinessAge);
             }
             if let Some(a) = h.age {
-                met |= within(r.age[0] <= a && a <= r.age[1], K::Age);
+                met |= when(r.age[0] <= a && a <= r.age[1], K::Age);
             }
             if let Some(j) = h.jobs {
-                met |= within(r.jobs[0] <= j && j <= r.jobs[1], K::Jobs);
+                met |= when(r.jobs[0] <= j && j <= r.jobs[1], K::Jobs);
             }
-            let mut band = |kind: K, min: u64, max: u64, holder: Option<Band>| {
-                if present & k(kind) != 0
-                    && let Some(b) = holder
-                {
-                    match band_outcome(min, max, b) {
-                        None => met |= k(kind),
-                        Some(true) => unknown |= k(kind),
-                        Some(false) => {}
-                    }
-                }
-            };
-            band(K::Revenue, r.revenue[0], r.revenue[1], h.revenue);
-            band(K::Amount, r.min_amount, u64::MAX, h.amount);
-            band(K::ProjectAmount, 0, r.max_project, h.amount);
+            for (m, u) in [
+                band_bits(present, K::Revenue, r.revenue[0], r.revenue[1], h.revenue),
+                band_bits(present, K::Amount, r.min_amount, u64::MAX, h.amount),
+                band_bits(present, K::ProjectAmount, 0, r.max_project, h.amount),
+            ] {
+                met |= m;
+                unknown |= u;
+            }
         }
         met &= present;
         let unmet = present & !met & !unknown;
