@@ -2,7 +2,7 @@
 //! checked before a table fills the catalog, so a table cut short, shuffled, from another build
 //! or altered is refused as a whole, even with the right number of entries.
 
-use bousla::catalog::text_table::{SEPARATOR, decode, digest, strip, table};
+use bousla::catalog::text_table::{SEPARATOR, decode, digest, for_browser, strip, table};
 use bousla::catalog::{Lang, embedded, text_digest};
 
 #[test]
@@ -14,7 +14,26 @@ fn the_tables_of_this_build_fill_the_catalog_exactly() {
         assert_eq!(digest(&t), text_digest(lang), "{}", lang.code());
         decode(&mut rebuilt, lang, &t, text_digest(lang)).expect("the build's own table");
     }
-    assert_eq!(&rebuilt, full);
+    assert_eq!(rebuilt, for_browser(full));
+}
+
+#[test]
+fn the_browser_gets_every_program_source_and_leaves_out_only_sources_it_never_shows() {
+    let full = embedded();
+    let browser = for_browser(full);
+    assert_eq!(
+        browser.programs, full.programs,
+        "a program's page lists its sources"
+    );
+    assert!(full.desks.iter().any(|d| !d.sources.is_empty()));
+    assert!(browser.desks.iter().all(|d| d.sources.is_empty()));
+    assert!(browser.providers.iter().all(|p| p.sources.is_empty()));
+    assert!(browser.pathways.iter().all(|w| w.sources.is_empty()));
+    let mut without = full.clone();
+    without.desks.iter_mut().for_each(|d| d.sources.clear());
+    without.providers.iter_mut().for_each(|p| p.sources.clear());
+    without.pathways.iter_mut().for_each(|w| w.sources.clear());
+    assert_eq!(browser, without, "nothing else differs");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The catalog's display data, one table per language, so a holder downloads only the language
 //! they read. The wasm embeds what the engine needs (ids, criteria, amounts, regions); every
 //! text, name, address, link and source is in `catalog-<hash>.<lang>.txt`, in a fixed
-//! traversal order, one record separator between entries. Language-neutral entries (URLs,
+//! traversal order, one record separator between entries (see [`for_browser`] for what the
+//! browser leaves out). Language-neutral entries (URLs,
 //! phone numbers) are repeated in each table so one download is enough.
 
 use super::schema::{Catalog, Source};
@@ -44,7 +45,6 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
     for p in &mut c.providers {
         out.push(Slot::Text(&mut p.name));
         out.extend(opt_plain(&mut p.website));
-        out.extend(sources(&mut p.sources));
     }
     for d in &mut c.desks {
         out.push(Slot::Text(&mut d.name));
@@ -52,18 +52,35 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
         for v in [&mut d.address, &mut d.phone, &mut d.email, &mut d.website] {
             out.extend(opt_plain(v));
         }
-        out.extend(sources(&mut d.sources));
     }
     for w in &mut c.pathways {
         out.extend([Slot::Text(&mut w.title), Slot::Text(&mut w.explanation)]);
-        out.extend(sources(&mut w.sources));
     }
     out
 }
 
-/// The catalog without its display data (optional fields stay present, empty, to keep the order).
+/// What the browser gets of the catalog: all of it but the sources of providers, desks and
+/// pathways, which the app never shows (a program's sources are on its page). They were a third
+/// of each language's table (17 KB brotli of 49 KB in Arabic). The CLI, the evaluation and the
+/// audit read them from `data/catalog`, and validation keeps requiring them.
+pub fn for_browser(c: &Catalog) -> Catalog {
+    let mut b = c.clone();
+    for p in &mut b.providers {
+        p.sources.clear();
+    }
+    for d in &mut b.desks {
+        d.sources.clear();
+    }
+    for w in &mut b.pathways {
+        w.sources.clear();
+    }
+    b
+}
+
+/// The browser's catalog without its display data (optional fields stay present, empty, to keep
+/// the order).
 pub fn strip(c: &Catalog) -> Catalog {
-    let mut s = c.clone();
+    let mut s = for_browser(c);
     for slot in slots(&mut s) {
         match slot {
             Slot::Text(t) => *t = Text::default(),
