@@ -3,7 +3,6 @@
 //!     catalog validate [DIR]                 check every file; exit 1 on any error
 //!     catalog stats [--json] [DIR]            programs by kind and region, desks, languages, dates
 //!     catalog match PROFILE.json [--json] [--lang ar|ary|fr|en] [--dir DIR]
-//!     catalog export-text OUT_DIR [--dir DIR]   per-language text tables for the browser build
 //!     catalog audit [--json] [DIR]            what to check next: old checks and sources, closing
 //!                                             dates, desks without phone or address, missing doors
 //!     catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]
@@ -45,11 +44,11 @@ fn main() -> ExitCode {
 mod bousla_cli {
     use super::*;
     use bousla::catalog::load::load_dir;
-    use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind, text_table};
+    use bousla::catalog::{Catalog, Date, Lang, Region, SupportKind};
     use bousla::engine::Profile;
     use serde_json::json;
 
-    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|ary|fr|en] [--dir DIR]\n  catalog export-text OUT_DIR [--dir DIR]   (the per-language text tables of the browser build)\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n  catalog staff-code [--salt SALT]   (reads a kiosk's staff code on standard input, prints the staff=SALT.HASH option of office counts)\n(DIR defaults to data/catalog)";
+    pub const USAGE: &str = "usage:\n  catalog validate [DIR]\n  catalog stats [--json] [DIR]\n  catalog match PROFILE.json [--json] [--lang ar|ary|fr|en] [--dir DIR]\n  catalog audit [--json] [DIR]   (old checks and sources, closing dates, desks without phone or precise address, programs without a door, confidence)\n  catalog links [--json] [--concurrency N] [--timeout SECS] [DIR]   (checks every URL; needs the network; exit 1 if one is broken)\n  catalog eval [--json] [--cases DIR] [--dir DIR] [--today YYYY-MM-DD]   (the evaluation set in tests/cases; exit 1 if a case is broken)\n  catalog staff-code [--salt SALT]   (reads a kiosk's staff code on standard input, prints the staff=SALT.HASH option of office counts)\n(DIR defaults to data/catalog)";
 
     struct Opts {
         json: bool,
@@ -180,20 +179,6 @@ mod bousla_cli {
                 let profile = Profile::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
                 let catalog = load(&o)?;
                 matches(&catalog, &profile, &o);
-                Ok(ExitCode::SUCCESS)
-            }
-            "export-text" => {
-                let out = o
-                    .positional
-                    .first()
-                    .ok_or("export-text needs an output directory")?;
-                let catalog = load(&o)?;
-                let hash = text_table::hash(&catalog);
-                for lang in Lang::ALL {
-                    let path = std::path::Path::new(out).join(text_table::file_name(&hash, lang));
-                    std::fs::write(&path, text_table::table(&catalog, lang))
-                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                }
                 Ok(ExitCode::SUCCESS)
             }
             "audit" => {
