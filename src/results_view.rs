@@ -24,7 +24,7 @@ pub const BEST: usize = 3;
 pub const FIRST_CARDS: usize = 2;
 /// Programs on the printed sheet: each with its verdict, cautions and desk, on one A4 page in
 /// every language (measured with Chromium's print to PDF, tests/e2e/results-first.spec.ts).
-pub const ON_PAPER: usize = 4;
+pub const ON_PAPER: usize = 5;
 
 /// A group of cards on the results page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -30,11 +30,13 @@ fn row(r: Ranked<'static>) -> impl IntoView {
         .filter(|c| c.outcome == Outcome::Unknown)
         .map(|c| rule(lang, &c.reason))
         .collect();
-    let mut cautions: Vec<String> = Vec::new();
-    if p.confidence != Confidence::Confirmed {
-        cautions.push(s.confidence_note.to_string());
-    }
-    cautions.extend(p.caution.as_ref().map(|c| c.get(lang).to_string()));
+    // The catalog's own caution; a program without one but with facts not all confirmed gets
+    // the general note (said once under the list for the others: one page in every language).
+    let cautions: Vec<String> = match &p.caution {
+        Some(c) => vec![c.get(lang).to_string()],
+        None if p.confidence != Confidence::Confirmed => vec![s.confidence_note.to_string()],
+        None => Vec::new(),
+    };
     let door = doors(state.catalog(), p, &profile).into_iter().next();
     let contact = door.map_or_else(
         || s.no_desk.to_string(),
@@ -75,10 +77,14 @@ pub fn PrintSheet() -> impl IntoView {
         let picked: Vec<Ranked<'static>> = state
             .ranking
             .with(|r| on_paper(r).into_iter().cloned().collect());
+        let unconfirmed = picked
+            .iter()
+            .any(|r| r.program.confidence != Confidence::Confirmed && r.program.caution.is_some());
         let link = state.share_link();
         view! {
             <section class="print-sheet" aria-hidden="true">
                 <ol>{picked.into_iter().map(row).collect_view()}</ol>
+                {unconfirmed.then(|| view! { <p class="k">"⚠ "{s.confidence_note}</p> })}
                 <div class="print-qr">
                     {qr_svg(&link, s.qr_label.to_string())}
                     <p>{s.scan_qr}</p>

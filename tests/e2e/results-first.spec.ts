@@ -138,10 +138,10 @@ test('the printed sheet fits one A4 page in ar, ary, fr and en, with verdicts, c
       const n = pdfPages(pdf);
       rows.push(`${lang} ${h.name}: ${n} page(s)`);
       await page.emulateMedia({ media: 'screen' });
-      expect(n, `${lang} ${h.name}`).toBe(1);
     }
   }
   console.log(rows.join('\n'));
+  expect(rows.filter((r) => !r.endsWith(': 1 page(s)'))).toEqual([]);
 });
 
 test('switching language on the results keeps the place the holder was reading', async ({ page }) => {
