@@ -7,8 +7,16 @@
 //! returns to the first entry instead of leaving the last holder's screens behind Back.
 //! The state is a string ("3|q=age"): kept by the browser across a reload.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The depth of the entry this page was loaded on: entries behind it belong to an earlier
+    /// load (before a reload), and going back to them loads the page again.
+    static LOADED_AT: Cell<u32> = const { Cell::new(0) };
+}
 
 fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
@@ -44,6 +52,11 @@ pub fn push(fragment: &str) {
     let _ = h.push_state_with_url(&state, "", Some(&url(fragment)));
 }
 
+/// Notes where in the history this page was loaded; call once, on load.
+pub fn loaded() {
+    LOADED_AT.set(entry().0);
+}
+
 /// Shows `fragment` in the current entry, keeping its place in the history.
 pub fn replace(fragment: &str) {
     let Some(h) = history() else { return };
@@ -75,10 +88,11 @@ pub fn back() {
     }
 }
 
-/// Goes back to the app's first entry; true when there was one to go back to (a `popstate`
-/// follows).
+/// Goes back to the first entry of this page load; true when there was one to go back to (a
+/// `popstate` follows). Never further: an entry of an earlier load would load the page again,
+/// with whatever that entry's address holds.
 pub fn to_first() -> bool {
-    let (depth, _) = entry();
+    let depth = entry().0.saturating_sub(LOADED_AT.get());
     let Some(h) = history() else { return false };
     // Browsers keep a limited number of entries (Chromium 50): past that the oldest are
     // dropped, and the oldest left is then the app's own.

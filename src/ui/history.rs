@@ -32,7 +32,8 @@ pub fn replace_next() {
 /// Keeps the history in step with the screen, for the page's lifetime.
 pub fn install(state: AppState) {
     let adds = !state.config.embed;
-    // The first entry shows the first screen (and the app's state: depth 0).
+    // The entry the page loaded on shows the first screen (and gets the app's state).
+    history::loaded();
     history::replace(&state.fragment_of(state.screen.get_untracked()));
     Effect::new(move |_| {
         let screen = state.screen.get();
@@ -70,8 +71,8 @@ pub fn install(state: AppState) {
     });
 }
 
-/// "Start over": back to the app's first entry, which then shows the welcome screen; the
-/// entries after it are dropped by the next screen the holder opens.
+/// "Start over": back to the first entry of this page load, which then shows the welcome
+/// screen; the entries after it are dropped by the next screen the holder opens.
 /// (An embed adds no entries: it is on its first one already.)
 pub fn restart() {
     if history::to_first() {

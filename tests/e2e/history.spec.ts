@@ -274,6 +274,22 @@ test('a share link pasted into the open app is read as on a first load (it asks 
   expect(await hash(page)).toMatch(/^#results&a=2\./);
 });
 
+test('start over after a reload returns to the welcome screen, never to a shared link opened before the reload', async ({ page }) => {
+  await page.goto(`./?lang=fr${shareFragment('r-oriental.s-idea')}`);
+  await expect(page.locator('section.results')).toBeVisible();
+  await page.locator('article.card button.secondary').first().click();
+  await expect(page.locator('article.detail')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('article.detail')).toBeVisible();
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('confirm-start-over').click();
+  await expect(page.getByTestId('start')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('start')).toBeVisible();
+  expect(await hash(page)).toBe('');
+  await expect(page.getByTestId('resume')).toHaveCount(0);
+});
+
 async function frameOf(page: Page): Promise<Frame> {
   const el = await page.locator('iframe').elementHandle();
   return (await el!.contentFrame())!;
