@@ -7,16 +7,16 @@ pub mod catalog;
 pub mod config;
 pub mod counts;
 pub mod engine;
-pub mod flow;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod flow;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod officer;
 pub mod questionnaire;
-pub mod results_view;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
+pub mod results_view;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
