@@ -231,7 +231,7 @@ fn folded_cautions(p: &Program, lang: Lang, s: &'static Strings) -> Option<impl 
     let notes = caution_notes(p, lang, s);
     (!notes.is_empty()).then(|| {
         view! {
-            <details class="caution folded" role="note">
+            <details class="caution folded">
                 <summary><span aria-hidden="true">"⚠️ "</span><strong>{s.caution}</strong></summary>
                 <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
             </details>
