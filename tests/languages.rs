@@ -249,7 +249,12 @@ fn sentences(text: &str) -> Vec<String> {
 /// is not counted is its own one form.
 fn forms(text: &str) -> impl Iterator<Item = &str> {
     text.split('|').map(|f| match f.split_once('=') {
-        Some((cat, rest)) if ["zero", "one", "two", "few", "many", "other"].contains(&cat) => rest,
+        Some((cat, rest))
+            if ["zero", "one", "two", "few", "many", "other"].contains(&cat)
+                || cat.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            rest
+        }
         _ => f,
     })
 }
@@ -324,7 +329,7 @@ fn plain_words_measured_per_language() {
 }
 
 #[test]
-fn counted_forms_name_a_plural_category_and_use_only_the_first_forms_placeholders() {
+fn counted_forms_name_a_plural_category_or_a_number_and_use_only_the_first_forms_placeholders() {
     for lang in Lang::INTERFACE {
         for (key, text) in texts(lang) {
             let mut forms = text.split('|');
@@ -333,8 +338,10 @@ fn counted_forms_name_a_plural_category_and_use_only_the_first_forms_placeholder
                 let (category, words) = form
                     .split_once('=')
                     .unwrap_or_else(|| panic!("{key} in {}: a form without category", lang.code()));
+                // A number names the form for exactly that count (`0=aucun programme`).
+                let number = !category.is_empty() && category.chars().all(|c| c.is_ascii_digit());
                 assert!(
-                    ["zero", "one", "two", "few", "many"].contains(&category),
+                    number || ["zero", "one", "two", "few", "many"].contains(&category),
                     "{key} in {}: unknown category {category}",
                     lang.code()
                 );

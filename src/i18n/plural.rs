@@ -58,17 +58,20 @@ pub fn category(lang: Lang, n: u64) -> Category {
     }
 }
 
-/// The form of `text` for `n` (see the module's documentation), `{n}` not yet filled.
+/// The form of `text` for `n` (see the module's documentation), `{n}` not yet filled. A form
+/// named by the number itself (`0=aucun programme`) comes before the category's: French and
+/// English say "none" where CLDR's `one` or `other` would say "0 programme".
 pub fn form(lang: Lang, text: &'static str, n: u64) -> &'static str {
-    let mut forms = text.split('|');
-    let other = forms.next().unwrap_or(text);
-    let wanted = category(lang, n).name();
-    forms
-        .find_map(|f| {
+    let other = text.split('|').next().unwrap_or(text);
+    let named = |wanted: &str| {
+        text.split('|').skip(1).find_map(|f| {
             f.split_once('=')
                 .filter(|(name, _)| *name == wanted)
                 .map(|(_, form)| form)
         })
+    };
+    named(&n.to_string())
+        .or_else(|| named(category(lang, n).name()))
         .unwrap_or(other)
 }
 
@@ -144,7 +147,7 @@ mod tests {
         assert_eq!(
             got(Lang::En),
             [
-                "0 programs fit you fully; 0 others may, with points to check.",
+                "No program fits you fully; no other may.",
                 "1 program fits you fully; 1 other may, with points to check.",
                 "2 programs fit you fully; 2 others may, with points to check.",
                 "3 programs fit you fully; 3 others may, with points to check.",
@@ -155,7 +158,7 @@ mod tests {
         assert_eq!(
             got(Lang::Fr),
             [
-                "0 programme vous correspond pleinement ; 0 autre peut-être, avec des points à vérifier.",
+                "Aucun programme ne vous correspond pleinement ; aucun autre n'est possible.",
                 "1 programme vous correspond pleinement ; 1 autre peut-être, avec des points à vérifier.",
                 "2 programmes vous correspondent pleinement ; 2 autres peut-être, avec des points à vérifier.",
                 "3 programmes vous correspondent pleinement ; 3 autres peut-être, avec des points à vérifier.",
