@@ -11,15 +11,18 @@ use crate::run::{Result, cmd};
 /// CSS, and the catalog's texts in one language; the heaviest language counts, which is Darija:
 /// the Arabic program texts plus its own 3 KB table). The project started at 150 KB; it measured
 /// 189 KB with 62 programs and 121 desks, 232 KB on 2026-11-30 with 75 programs, 184 desks, the
-/// new ranking, doors, share links v2 and text-table hashes, and 263.4 KB later that day with
-/// office counts (+16 KB), read-aloud (+7 KB), the Darija loader (+0.4 KB) and plural rules
-/// (+0.6 KB). The line is held just above that measurement to catch any further growth;
-/// issue 14 brings it down to its 120 KB target (README, Quality).
-pub const BUDGET_BYTES: u64 = 264 * 1024;
+/// new ranking, doors, share links v2 and text-table hashes, 263.4 KB later that day with office
+/// counts (+16 KB), read-aloud (+7 KB), the Darija loader and plural rules (+1 KB), and 280.8 KB
+/// with issue 13's flow (history, review page, adviser mode, results opening on the answer:
+/// +27.4 KB of shell) less 10.4 KB of sources the browser never showed. The line is held just
+/// above that measurement to catch any further growth; issue 14 brings it down to its 120 KB
+/// target (README, Quality).
+pub const BUDGET_BYTES: u64 = 282 * 1024;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
-/// (184 KB measured on 2026-11-30 morning, 212.2 KB with office counts and read-aloud).
-pub const SHELL_BUDGET_BYTES: u64 = 213 * 1024;
+/// (184 KB measured on 2026-11-30 morning, 212.2 KB with office counts and read-aloud, 239.6 KB
+/// with issue 13's flow).
+pub const SHELL_BUDGET_BYTES: u64 = 240 * 1024;
 
 pub struct SizeReport {
     pub first_load_brotli: u64,
