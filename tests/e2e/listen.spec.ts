@@ -202,9 +202,12 @@ test.describe('read aloud, with a recording stand-in for speechSynthesis', () =>
 
   test('voices that arrive late (voiceschanged) bring the button', async ({ page }) => {
     const w = guard(page);
-    await standIn(page, VOICES, { lateMs: 1500 });
+    // The voices arrive when the test says so, not on a timer: a slow machine may take longer
+    // than any fixed delay to reach the first question.
+    await standIn(page, VOICES, { lateMs: 3_600_000 });
     await firstQuestion(page, 'fr');
     await expect(page.getByTestId('listen')).toHaveCount(0);
+    await page.evaluate(() => (window as unknown as { __speech: { arrive: () => void } }).__speech.arrive());
     await expect(page.getByRole('button', { name: NAMES.fr.question })).toBeVisible({ timeout: 5000 });
     w.assertClean();
   });
