@@ -784,24 +784,9 @@ impl<'a> Index<'a> {
     fn fixes(&self, r: &Rules, h: &Holder, unmet: u32) -> u8 {
         let mut bits = 0;
         if unmet & k(K::LegalForm) != 0 {
-            let can = |f: LegalForm| r.forms & 1 << f.index() != 0;
-            let fix = match h.form {
-                Some(LegalForm::None) | None => {
-                    if can(LegalForm::AutoEntrepreneur) {
-                        Some(Fix::RegisterAutoEntrepreneur)
-                    } else if can(LegalForm::Cooperative) {
-                        Some(Fix::CreateCooperative)
-                    } else if can(LegalForm::Company) {
-                        Some(Fix::CreateCompany)
-                    } else {
-                        None
-                    }
-                }
-                Some(LegalForm::AutoEntrepreneur) if can(LegalForm::Company) => {
-                    Some(Fix::CreateCompany)
-                }
-                Some(_) => None,
-            };
+            let fix = super::verdict::legal_form_fix(h.form, |f: LegalForm| {
+                r.forms & 1 << f.index() != 0
+            });
             match fix {
                 Some(f) => bits |= f.bit(),
                 None => return 0,

@@ -94,26 +94,7 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
         return None;
     }
     match check.reason {
-        Reason::LegalForm { allowed, holder } => {
-            let can = |f| allowed.contains(&f);
-            match holder {
-                Some(LegalForm::None) | None => {
-                    if can(LegalForm::AutoEntrepreneur) {
-                        Some(Fix::RegisterAutoEntrepreneur)
-                    } else if can(LegalForm::Cooperative) {
-                        Some(Fix::CreateCooperative)
-                    } else if can(LegalForm::Company) {
-                        Some(Fix::CreateCompany)
-                    } else {
-                        None
-                    }
-                }
-                Some(LegalForm::AutoEntrepreneur) if can(LegalForm::Company) => {
-                    Some(Fix::CreateCompany)
-                }
-                Some(_) => None,
-            }
-        }
+        Reason::LegalForm { allowed, holder } => legal_form_fix(holder, |f| allowed.contains(&f)),
         Reason::Stage {
             allowed,
             holder: Some(StageKind::Informal),
@@ -128,5 +109,29 @@ pub fn fix_for(check: &Check<'_>) -> Option<Fix> {
             holder: Some(h),
         } if h.min > max => Some(Fix::LowerAmount { to: max }),
         _ => None,
+    }
+}
+
+/// The lightest legal status that opens a program to a holder (`can`: the forms it accepts): a
+/// holder without one registers as auto-entrepreneur, else forms a cooperative, else a company;
+/// an auto-entrepreneur moves to a company. The reference ranking and the index share it.
+pub(crate) fn legal_form_fix(
+    holder: Option<LegalForm>,
+    can: impl Fn(LegalForm) -> bool,
+) -> Option<Fix> {
+    match holder {
+        Some(LegalForm::None) | None => {
+            if can(LegalForm::AutoEntrepreneur) {
+                Some(Fix::RegisterAutoEntrepreneur)
+            } else if can(LegalForm::Cooperative) {
+                Some(Fix::CreateCooperative)
+            } else if can(LegalForm::Company) {
+                Some(Fix::CreateCompany)
+            } else {
+                None
+            }
+        }
+        Some(LegalForm::AutoEntrepreneur) if can(LegalForm::Company) => Some(Fix::CreateCompany),
+        Some(_) => None,
     }
 }
