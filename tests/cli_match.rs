@@ -35,7 +35,7 @@ fn match_prints_headings_rules_met_and_doors_in_the_chosen_language() {
         out.contains("Programmes pour ce dont vous avez besoin"),
         "{out}"
     );
-    assert!(out.contains("Conditions remplies"), "{out}");
+    assert!(out.contains("Vous remplissez"), "{out}");
     // ODCo's Safi delegation serves El Jadida: the door and its reason, with "d'" elided.
     assert!(out.contains("Dessert la province d'El Jadida"), "{out}");
     assert!(

@@ -78,7 +78,10 @@ text_table! {
     budget_used_up: "الميزانية مستنفدة: لا يقبل طلبات الآن.", "Budget épuisé : n'accepte plus de demandes pour l'instant.", "Budget used up: not taking applications for now.";
     closed_since: "مغلق منذ {date}", "Fermé depuis le {date}", "Closed since {date}";
     closed: "مغلق", "Fermé", "Closed";
-    met_of: "الشروط المستوفاة: {met} من {rules}", "Conditions remplies : {met} sur {rules}", "Rules met: {met} of {rules}";
+    // The rules a holder meets, counted by the program's number of rules `{n}` (see `plural`):
+    // `met_all` when every rule is met, `met_of` when `{met}` (fewer) are.
+    met_all: "تستوفي شروطه كلها، وعددها {n}.|zero=لا يضع أي شرط.|one=تستوفي شرطه الوحيد.|two=تستوفي شرطيه كليهما.", "Vous remplissez ses {n} conditions.|one=Vous remplissez sa seule condition.|2=Vous remplissez ses deux conditions.|0=Il ne pose aucune condition.", "You meet all {n} of its conditions.|one=You meet its one condition.|2=You meet both of its conditions.|0=It sets no conditions.";
+    met_of: "تستوفي {met} من {n} شرط.|one=لم تستوفِ شرطه الوحيد بعد.|two=تستوفي {met} من شرطين.|few=تستوفي {met} من {n} شروط.|many=تستوفي {met} من {n} شرطا.", "Vous remplissez {met} de ses {n} conditions.|one=Sa seule condition n'est pas encore remplie.", "You meet {met} of its {n} conditions.|one=Its one condition is not met yet.";
     // The holder's answer to the innovation question.
     innovative_yes: "مشروع مبتكر", "projet innovant", "innovative project";
     innovative_no: "مشروع غير مبتكر", "projet non innovant", "not an innovative project";

@@ -135,6 +135,84 @@ mod tests {
         );
     }
 
+    /// The conditions a holder meets, said as a sentence ("Rules met: 2 of 3" read like a
+    /// form): all met for each count, then one fewer than all (none of one, 1 of 2, …).
+    #[test]
+    fn the_conditions_met_are_a_sentence_in_every_language() {
+        use crate::i18n::phrases::{Phrases, p};
+        use crate::i18n::reasons::met_sentence;
+        let got = |lang: Lang, table: &Phrases| -> Vec<String> {
+            let counts = COUNTS.map(|n| n as u8);
+            let all = counts.map(|n| met_sentence(lang, table, n, n));
+            let fewer = counts[1..].iter().map(|n| met_sentence(lang, table, n - 1, *n));
+            all.into_iter().chain(fewer).collect()
+        };
+        assert_eq!(
+            got(Lang::En, p(Lang::En)),
+            [
+                "It sets no conditions.",
+                "You meet its one condition.",
+                "You meet both of its conditions.",
+                "You meet all 3 of its conditions.",
+                "You meet all 11 of its conditions.",
+                "You meet all 100 of its conditions.",
+                "Its one condition is not met yet.",
+                "You meet 1 of its 2 conditions.",
+                "You meet 2 of its 3 conditions.",
+                "You meet 10 of its 11 conditions.",
+                "You meet 99 of its 100 conditions.",
+            ]
+        );
+        assert_eq!(
+            got(Lang::Fr, p(Lang::Fr)),
+            [
+                "Il ne pose aucune condition.",
+                "Vous remplissez sa seule condition.",
+                "Vous remplissez ses deux conditions.",
+                "Vous remplissez ses 3 conditions.",
+                "Vous remplissez ses 11 conditions.",
+                "Vous remplissez ses 100 conditions.",
+                "Sa seule condition n'est pas encore remplie.",
+                "Vous remplissez 1 de ses 2 conditions.",
+                "Vous remplissez 2 de ses 3 conditions.",
+                "Vous remplissez 10 de ses 11 conditions.",
+                "Vous remplissez 99 de ses 100 conditions.",
+            ]
+        );
+        assert_eq!(
+            got(Lang::Ar, p(Lang::Ar)),
+            [
+                "لا يضع أي شرط.",
+                "تستوفي شرطه الوحيد.",
+                "تستوفي شرطيه كليهما.",
+                "تستوفي شروطه كلها، وعددها 3.",
+                "تستوفي شروطه كلها، وعددها 11.",
+                "تستوفي شروطه كلها، وعددها 100.",
+                "لم تستوفِ شرطه الوحيد بعد.",
+                "تستوفي 1 من شرطين.",
+                "تستوفي 2 من 3 شروط.",
+                "تستوفي 10 من 11 شرطا.",
+                "تستوفي 99 من 100 شرط.",
+            ]
+        );
+        assert_eq!(
+            got(Lang::Ary, &crate::i18n::ary::PHRASES),
+            [
+                "ما فيه حتى شرط.",
+                "فيك الشرط الوحيد ديالو.",
+                "فيك جوج الشروط ديالو بجوج.",
+                "فيك الشروط ديالو كاملين، وهوما 3.",
+                "فيك الشروط ديالو كاملين، وهوما 11.",
+                "فيك الشروط ديالو كاملين، وهوما 100.",
+                "الشرط الوحيد ديالو مازال ما فيكش.",
+                "فيك 1 من جوج شروط.",
+                "فيك 2 من 3 شروط.",
+                "فيك 10 من 11 ديال الشروط.",
+                "فيك 99 من 100 ديال الشروط.",
+            ]
+        );
+    }
+
     #[test]
     fn the_results_summary_is_a_sentence_in_every_language() {
         use crate::i18n::strings::t;

@@ -5,7 +5,8 @@ use crate::engine::{Band, DoorReason, Fix, Reason, Timing};
 
 use super::format::{date, mad, number};
 use super::labels::Label;
-use super::phrases::p;
+use super::phrases::{Phrases, p};
+use super::plural::counted;
 use super::strings::fill;
 
 fn join<T: Copy>(lang: Lang, items: &[T], name: impl Fn(T) -> String) -> String {
@@ -232,10 +233,19 @@ pub fn timing(lang: Lang, t: Timing) -> Option<String> {
     })
 }
 
-/// "Meets 4 of 6 rules".
+/// How many of a program's rules the holder meets, as a sentence agreeing with the number of
+/// rules: "You meet 4 of its 6 conditions.", "You meet both of its conditions."
 pub fn met_of(lang: Lang, met: u8, rules: u8) -> String {
-    let (m, r) = (number(lang, u64::from(met)), number(lang, u64::from(rules)));
-    fill(p(lang).met_of, &[("met", &m), ("rules", &r)])
+    met_sentence(lang, p(lang), met, rules)
+}
+
+/// [`met_of`] from a given table (Darija's is loaded at run time; tests pass it).
+pub(super) fn met_sentence(lang: Lang, p: &Phrases, met: u8, rules: u8) -> String {
+    let rules = u64::from(rules);
+    if u64::from(met) >= rules {
+        return counted(lang, p.met_all, rules, &[]);
+    }
+    counted(lang, p.met_of, rules, &[("met", &number(lang, u64::from(met)))])
 }
 
 /// The holder's answer the rule was checked against, or `None` when unanswered.
