@@ -66,8 +66,32 @@ pub(super) fn help(q: Question, s: &'static Strings) -> Option<&'static str> {
 pub fn QuestionScreen(question: Question) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    // Steps, not a count of questions: the total never changes when an answer opens
-    // follow-up questions.
+    let help_id = format!("help-{}", question.id());
+    let has_help = help(question, s).is_some();
+    let listen = listen_button(
+        s.listen_question.to_string(),
+        Arc::new(move || spoken(state, question)),
+    );
+    view! {
+        <section class="question" data-question=question.id()>
+            <Progress question/>
+            <h1 id=HEADING_ID tabindex="-1" aria-describedby=has_help.then(|| help_id.clone())>{title(question, s)}</h1>
+            {listen}
+            {help(question, s).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
+            <AnswerWidget question layout=Layout::Screen on_answer=move |()| state.advance(question)/>
+            <QuestionNav question/>
+            <p class="live" aria-live="polite" data-testid="live-count">
+                {move || counted(state.lang.get(), s.live_count, state.live_count.get() as u64, &[])}
+            </p>
+        </section>
+    }
+}
+
+/// "Step 2 of 4: your activity", and a bar. Steps, not a count of questions: the total never
+/// changes when an answer opens follow-up questions.
+#[component]
+fn Progress(question: Question) -> impl IntoView {
+    let s = use_state().strings();
     let (n, total) = crate::flow::step(question);
     let progress = fill(
         s.progress,
@@ -77,56 +101,47 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
             ("section", section_title(question.section(), s)),
         ],
     );
+    view! {
+        <p class="progress">
+            <span data-testid="progress">{progress}</span>
+            <progress max=total.to_string() value=n.to_string() aria-hidden="true"></progress>
+        </p>
+    }
+}
+
+/// Back; Next when an answer is already given; "I don't know" (and, for gender, "prefer not
+/// to say"); back to the results when the holder came from there.
+#[component]
+fn QuestionNav(question: Question) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
     let returning = state.screen.with_untracked(|s| s.returning());
     // "Next" keeps an answer already given; only "I don't know" forgets it. Typed answers and
     // needs have their own Next, which keeps what is in the field.
     let keeps = !matches!(question, Question::Age | Question::Jobs | Question::Needs);
     let answered = move || keeps && state.profile.with(|p| is_answered(question, p));
-    let help_id = format!("help-{}", question.id());
-    let has_help = help(question, s).is_some();
-
-    let back = move |_| state.back();
     let dont_know = move |_| state.nav().dont_know(question);
-
-    let listen = listen_button(
-        s.listen_question.to_string(),
-        Arc::new(move || spoken(state, question)),
-    );
-
     view! {
-        <section class="question" data-question=question.id()>
-            <p class="progress">
-                <span data-testid="progress">{progress}</span>
-                <progress max=total.to_string() value=n.to_string() aria-hidden="true"></progress>
-            </p>
-            <h1 id=HEADING_ID tabindex="-1" aria-describedby=has_help.then(|| help_id.clone())>{title(question, s)}</h1>
-            {listen}
-            {help(question, s).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
-            <AnswerWidget question layout=Layout::Screen on_answer=move |()| state.advance(question)/>
-            <div class="nav">
-                <button type="button" class="secondary" data-testid="back" on:click=back>
-                    <span class="arrow" aria-hidden="true">"←"</span>" "{s.back}
+        <div class="nav">
+            <button type="button" class="secondary" data-testid="back" on:click=move |_| state.back()>
+                <span class="arrow" aria-hidden="true">"←"</span>" "{s.back}
+            </button>
+            <Show when=answered>
+                <button type="button" class="primary" data-testid="keep" on:click=move |_| state.advance(question)>
+                    {s.next}<span class="arrow" aria-hidden="true">" →"</span>
                 </button>
-                <Show when=answered>
-                    <button type="button" class="primary" data-testid="keep" on:click=move |_| state.advance(question)>
-                        {s.next}<span class="arrow" aria-hidden="true">" →"</span>
-                    </button>
-                </Show>
-                <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
-                // Gender: a holder may prefer not to say. Like "I don't know", it leaves the
-                // answer unknown: a program reserved for women is then "to check", never closed.
-                {(question == Question::Gender).then(|| view! {
-                    <button type="button" class="secondary" data-testid="prefer-not-to-say"
-                        on:click=move |_| state.nav().dont_know(question)>{s.prefer_not_to_say}</button>
-                })}
-                {(returning == Some(Hub::Results)).then(|| view! {
-                    <button type="button" class="link" on:click=move |_| state.back()>{s.back_to_results}</button>
-                })}
-            </div>
-            <p class="live" aria-live="polite" data-testid="live-count">
-                {move || counted(state.lang.get(), s.live_count, state.live_count.get() as u64, &[])}
-            </p>
-        </section>
+            </Show>
+            <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
+            // Gender: a holder may prefer not to say. Like "I don't know", it leaves the
+            // answer unknown: a program reserved for women is then "to check", never closed.
+            {(question == Question::Gender).then(|| view! {
+                <button type="button" class="secondary" data-testid="prefer-not-to-say"
+                    on:click=dont_know>{s.prefer_not_to_say}</button>
+            })}
+            {(returning == Some(Hub::Results)).then(|| view! {
+                <button type="button" class="link" on:click=move |_| state.back()>{s.back_to_results}</button>
+            })}
+        </div>
     }
 }
 

@@ -3,13 +3,14 @@
 //! answer leads to (`on_answer`): the one-question screen moves on, the review closes its
 //! editor, the adviser's page stays where it is.
 
+use std::ops::RangeInclusive;
+
 use leptos::prelude::*;
 
 use crate::catalog::Need;
 use crate::engine::profile::limits;
 use crate::engine::{Band, Profile};
 use crate::i18n::Label;
-use crate::i18n::strings::Strings;
 use crate::questionnaire::{Question, is_answered, parse_whole};
 
 use super::app::HEADING_ID;
@@ -42,15 +43,6 @@ fn record(state: AppState, on_answer: Callback<()>, change: impl FnOnce(&mut Pro
     on_answer.run(());
 }
 
-/// The label of a question's typed field, its error message and its bounds.
-fn typed_field(q: Question, s: &'static Strings) -> Option<(&'static str, &'static str, u32, u32)> {
-    match q {
-        Question::Age => Some((s.age_input, s.age_invalid, 15, 99)),
-        Question::Jobs => Some((s.jobs_input, s.jobs_invalid, 1, 100_000)),
-        _ => None,
-    }
-}
-
 /// The widget that answers `question`; `on_answer` runs after each recorded answer.
 #[component]
 pub fn AnswerWidget(
@@ -58,18 +50,17 @@ pub fn AnswerWidget(
     layout: Layout,
     #[prop(into)] on_answer: Callback<()>,
 ) -> impl IntoView {
-    let s = use_state().strings();
-    let body = match question {
-        Question::Needs => needs_input(layout, on_answer).into_any(),
-        Question::Amount | Question::Revenue => view! {
-            {choice_group(question, layout, on_answer)}
-            {amount_input(question, layout, on_answer)}
+    let state = use_state();
+    let s = state.strings();
+    let body = match (question, number_field(question, state)) {
+        (Question::Needs, _) => needs_input(layout, on_answer).into_any(),
+        (q, Some(field)) if field.beside_bands => view! {
+            {choice_group(q, layout, on_answer)}
+            {number_input(q, layout, on_answer, field)}
         }
         .into_any(),
-        q => match typed_field(q, s) {
-            Some(field) => number_input(q, layout, on_answer, field).into_any(),
-            None => choice_group(q, layout, on_answer).into_any(),
-        },
+        (q, Some(field)) => number_input(q, layout, on_answer, field).into_any(),
+        (q, None) => choice_group(q, layout, on_answer).into_any(),
     };
     if layout == Layout::Screen {
         return body;
@@ -197,136 +188,146 @@ fn radios(
     }
 }
 
-/// The exact amount, beside the bands, for a holder who knows it: typed with Western or
-/// Arabic-Indic digits, grouped or not. A typed amount is kept exact; an unreadable one gets a
-/// message and leaves the previous answer as it was.
-fn amount_input(question: Question, layout: Layout, on_answer: Callback<()>) -> impl IntoView {
-    let state = use_state();
+/// What sets one typed number apart: the holder's age, the jobs, an exact amount.
+struct NumberField {
+    label: &'static str,
+    invalid: &'static str,
+    /// The values accepted, bounds included.
+    range: RangeInclusive<u64>,
+    /// Shown after the field ("DH").
+    unit: Option<&'static str>,
+    /// The answer already given, as the field shows it.
+    current: String,
+    /// An exact amount sits beside its bands: left empty, it keeps the band chosen; alone (age,
+    /// jobs), an empty field among other questions means "I don't know".
+    beside_bands: bool,
+}
+
+/// The typed number that answers `q`, if `q` has one.
+fn number_field(q: Question, state: AppState) -> Option<NumberField> {
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let current = state.profile.with_untracked(|p| match question {
-        Question::Amount => p.amount,
-        _ => p.revenue,
-    });
-    let text = RwSignal::new(typed_amount(lang, current));
-    let error = RwSignal::new(false);
-    // A financing request of 0 DH is no request; a revenue of 0 DH is a fact.
-    let lowest = u64::from(question == Question::Amount);
-    let submit = move || {
-        let typed = text.get_untracked();
-        if layout == Layout::Inline && typed.trim().is_empty() {
-            error.set(false);
-            return;
-        }
-        match parse_whole(&typed).filter(|v| (lowest..=limits::AMOUNT_MAX).contains(v)) {
-            Some(v) => {
-                error.set(false);
-                record(state, on_answer, |p| match question {
-                    Question::Amount => p.amount = Some(Band::exact(v)),
-                    _ => p.revenue = Some(Band::exact(v)),
-                });
-            }
-            None => error.set(true),
-        }
+    let whole = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let exact = |label, range, band| NumberField {
+        label,
+        invalid: s.amount_invalid,
+        range,
+        unit: Some(s.currency),
+        current: typed_amount(lang, band),
+        beside_bands: true,
     };
-    let label = if question == Question::Amount {
-        s.amount_exact
-    } else {
-        s.revenue_exact
-    };
-    let input_id = part_id(question, "input");
-    let error_id = part_id(question, "error");
-    view! {
-        <form class="typed exact" on:submit=move |ev| {
-            ev.prevent_default();
-            submit();
-        }>
-            <label for=input_id.clone()>{label}</label>
-            <div class="with-unit">
-                <input
-                    id=input_id
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    dir="ltr"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                    on:change=move |_| if layout == Layout::Inline { submit() }
-                    aria-invalid=move || error.get().to_string()
-                    aria-describedby=error_id.clone()
-                />
-                <span class="unit">{s.currency}</span>
-            </div>
-            <p id=error_id class="error" role="alert">{move || error.get().then_some(s.amount_invalid)}</p>
-            {(layout == Layout::Screen).then(|| view! {
-                <button type="submit" class="primary" data-testid="amount-next">{s.next}</button>
-            })}
-        </form>
+    state.profile.with_untracked(|p| {
+        Some(match q {
+            Question::Age => NumberField {
+                label: s.age_input,
+                invalid: s.age_invalid,
+                range: 15..=99,
+                unit: None,
+                current: whole(p.age.map(u32::from)),
+                beside_bands: false,
+            },
+            Question::Jobs => NumberField {
+                label: s.jobs_input,
+                invalid: s.jobs_invalid,
+                range: 1..=100_000,
+                unit: None,
+                current: whole(p.jobs),
+                beside_bands: false,
+            },
+            // A financing request of 0 DH is no request; a revenue of 0 DH is a fact.
+            Question::Amount => exact(s.amount_exact, 1..=limits::AMOUNT_MAX, p.amount),
+            Question::Revenue => exact(s.revenue_exact, 0..=limits::AMOUNT_MAX, p.revenue),
+            _ => return None,
+        })
+    })
+}
+
+/// Records `v`, a value within `q`'s range; an amount typed is kept exact.
+fn set_number(q: Question, p: &mut Profile, v: u64) {
+    match q {
+        Question::Age => p.age = u8::try_from(v).ok(),
+        Question::Jobs => p.jobs = u32::try_from(v).ok(),
+        Question::Amount => p.amount = Some(Band::exact(v)),
+        _ => p.revenue = Some(Band::exact(v)),
     }
 }
 
-/// A number typed by the holder (Western or Arabic-Indic digits); kept in a local signal until
-/// Next (or, among other questions, until the field is left or Enter pressed), so typing does
-/// not re-run the matching on every key. Emptied among other questions: "I don't know".
+/// A number typed by the holder: Western or Arabic-Indic digits, grouped or not (Arabic phone
+/// keyboards type "٢٧"). Kept in a local signal until Next (or, among other questions, until
+/// the field is left or Enter pressed), so typing does not re-run the matching on every key.
+/// An unreadable number gets a message and leaves the previous answer as it was.
 fn number_input(
     question: Question,
     layout: Layout,
     on_answer: Callback<()>,
-    (label, invalid, min, max): (&'static str, &'static str, u32, u32),
+    field: NumberField,
 ) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    let current = state.profile.with_untracked(|p| match question {
-        Question::Age => p.age.map(u32::from),
-        _ => p.jobs,
-    });
-    let text = RwSignal::new(current.map(|v| v.to_string()).unwrap_or_default());
+    let NumberField {
+        label,
+        invalid,
+        range,
+        unit,
+        current,
+        beside_bands,
+    } = field;
+    // Bounds, not the range: `submit` is copied into two handlers.
+    let (min, max) = range.into_inner();
+    let text = RwSignal::new(current);
     let error = RwSignal::new(false);
     let submit = move || {
         let typed = text.get_untracked();
         if layout == Layout::Inline && typed.trim().is_empty() {
             error.set(false);
-            record(state, on_answer, |p| question.forget(p));
+            if !beside_bands {
+                record(state, on_answer, |p| question.forget(p));
+            }
             return;
         }
-        let value = parse_whole(&typed)
-            .and_then(|v| u32::try_from(v).ok())
-            .filter(|v| (min..=max).contains(v));
-        match value {
+        match parse_whole(&typed).filter(|v| (min..=max).contains(v)) {
             Some(v) => {
                 error.set(false);
-                record(state, on_answer, |p| match question {
-                    Question::Age => p.age = u8::try_from(v).ok(),
-                    _ => p.jobs = Some(v),
-                });
+                record(state, on_answer, |p| set_number(question, p, v));
             }
             None => error.set(true),
         }
     };
     let input_id = part_id(question, "input");
     let error_id = part_id(question, "error");
+    // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
+    let input = view! {
+        <input
+            id=input_id.clone()
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            dir="ltr"
+            prop:value=move || text.get()
+            on:input=move |ev| text.set(event_target_value(&ev))
+            on:change=move |_| if layout == Layout::Inline { submit() }
+            aria-invalid=move || error.get().to_string()
+            aria-describedby=error_id.clone()
+        />
+    };
+    let input = match unit {
+        Some(unit) => {
+            view! { <div class="with-unit">{input}<span class="unit">{unit}</span></div> }
+                .into_any()
+        }
+        None => input.into_any(),
+    };
     view! {
-        <form class="typed" on:submit=move |ev| {
+        <form class=if beside_bands { "typed exact" } else { "typed" } on:submit=move |ev| {
             ev.prevent_default();
             submit();
         }>
-            <label for=input_id.clone()>{label}</label>
-            // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
-            <input
-                id=input_id
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                dir="ltr"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-                on:change=move |_| if layout == Layout::Inline { submit() }
-                aria-invalid=move || error.get().to_string()
-                aria-describedby=error_id.clone()
-            />
+            <label for=input_id>{label}</label>
+            {input}
             <p id=error_id class="error" role="alert">{move || error.get().then_some(invalid)}</p>
             {(layout == Layout::Screen).then(|| view! {
-                <button type="submit" class="primary" data-testid="next">{s.next}</button>
+                <button type="submit" class="primary"
+                    data-testid=if beside_bands { "amount-next" } else { "next" }>{s.next}</button>
             })}
         </form>
     }
