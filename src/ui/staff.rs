@@ -17,9 +17,12 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::catalog::{
-    Area, Catalog, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector, StageKind,
+    Area, Catalog, Date, Gender, Lang, LegalForm, Need, Province, Region, Residence, Sector,
+    StageKind,
 };
+use crate::counts::code::StaffCode;
 use crate::counts::report::{Period, QR_BYTES, csv, qr_texts, rows, sums};
+use crate::counts::store::Store;
 use crate::counts::tree::Tree;
 use crate::counts::{Dim, UNKNOWN};
 use crate::i18n::Label;
@@ -29,7 +32,7 @@ use crate::i18n::strings::{Strings, fill};
 use super::app::HEADING_ID;
 use super::counting::{STORE_COUNTS, load};
 use super::qr::qr_path;
-use super::state::use_state;
+use super::state::{AppState, use_state};
 
 /// Taps on the name, each within this many milliseconds of the first, open the code prompt.
 const TAPS: u32 = 5;
@@ -130,34 +133,152 @@ fn qrs(out: &mut Tree, texts: Vec<String>, s: &'static Strings) {
     }
 }
 
-#[component]
-pub fn StaffScreen() -> impl IntoView {
-    let state = use_state();
-    // 0 closed, 1 the code asked, 2 the counts shown.
-    let open = RwSignal::new(0u8);
-    let wrong = RwSignal::new(false);
-    let typed = RwSignal::new(String::new());
-    // Index into `Period::ALL`: this month by default (offices report by month).
-    let period = RwSignal::new(3u8);
-    // Bumped when counts are deleted, to read them again.
-    let version = RwSignal::new(0u32);
-    let exported = RwSignal::new(false);
-    let show_qr = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
-    let deleted = RwSignal::new(false);
+/// What the staff's dialog shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Closed,
+    /// The code asked.
+    Code,
+    /// The counts shown.
+    Counts,
+}
 
-    let close = move || {
-        open.set(0);
-        typed.set(String::new());
-        wrong.set(false);
-        browser::focus_after_render(HEADING_ID);
-    };
-    let ask = move || {
-        if open.get_untracked() == 0 {
-            open.set(1);
+/// The dialog's state: which part is open, and the code prompt's.
+#[derive(Clone, Copy)]
+struct Dialog {
+    open: RwSignal<Open>,
+    wrong: RwSignal<bool>,
+    typed: RwSignal<String>,
+}
+
+impl Dialog {
+    fn new() -> Self {
+        Self {
+            open: RwSignal::new(Open::Closed),
+            wrong: RwSignal::new(false),
+            typed: RwSignal::new(String::new()),
+        }
+    }
+
+    fn is_open(self) -> bool {
+        self.open.get_untracked() != Open::Closed
+    }
+
+    /// Asks for the code, unless the dialog is already open.
+    fn ask(self) {
+        if !self.is_open() {
+            self.open.set(Open::Code);
             browser::focus_after_render("staff-code");
         }
-    };
+    }
+
+    /// Closes the dialog, forgets what was typed, and gives focus back to the app.
+    fn close(self) {
+        self.open.set(Open::Closed);
+        self.typed.set(String::new());
+        self.wrong.set(false);
+        browser::focus_after_render(HEADING_ID);
+    }
+
+    /// Shows the counts if the typed code is the office's; "Wrong code" otherwise.
+    fn submit(self, staff: Option<&StaffCode>) {
+        let ok = staff.is_some_and(|c| c.matches(&self.typed.get_untracked()));
+        self.typed.set(String::new());
+        self.wrong.set(!ok);
+        if ok {
+            self.open.set(Open::Counts);
+            browser::focus_after_render("staff-title");
+        }
+    }
+}
+
+/// What the counts screen shows, beyond the stored counts.
+#[derive(Clone, Copy)]
+struct CountsView {
+    /// Index into `Period::ALL`: this month by default (offices report by month).
+    period: RwSignal<u8>,
+    /// Bumped when counts are deleted, to read them again.
+    version: RwSignal<u32>,
+    exported: RwSignal<bool>,
+    show_qr: RwSignal<bool>,
+    confirming: RwSignal<bool>,
+    deleted: RwSignal<bool>,
+}
+
+impl CountsView {
+    fn new() -> Self {
+        Self {
+            period: RwSignal::new(3),
+            version: RwSignal::new(0),
+            exported: RwSignal::new(false),
+            show_qr: RwSignal::new(false),
+            confirming: RwSignal::new(false),
+            deleted: RwSignal::new(false),
+        }
+    }
+
+    /// Another period: nothing exported from it yet.
+    fn choose(self, period: u8) {
+        self.period.set(period);
+        self.exported.set(false);
+        self.show_qr.set(false);
+        self.confirming.set(false);
+        self.deleted.set(false);
+    }
+
+    /// Deletes the chosen period's counts (after an export and a confirmation).
+    fn delete(self) {
+        let (from, to) =
+            Period::ALL[usize::from(self.period.get_untracked())].range(browser::today());
+        let mut store = load();
+        store.reset(from, to);
+        browser::save(STORE_COUNTS, &store.write());
+        self.version.update(|v| *v += 1);
+        self.exported.set(false);
+        self.show_qr.set(false);
+        self.confirming.set(false);
+        self.deleted.set(true);
+    }
+
+    /// A control of the counts screen used, by its id; returns the id to focus once the
+    /// screen is drawn again, or `None` when the control closes the dialog or is none of ours.
+    fn act(self, id: &str, dialog: Dialog) -> Option<&'static str> {
+        Some(match id {
+            "staff-csv" => {
+                // After the download has started: the link is drawn again.
+                let exported = self.exported;
+                set_timeout(move || exported.set(true), Duration::ZERO);
+                "staff-csv"
+            }
+            "staff-show-qr" => {
+                self.show_qr.set(true);
+                self.exported.set(true);
+                "staff-show-qr"
+            }
+            "staff-close" => {
+                dialog.close();
+                return None;
+            }
+            "staff-reset" => {
+                self.confirming.set(true);
+                "staff-reset-no"
+            }
+            "staff-reset-no" => {
+                self.confirming.set(false);
+                "staff-reset"
+            }
+            "staff-reset-yes" => {
+                self.delete();
+                "staff-title"
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// Opens the code prompt on five quick taps on the name or Ctrl+Alt+Shift+B; closes the
+/// dialog on Escape and after `idle_limit` seconds without a touch.
+fn watch_for_staff(dialog: Dialog, idle_limit: u32) {
     let _ = window_event_listener(ev::pointerdown, move |e| {
         IDLE.store(0, Ordering::Relaxed);
         let on_name = e
@@ -175,228 +296,209 @@ pub fn StaffScreen() -> impl IntoView {
         if t.0 >= TAPS {
             *t = (0, 0.0);
             drop(t);
-            ask();
+            dialog.ask();
         }
     });
     let _ = window_event_listener(ev::keydown, move |e| {
         IDLE.store(0, Ordering::Relaxed);
         if e.ctrl_key() && e.alt_key() && e.shift_key() && e.code() == "KeyB" {
-            ask();
-        } else if e.key() == "Escape" && open.get_untracked() != 0 {
-            close();
+            dialog.ask();
+        } else if e.key() == "Escape" && dialog.is_open() {
+            dialog.close();
         }
     });
-    let limit = state.config.idle_seconds.max(60);
     let _ = set_interval_with_handle(
         move || {
-            if open.get_untracked() != 0 && IDLE.fetch_add(1, Ordering::Relaxed) + 1 >= limit {
-                close();
+            if dialog.is_open() && IDLE.fetch_add(1, Ordering::Relaxed) + 1 >= idle_limit {
+                dialog.close();
             }
         },
         Duration::from_secs(1),
     );
+}
 
-    let submit = move || {
-        let ok = state
-            .config
-            .staff
-            .as_ref()
-            .is_some_and(|c| c.matches(&typed.get_untracked()));
-        typed.set(String::new());
-        wrong.set(!ok);
-        if ok {
-            open.set(2);
-            browser::focus_after_render("staff-title");
-        }
-    };
-    let range = move || Period::ALL[usize::from(period.get_untracked())].range(browser::today());
-    let delete = move || {
-        let (from, to) = range();
-        let mut store = load();
-        store.reset(from, to);
-        browser::save(STORE_COUNTS, &store.write());
-        version.update(|v| *v += 1);
-        exported.set(false);
-        show_qr.set(false);
-        confirming.set(false);
-        deleted.set(true);
-    };
-    // The counts screen is drawn from a tree of elements and texts (`counts::tree`, made into DOM
-    // nodes by `browser::dom`, never parsed as HTML); its controls are handled here, by id, and
-    // keyboard focus returns to the control used once the screen is drawn again.
-    let on_click = move |e: ev::MouseEvent| {
-        let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a, button").ok().flatten())
-        else {
-            return;
-        };
-        let focus = match el.id().as_str() {
-            "staff-csv" => {
-                // After the download has started: the link is drawn again.
-                set_timeout(move || exported.set(true), Duration::ZERO);
-                "staff-csv"
-            }
-            "staff-show-qr" => {
-                show_qr.set(true);
-                exported.set(true);
-                "staff-show-qr"
-            }
-            "staff-close" => return close(),
-            "staff-reset" => {
-                confirming.set(true);
-                "staff-reset-no"
-            }
-            "staff-reset-no" => {
-                confirming.set(false);
-                "staff-reset"
-            }
-            "staff-reset-yes" => {
-                delete();
-                "staff-title"
-            }
-            _ => return,
-        };
-        browser::focus_after_render(focus);
-    };
-    let on_change = move |e: ev::Event| {
-        period.set(event_target_value(&e).parse().unwrap_or(3));
-        exported.set(false);
-        show_qr.set(false);
-        confirming.set(false);
-        deleted.set(false);
-        browser::focus_after_render("staff-period");
-    };
-    let screen = move || {
-        let lang = state.lang.get();
-        let s = state.strings();
-        let catalog = state.catalog.get();
-        version.track();
-        let p = usize::from(period.get());
-        let (from, to) = Period::ALL[p].range(browser::today());
-        let store = load();
-        let all = rows(&sums(&store, from, to));
-        let mut out = Tree::default();
-        out.open("h2")
-            .attr("id", "staff-title")
-            .attr("tabindex", "-1")
-            .text(s.staff_title)
-            .close()
-            .leaf("p", s.counts_rule);
-        if let Some((d, _)) = store.discarded {
-            out.open("p")
-                .attr("class", "notice")
-                .attr("role", "status")
-                .attr("data-testid", "staff-discarded")
-                .text(&fill(s.counts_discarded, &[("date", &date(lang, d))]))
-                .close();
-        }
-        out.open("label")
-            .attr("for", "staff-period")
-            .text(s.period)
-            .close()
-            .open("select")
-            .attr("id", "staff-period")
-            .attr("data-testid", "staff-period");
-        for i in 0..Period::ALL.len() {
-            out.open("option").attr("value", &i.to_string());
-            if i == p {
-                out.attr("selected", "");
-            }
-            out.text(period_name(i, s)).close();
-        }
-        let csv_text = csv(&all, from, to, |d, v| label(d, v, lang, catalog, s));
-        out.close()
-            .open("p")
-            .attr("data-testid", "staff-range")
-            .text(&fill(
-                s.from_to,
-                &[("from", &date(lang, from)), ("to", &date(lang, to))],
-            ))
-            .close()
-            .open("div")
-            .attr("class", "actions")
-            .open("a")
-            .attr("id", "staff-csv")
-            .attr("class", "button secondary")
-            .attr("data-testid", "staff-csv")
-            .attr("download", &format!("bousla-counts-{from}-{to}.csv"))
-            .attr("href", &data_url(&csv_text))
-            .text(s.download_csv)
-            .close()
-            .button("staff-show-qr", "", s.show_qr)
-            .button("staff-close", "", s.close)
-            .close();
-        if show_qr.get() {
-            out.open("div").attr("class", "staff-qrs");
-            qrs(&mut out, qr_texts(&all, from, to, QR_BYTES), s);
-            out.close();
-        }
-        if exported.get() {
-            out.open("div").attr("class", "actions");
-            if confirming.get() {
-                out.open("span")
-                    .attr("role", "alert")
-                    .text(s.reset_confirm)
-                    .close()
-                    .button("staff-reset-yes", " danger", s.yes)
-                    .button("staff-reset-no", "", s.no);
-            } else {
-                out.button("staff-reset", "", s.reset_counts);
-            }
-            out.close();
-        }
-        out.open("p")
-            .attr("role", "status")
-            .text(if deleted.get() { s.reset_done } else { "" })
-            .close();
-        out.tables(
-            &all,
-            [s.count_answer, s.count_number],
-            &|dim| title(dim, s),
-            &|dim, v| label(dim, v, lang, catalog, s),
-        );
-        out
-    };
-    // The screen's container, filled whenever the counts screen is open and what it shows
-    // changes (the container is drawn again when the screen opens again).
+#[component]
+pub fn StaffScreen() -> impl IntoView {
+    let state = use_state();
+    let dialog = Dialog::new();
+    watch_for_staff(dialog, state.config.idle_seconds.max(60));
+    move || match dialog.open.get() {
+        Open::Closed => None,
+        Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
+        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
+    }
+}
+
+/// The staff code, asked before anything is shown.
+#[component]
+fn CodePrompt(dialog: Dialog) -> impl IntoView {
+    let state = use_state();
+    let s = state.strings();
+    let Dialog { wrong, typed, .. } = dialog;
+    view! {
+        <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff">
+            <h2 id="staff-title" tabindex="-1">{s.staff_title}</h2>
+            <form class="typed" on:submit=move |ev| {
+                ev.prevent_default();
+                dialog.submit(state.config.staff.as_ref());
+            }>
+                <label for="staff-code">{s.staff_code}</label>
+                <input id="staff-code" type="password" autocomplete="off" dir="ltr"
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
+                    aria-describedby="staff-wrong"/>
+                <p id="staff-wrong" class="error" role="alert" data-testid="staff-wrong">{move || wrong.get().then_some(s.wrong_code)}</p>
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="staff-open">{s.staff_open}</button>
+                    <button type="button" class="secondary" data-testid="staff-close" on:click=move |_| dialog.close()>{s.close}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// The counts screen, drawn from a tree of elements and texts (`counts::tree`, made into DOM
+/// nodes by `browser::dom`, never parsed as HTML) whenever what it shows changes; its controls
+/// are handled here, by id, and keyboard focus returns to the control used once the screen is
+/// drawn again.
+#[component]
+fn CountsScreen(dialog: Dialog) -> impl IntoView {
+    let state = use_state();
+    let view = CountsView::new();
     let host = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if open.get() == 2
-            && let Some(div) = host.get()
-        {
-            browser::dom::replace_children(&div, &screen().0);
+        if let Some(div) = host.get() {
+            browser::dom::replace_children(&div, &counts_tree(state, view).0);
         }
     });
-
-    move || {
-        let s = state.strings();
-        match open.get() {
-            0 => None,
-            1 => Some(view! {
-                <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff">
-                    <h2 id="staff-title" tabindex="-1">{s.staff_title}</h2>
-                    <form class="typed" on:submit=move |ev| {
-                        ev.prevent_default();
-                        submit();
-                    }>
-                        <label for="staff-code">{s.staff_code}</label>
-                        <input id="staff-code" type="password" autocomplete="off" dir="ltr"
-                            prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
-                            aria-describedby="staff-wrong"/>
-                        <p id="staff-wrong" class="error" role="alert" data-testid="staff-wrong">{move || wrong.get().then_some(s.wrong_code)}</p>
-                        <div class="actions">
-                            <button type="submit" class="primary" data-testid="staff-open">{s.staff_open}</button>
-                            <button type="button" class="secondary" data-testid="staff-close" on:click=move |_| close()>{s.close}</button>
-                        </div>
-                    </form>
-                </div>
-            }.into_any()),
-            _ => Some(view! {
-                <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts"
-                    node_ref=host on:click=on_click on:change=on_change></div>
-            }.into_any()),
+    let on_click = move |e: ev::MouseEvent| {
+        let control = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a, button").ok().flatten());
+        if let Some(focus) = control.and_then(|el| view.act(&el.id(), dialog)) {
+            browser::focus_after_render(focus);
         }
+    };
+    let on_change = move |e: ev::Event| {
+        view.choose(event_target_value(&e).parse().unwrap_or(3));
+        browser::focus_after_render("staff-period");
+    };
+    view! {
+        <div class="staff" role="dialog" aria-modal="true" aria-labelledby="staff-title" data-testid="staff-counts"
+            node_ref=host on:click=on_click on:change=on_change></div>
     }
+}
+
+/// The counts screen's tree: title and rule, the period, the exports, deleting, the tables.
+fn counts_tree(state: AppState, view: CountsView) -> Tree {
+    let lang = state.lang.get();
+    let s = state.strings();
+    let catalog = state.catalog.get();
+    view.version.track();
+    let p = usize::from(view.period.get());
+    let (from, to) = Period::ALL[p].range(browser::today());
+    let store = load();
+    let all = rows(&sums(&store, from, to));
+    let name = |d: Dim, v: &str| label(d, v, lang, catalog, s);
+    let mut out = Tree::default();
+    heading(&mut out, &store, lang, s);
+    period_choice(&mut out, p, s);
+    out.open("p")
+        .attr("data-testid", "staff-range")
+        .text(&fill(
+            s.from_to,
+            &[("from", &date(lang, from)), ("to", &date(lang, to))],
+        ))
+        .close();
+    let csv_text = csv(&all, from, to, name);
+    exports(&mut out, &csv_text, (from, to), s);
+    if view.show_qr.get() {
+        out.open("div").attr("class", "staff-qrs");
+        qrs(&mut out, qr_texts(&all, from, to, QR_BYTES), s);
+        out.close();
+    }
+    if view.exported.get() {
+        deleting(&mut out, view.confirming.get(), s);
+    }
+    out.open("p")
+        .attr("role", "status")
+        .text(if view.deleted.get() { s.reset_done } else { "" })
+        .close();
+    out.tables(
+        &all,
+        [s.count_answer, s.count_number],
+        &|dim| title(dim, s),
+        &name,
+    );
+    out
+}
+
+/// The title, the small-count rule, and a notice when old counts were discarded.
+fn heading(out: &mut Tree, store: &Store, lang: Lang, s: &'static Strings) {
+    out.open("h2")
+        .attr("id", "staff-title")
+        .attr("tabindex", "-1")
+        .text(s.staff_title)
+        .close()
+        .leaf("p", s.counts_rule);
+    if let Some((d, _)) = store.discarded {
+        out.open("p")
+            .attr("class", "notice")
+            .attr("role", "status")
+            .attr("data-testid", "staff-discarded")
+            .text(&fill(s.counts_discarded, &[("date", &date(lang, d))]))
+            .close();
+    }
+}
+
+/// The period's label and list, `chosen` selected.
+fn period_choice(out: &mut Tree, chosen: usize, s: &'static Strings) {
+    out.open("label")
+        .attr("for", "staff-period")
+        .text(s.period)
+        .close()
+        .open("select")
+        .attr("id", "staff-period")
+        .attr("data-testid", "staff-period");
+    for i in 0..Period::ALL.len() {
+        out.open("option").attr("value", &i.to_string());
+        if i == chosen {
+            out.attr("selected", "");
+        }
+        out.text(period_name(i, s)).close();
+    }
+    out.close();
+}
+
+/// The CSV download, "show QR codes" and Close.
+fn exports(out: &mut Tree, csv_text: &str, (from, to): (Date, Date), s: &'static Strings) {
+    out.open("div")
+        .attr("class", "actions")
+        .open("a")
+        .attr("id", "staff-csv")
+        .attr("class", "button secondary")
+        .attr("data-testid", "staff-csv")
+        .attr("download", &format!("bousla-counts-{from}-{to}.csv"))
+        .attr("href", &data_url(csv_text))
+        .text(s.download_csv)
+        .close()
+        .button("staff-show-qr", "", s.show_qr)
+        .button("staff-close", "", s.close)
+        .close();
+}
+
+/// After an export: delete the period's counts, asked twice.
+fn deleting(out: &mut Tree, confirming: bool, s: &'static Strings) {
+    out.open("div").attr("class", "actions");
+    if confirming {
+        out.open("span")
+            .attr("role", "alert")
+            .text(s.reset_confirm)
+            .close()
+            .button("staff-reset-yes", " danger", s.yes)
+            .button("staff-reset-no", "", s.no);
+    } else {
+        out.button("staff-reset", "", s.reset_counts);
+    }
+    out.close();
 }
