@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 
 use leptos::prelude::*;
 
-use crate::catalog::Need;
+use crate::catalog::{Lang, Need};
 use crate::engine::profile::limits;
 use crate::engine::{Band, Profile};
 use crate::i18n::Label;
@@ -295,28 +295,11 @@ fn number_input(
     };
     let input_id = part_id(question, "input");
     let error_id = part_id(question, "error");
-    // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
-    let input = view! {
-        <input
-            id=input_id.clone()
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            dir="ltr"
-            prop:value=move || text.get()
-            on:input=move |ev| text.set(event_target_value(&ev))
-            on:change=move |_| if layout == Layout::Inline { submit() }
-            aria-invalid=move || error.get().to_string()
-            aria-describedby=error_id.clone()
-        />
-    };
-    let input = match unit {
-        Some(unit) => {
-            view! { <div class="with-unit">{input}<span class="unit">{unit}</span></div> }
-                .into_any()
+    let input = digits_field(question, text, error, unit, move || {
+        if layout == Layout::Inline {
+            submit();
         }
-        None => input.into_any(),
-    };
+    });
     view! {
         <form class=if beside_bands { "typed exact" } else { "typed" } on:submit=move |ev| {
             ev.prevent_default();
@@ -330,6 +313,39 @@ fn number_input(
                     data-testid=if beside_bands { "amount-next" } else { "next" }>{s.next}</button>
             })}
         </form>
+    }
+}
+
+/// The field of a typed number (and its unit), described by its error line; `on_change` runs
+/// when the field is left.
+fn digits_field(
+    question: Question,
+    text: RwSignal<String>,
+    error: RwSignal<bool>,
+    unit: Option<&'static str>,
+    on_change: impl Fn() + 'static,
+) -> AnyView {
+    // Text, not type="number": Chromium's number field drops Arabic-Indic digits.
+    let input = view! {
+        <input
+            id=part_id(question, "input")
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            dir="ltr"
+            prop:value=move || text.get()
+            on:input=move |ev| text.set(event_target_value(&ev))
+            on:change=move |_| on_change()
+            aria-invalid=move || error.get().to_string()
+            aria-describedby=part_id(question, "error")
+        />
+    };
+    match unit {
+        Some(unit) => {
+            view! { <div class="with-unit">{input}<span class="unit">{unit}</span></div> }
+                .into_any()
+        }
+        None => input.into_any(),
     }
 }
 
@@ -357,26 +373,7 @@ fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
             record(state, on_answer, |p| p.needs = Some(ticked.get_untracked()));
         }
     };
-    let ticks = Need::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &need)| {
-            view! {
-                <label class="tick">
-                    <input
-                        type="checkbox"
-                        id=part_id(Question::Needs, need.id())
-                        value=need.id()
-                        prop:checked=move || ticked.with(|t| t.contains(&need))
-                        on:change=move |_| toggle(need)
-                    />
-                    <span class="num" aria-hidden="true">{i + 1}</span>
-                    <span class="icon" aria-hidden="true">{need_icon(need)}</span>
-                    <span>{need.label(lang)}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let ticks = need_ticks(lang, ticked, toggle);
     if layout == Layout::Inline {
         return view! {
             <div class="options ticks">{ticks}</div>
@@ -402,4 +399,32 @@ fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// One tick a need, numbered as the listen button reads them.
+fn need_ticks(
+    lang: Lang,
+    ticked: RwSignal<Vec<Need>>,
+    toggle: impl Fn(Need) + Copy + 'static,
+) -> impl IntoView {
+    Need::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &need)| {
+            view! {
+                <label class="tick">
+                    <input
+                        type="checkbox"
+                        id=part_id(Question::Needs, need.id())
+                        value=need.id()
+                        prop:checked=move || ticked.with(|t| t.contains(&need))
+                        on:change=move |_| toggle(need)
+                    />
+                    <span class="num" aria-hidden="true">{i + 1}</span>
+                    <span class="icon" aria-hidden="true">{need_icon(need)}</span>
+                    <span>{need.label(lang)}</span>
+                </label>
+            }
+        })
+        .collect_view()
 }
