@@ -23,6 +23,59 @@ const STORE_SCREEN: &str = "bousla.screen";
 const ARY_DIGEST: &str = env!("BOUSLA_ARY_DIGEST");
 pub use crate::flow::fragment::SHARE_PREFIX;
 
+/// The catalog with one language's texts, or the language whose texts could not be loaded.
+type Texts = Result<(Lang, &'static Catalog), Lang>;
+
+/// The catalog's texts in the holder's language, fetched when the language changes (Darija's
+/// program texts are the Arabic ones) and on "Try again". Each language is downloaded and
+/// decoded once per visit: `loaded` keeps them (at most three, for the page's lifetime), the
+/// language loaded last at the end. A failure leaves a notice; the app stays usable meanwhile.
+fn load_texts(
+    language: RwSignal<Lang>,
+    notice: RwSignal<Option<Notice>>,
+    loaded: StoredValue<Vec<(Lang, &'static Catalog)>>,
+) -> LocalResource<Texts> {
+    LocalResource::new(move || {
+        let lang = language.get().text_lang();
+        let known = loaded.with_value(|v| v.iter().position(|(l, _)| *l == lang));
+        async move {
+            if let Some(at) = known {
+                // Most recent last: it is the one shown if a later download fails.
+                let pair = loaded.try_update_value(|v| {
+                    let pair = v.remove(at);
+                    v.push(pair);
+                    pair
+                });
+                return pair.ok_or(lang);
+            }
+            let url = text_table::file_name(TEXT_HASH, lang);
+            let decoded = browser::fetch_text(&url).await.and_then(|table| {
+                let mut c = embedded().clone();
+                text_table::decode(&mut c, lang, &table, text_digest(lang)).map(|()| c)
+            });
+            match decoded {
+                Ok(c) => {
+                    let c: &'static Catalog = Box::leak(Box::new(c));
+                    loaded.update_value(|v| v.push((lang, c)));
+                    Ok((lang, c))
+                }
+                Err(e) => {
+                    browser::warn(&format!("Bousla: could not load the program texts ({e})"));
+                    if lang == lang_now(language) {
+                        notice.set(Some(Notice::TextsUnavailable));
+                    }
+                    Err(lang)
+                }
+            }
+        }
+    })
+}
+
+/// The language whose program texts are wanted now (a switch may come during a download).
+fn lang_now(lang: RwSignal<Lang>) -> Lang {
+    lang.get_untracked().text_lang()
+}
+
 /// A short message shown once, e.g. when stored answers could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -46,12 +99,12 @@ pub struct AppState {
     /// The day the page opened: programs past their closing date are shown as closed.
     pub today: Date,
     pub year: u16,
+    /// The catalog's texts in the holder's language, downloaded once per language per visit.
+    texts: LocalResource<Texts>,
     /// The catalog with the texts of the language last loaded (structure only until then).
-    pub catalog: RwSignal<&'static Catalog>,
+    pub catalog: Signal<&'static Catalog>,
     /// The language whose texts `catalog` holds.
-    pub texts_of: RwSignal<Option<Lang>>,
-    /// Bumped by "Try again" after the texts failed to load.
-    pub texts_attempt: RwSignal<u32>,
+    pub texts_of: Signal<Option<Lang>>,
     pub ranking: Memo<Ranking<'static>>,
     pub live_count: Memo<usize>,
     /// A shared link waits for the holder's choice ("Open the shared answers" / "Keep mine"):
@@ -204,7 +257,18 @@ impl AppState {
             last,
         })));
         let profile = RwSignal::new(profile);
-        let catalog = RwSignal::new(structure);
+        let lang = RwSignal::new(lang);
+        let notice = RwSignal::new(notice);
+        let loaded = StoredValue::new(Vec::new());
+        let texts = load_texts(lang, notice, loaded);
+        let last_good = move || loaded.with_value(|l: &Vec<_>| l.last().copied());
+        // While another language loads, or after it failed, the texts last loaded stay.
+        let shown = move || match texts.get() {
+            Some(Ok(pair)) => Some(pair),
+            _ => last_good(),
+        };
+        let catalog = Signal::derive(move || shown().map_or(structure, |(_, c)| c));
+        let texts_of = Signal::derive(move || shown().map(|(l, _)| l));
         let ranking = Memo::new(move |_| {
             let c = catalog.get();
             profile.with(|p| rank(c, p, today))
@@ -213,16 +277,16 @@ impl AppState {
         let live_count = Memo::new(move |_| profile.with(|p| count_fits(structure, p, today)));
         let state = AppState {
             config,
-            lang: RwSignal::new(lang),
+            lang,
             profile,
             screen: RwSignal::new(screen),
             rules,
-            notice: RwSignal::new(notice),
+            notice,
             today,
             year,
+            texts,
             catalog,
-            texts_of: RwSignal::new(None),
-            texts_attempt: RwSignal::new(0),
+            texts_of,
             ranking,
             live_count,
             asking: RwSignal::new(asking),
@@ -233,8 +297,7 @@ impl AppState {
             state.persist();
         }
         super::history::install(state);
-        state.load_texts();
-        if wanted != lang {
+        if wanted != lang.get_untracked() {
             state.set_lang(wanted);
         }
         state
@@ -270,48 +333,6 @@ impl AppState {
                     }
                 }
             }
-        });
-    }
-
-    /// Downloads the catalog's texts in the holder's language (and again on a switch), once
-    /// per language per visit. The app stays usable meanwhile; a failure leaves a notice.
-    fn load_texts(self) {
-        let cache: StoredValue<Vec<(Lang, &'static Catalog)>> = StoredValue::new(Vec::new());
-        Effect::new(move |_| {
-            // Darija's program texts are the Arabic ones.
-            let lang = self.lang.get().text_lang();
-            self.texts_attempt.track();
-            if let Some(c) =
-                cache.with_value(|c| c.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c))
-            {
-                self.catalog.set(c);
-                self.texts_of.set(Some(lang));
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                let url = text_table::file_name(TEXT_HASH, lang);
-                let loaded = browser::fetch_text(&url).await.and_then(|table| {
-                    let mut c = embedded().clone();
-                    text_table::decode(&mut c, lang, &table, text_digest(lang)).map(|()| c)
-                });
-                match loaded {
-                    Ok(c) => {
-                        // At most three, kept for the page's lifetime.
-                        let c: &'static Catalog = Box::leak(Box::new(c));
-                        cache.update_value(|v| v.push((lang, c)));
-                        if self.lang.get_untracked().text_lang() == lang {
-                            self.catalog.set(c);
-                            self.texts_of.set(Some(lang));
-                        }
-                    }
-                    Err(e) => {
-                        browser::warn(&format!("Bousla: could not load the program texts ({e})"));
-                        if self.lang.get_untracked().text_lang() == lang {
-                            self.notice.set(Some(Notice::TextsUnavailable));
-                        }
-                    }
-                }
-            });
         });
     }
 
@@ -397,7 +418,7 @@ impl AppState {
         if self.notice.get_untracked() == Some(Notice::TextsUnavailable) {
             self.notice.set(None);
         }
-        self.texts_attempt.update(|n| *n += 1);
+        self.texts.refetch();
     }
 
     /// Keeps answers and language in localStorage so a reload resumes where the holder was.
