@@ -189,6 +189,35 @@ pub fn shown(group: Group, total: usize, unfolded: bool) -> usize {
     }
 }
 
+/// The slots of the first screen, drawn one per task on a cheap phone (`ui::ranked`): each
+/// group's first cards ([`shown`] folded) in the order of the page, with the filters as one
+/// slot after "Best for you".
+pub fn first_slots(laid: &[Laid<'_, '_>]) -> usize {
+    let cards: usize = laid
+        .iter()
+        .map(|g| shown(g.group, g.items.len(), false))
+        .sum();
+    cards + 1
+}
+
+/// The slot at which each group's first card is drawn (see [`first_slots`]): "Best for you"
+/// from 0, the filters after it, then the groups below in order.
+pub fn first_slot_of(laid: &[Laid<'_, '_>]) -> Vec<(Group, usize)> {
+    // Without "Best for you" (nothing fits), the filters come first.
+    let mut next = usize::from(laid.first().is_none_or(|g| g.group != Group::Best));
+    laid.iter()
+        .map(|g| {
+            let at = next;
+            next += shown(g.group, g.items.len(), false);
+            if g.group == Group::Best {
+                // The filters' slot.
+                next += 1;
+            }
+            (g.group, at)
+        })
+        .collect()
+}
+
 /// The summary's counts: programs open to the holder whose every rule is met, and those with
 /// rules still to check.
 pub fn counts(ranking: &Ranking<'_>) -> (usize, usize) {
@@ -364,6 +393,32 @@ mod tests {
         assert_eq!(shown(Group::AlsoOpen, 7, false), FIRST_CARDS);
         assert_eq!(shown(Group::AlsoOpen, 1, false), 1);
         assert_eq!(shown(Group::AlsoOpen, 7, true), 7);
+    }
+
+    #[test]
+    fn one_slot_per_first_card_and_one_for_the_filters() {
+        let c = embedded();
+        let p = profile(&[Need::Financing, Need::Coaching]);
+        let r = rank(c, &p, TODAY);
+        let l = layout(&r, p.needs.as_deref(), Filter::default(), None);
+        let at = first_slot_of(&l);
+        assert_eq!(at.len(), l.len());
+        assert_eq!(at[0], (Group::Best, 0));
+        let best = shown(Group::Best, l[0].items.len(), false);
+        if let Some((_, second)) = at.get(1) {
+            assert_eq!(*second, best + 1, "the filters sit between");
+        }
+        // Each group starts where the one before it ends, and the last ends at the total.
+        for (w, g) in at.windows(2).zip(&l) {
+            let gap = shown(g.group, g.items.len(), false) + usize::from(g.group == Group::Best);
+            assert_eq!(w[1].1 - w[0].1, gap);
+        }
+        let last = l.last().unwrap();
+        let end = at.last().unwrap().1
+            + shown(last.group, last.items.len(), false)
+            + usize::from(last.group == Group::Best);
+        assert_eq!(end, first_slots(&l));
+        assert!(first_slots(&l) <= BEST + 1 + FIRST_CARDS * (l.len() - 1));
     }
 
     #[test]

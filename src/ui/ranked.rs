@@ -12,13 +12,13 @@ use crate::catalog::{Need, Program};
 use crate::engine::{Ranked, Ranking};
 use crate::i18n::Label;
 use crate::i18n::strings::{Strings, fill};
-use crate::results_view::{Filter, Group, chip_order, layout, shown};
+use crate::results_view::{Filter, Group, chip_order, first_slot_of, layout, shown};
 
 use super::card::{near_miss_card, program_card};
 use super::state::{AppState, use_state};
 
-/// The groups of one layout, owned (what the keyed lists read).
-type Laid = Vec<(Group, Vec<Ranked<'static>>)>;
+/// The groups of one layout, owned (what the keyed lists read), each with its first slot.
+type Laid = Vec<(Group, usize, Vec<Ranked<'static>>)>;
 
 fn title(g: Group, lang: crate::catalog::Lang, s: &'static Strings) -> String {
     match g {
@@ -40,25 +40,28 @@ fn index_of(state: AppState, p: &Program) -> usize {
         .unwrap_or(0)
 }
 
-/// The ranked programs in their groups. `step` draws them in steps on a cheap phone (the best
-/// program at 1, the rest of "Best for you" and the filters at 2, the other groups from 3);
-/// without it everything is drawn at once.
+/// The ranked programs in their groups. `slots` draws them one card per task on a cheap phone:
+/// the first `slots` of the first screen's slots (each group's first cards in the order of the
+/// page, the filters after "Best for you", see [`first_slot_of`]); without it everything is
+/// drawn at once. Cards are added to keyed lists, so no step redraws a card already drawn.
 #[component]
 pub fn RankedList(
     #[prop(into)] ranking: Signal<Ranking<'static>>,
     #[prop(into)] needs: Signal<Option<Vec<Need>>>,
-    #[prop(optional, into)] step: Option<Signal<u8>>,
+    #[prop(optional, into)] slots: Option<Signal<usize>>,
 ) -> impl IntoView {
     let state = use_state();
-    let step = step.unwrap_or(Signal::stored(u8::MAX));
+    let slots = slots.unwrap_or(Signal::stored(usize::MAX));
     let filter = RwSignal::new(Filter::default());
     let featured = state.config.featured.as_deref();
     let laid = Memo::new(move |_| {
         let needs = needs.get();
         ranking.with(|r| {
-            layout(r, needs.as_deref(), filter.get(), featured)
-                .into_iter()
-                .map(|g| (g.group, g.items.into_iter().cloned().collect()))
+            let l = layout(r, needs.as_deref(), filter.get(), featured);
+            let at = first_slot_of(&l);
+            l.into_iter()
+                .zip(at)
+                .map(|(g, (_, at))| (g.group, at, g.items.into_iter().cloned().collect()))
                 .collect::<Laid>()
         })
     });
@@ -66,53 +69,67 @@ pub fn RankedList(
         Signal::derive(move || {
             laid.with(|l| {
                 l.iter()
-                    .find(|(x, _)| *x == g)
-                    .map(|(_, v)| v.clone())
+                    .find(|(x, _, _)| *x == g)
+                    .map(|(_, _, v)| v.clone())
                     .unwrap_or_default()
             })
         })
     };
-    // The groups below the filters, each appearing from its own step.
+    // The slots this group may fill: none before its first slot.
+    let room_of = move |g: Group| {
+        Signal::derive(move || {
+            let at = laid.with(|l| l.iter().find(|(x, _, _)| *x == g).map(|(_, at, _)| *at));
+            at.map_or(0, |at| slots.get().saturating_sub(at))
+        })
+    };
+    // The groups below the filters, each appearing with its first card.
     let below = move || {
-        let now = step.get();
+        let now = slots.get();
         laid.with(|l| {
             l.iter()
-                .filter(|(g, _)| *g != Group::Best)
-                .enumerate()
-                .filter(|(i, _)| now >= 3 + (*i).min(3) as u8)
-                .map(|(_, (g, _))| *g)
+                .filter(|(g, at, _)| *g != Group::Best && *at < now)
+                .map(|(g, _, _)| *g)
                 .collect::<Vec<_>>()
         })
     };
-    let filters_shown = move || step.get() >= 2;
+    // The filters take the slot after the best programs.
+    let filters_shown = move || {
+        let best = laid.with(|l| {
+            l.iter()
+                .find(|(g, _, _)| *g == Group::Best)
+                .map_or(0, |(_, _, v)| v.len())
+        });
+        slots.get() > best
+    };
     view! {
-        <GroupSection group=Group::Best items=items_of(Group::Best) step=step/>
+        <GroupSection group=Group::Best items=items_of(Group::Best) room=room_of(Group::Best)/>
         <Show when=filters_shown>
             <Filters filter=filter needs=needs/>
         </Show>
         <For each=below key=|g| *g let:g>
-            <GroupSection group=g items=items_of(g) step=step/>
+            <GroupSection group=g items=items_of(g) room=room_of(g)/>
         </For>
     }
 }
 
 /// One group: its heading with the count, its first cards (all of "Best for you"), and "show
-/// all" for the rest.
+/// all" for the rest. `room`: how many of its first cards may be drawn yet.
 #[component]
 fn GroupSection(
     group: Group,
     items: Signal<Vec<Ranked<'static>>>,
-    step: Signal<u8>,
+    room: Signal<usize>,
 ) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let unfolded = RwSignal::new(false);
     let total = move || items.with(Vec::len);
-    // The best program alone at step 1, the group's first cards from step 2.
+    // Its first cards all drawn: "show all" may add the rest.
+    let complete = move || room.get() >= shown(group, total(), false);
     let visible = move || {
         let n = shown(group, total(), unfolded.get());
-        let n = if step.get() < 2 { n.min(1) } else { n };
+        let n = if complete() { n } else { n.min(room.get()) };
         items.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
     };
     let card = move |r: Ranked<'static>| {
@@ -123,8 +140,8 @@ fn GroupSection(
             program_card(r, index, group == Group::Best).into_any()
         }
     };
-    let any = move || total() > 0;
-    let more_button = move || total() > shown(group, total(), unfolded.get()) && step.get() >= 2;
+    let any = move || total() > 0 && room.get() > 0;
+    let more_button = move || total() > shown(group, total(), unfolded.get()) && complete();
     let heading_id = format!("group-{}", group.id());
     view! {
         <Show when=any>

@@ -12,7 +12,7 @@ use crate::engine::{Outcome, explain};
 use crate::i18n::plural::results_summary;
 use crate::i18n::reasons::rule;
 use crate::i18n::speech;
-use crate::results_view::counts;
+use crate::results_view::{Filter, counts, first_slots, layout};
 
 use super::answers::Answers;
 use super::app::HEADING_ID;
@@ -24,26 +24,78 @@ use super::ranked::RankedList;
 use super::share::SharePanel;
 use super::state::{Notice, use_state};
 
-/// The page is drawn in steps, each in its own task after a paint: the best program first,
-/// then the rest of "Best for you" and the filters, the other groups one by one, the pathways
-/// and the answers, the programs not for the holder and sharing, and the printed sheet. A cheap
-/// phone shows the best program sooner and no task blocks the page for long (measured under
-/// Lighthouse's mobile CPU: one 529 ms task when drawn at once; steps of 50–250 ms when drawn
-/// by group). Step 0 draws nothing: the program texts are read in one task, the first card
-/// drawn in the next.
-const LAST_STEP: u8 = 9;
+/// The page is drawn in steps, each in its own task after a paint, so that no task blocks a
+/// cheap phone for long (Lighthouse's mobile CPU counts every task over 50 ms against the page;
+/// one card takes about that much there, its code compiled on first use):
+///
+/// 0. the title, with the app's first task (which compiles and runs everything else the page
+///    shows first);
+/// 1. the summary sentence (the ranking is computed here, in its own task);
+/// 2. from [`CARDS`], once the program texts are in: one slot of the first screen per step,
+///    the best program first (each group's first cards in the order of the page, the filters
+///    after "Best for you", see `ranked.rs`);
+/// 3. then the pathways and the answers, the programs not for the holder, sharing, and the
+///    printed sheet, each in its own step; see [`Steps`].
+const CARDS: u8 = 2;
 
-/// The step counter: after each step is drawn and painted, the next one. An animation frame
-/// waits for the paint; the timeout is for frames that never come (a partner's iframe out of
-/// view). Once the last step is drawn, the place the holder was reading before a language
-/// switch is found again.
-fn use_steps(ready: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<u8> {
-    let step = RwSignal::new(0u8);
+/// The steps after the cards, counted from the first step after the last card.
+const PATHWAYS: u8 = 0;
+const NOT_FOR_YOU: u8 = 1;
+const SHARING: u8 = 2;
+const PRINTED: u8 = 3;
+
+/// The step counter and the number of first-screen slots (which sets the last step).
+#[derive(Clone, Copy)]
+struct Steps {
+    now: RwSignal<u8>,
+    slots: Memo<usize>,
+}
+
+impl Steps {
+    /// The first step after the cards.
+    fn after_cards(self) -> u8 {
+        CARDS.saturating_add(u8::try_from(self.slots.get()).unwrap_or(u8::MAX))
+    }
+
+    /// Whether the step `after` the cards is drawn (never before the summary's step has
+    /// computed the ranking, which `slots` needs).
+    fn shown_after_cards(self, after: u8) -> bool {
+        let now = self.now.get();
+        now >= CARDS && now >= self.after_cards().saturating_add(after)
+    }
+
+    fn last(self) -> u8 {
+        self.after_cards().saturating_add(PRINTED)
+    }
+
+    /// Everything drawn.
+    fn done(self) -> bool {
+        self.now.get() >= CARDS && self.now.get() >= self.last()
+    }
+
+    /// The first-screen slots the cards may fill: one more per step, all once they are drawn
+    /// (a filter may then lay out more).
+    fn card_slots(self) -> usize {
+        let now = self.now.get();
+        if now >= CARDS && now >= self.after_cards() {
+            usize::MAX
+        } else {
+            usize::from(now.saturating_sub(CARDS)) + 1
+        }
+    }
+}
+
+/// The step counter: after each step is drawn and painted, the next one (from [`CARDS`] on,
+/// once the program texts are in). An animation frame waits for the paint; the timeout is for
+/// frames that never come (a partner's iframe out of view). Once the last step is drawn, the
+/// place the holder was reading before a language switch is found again.
+fn use_steps(steps: Steps, ready: impl Fn() -> bool + Send + Sync + 'static) {
+    let step = steps.now;
     Effect::new(move |_| {
         let now = step.get();
-        if now == LAST_STEP {
+        if now >= CARDS && steps.done() {
             crate::browser::scroll::restore_anchor();
-        } else if ready() {
+        } else if now < CARDS || ready() {
             // `try_`: the holder may have left the results (the screen and its signal are gone)
             // before the timer fires; reading a disposed signal would panic.
             let advance = move || {
@@ -55,7 +107,6 @@ fn use_steps(ready: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<u8> {
             set_timeout(advance, Duration::from_millis(250));
         }
     });
-    step
 }
 
 #[component]
@@ -67,31 +118,49 @@ pub fn ResultsScreen() -> impl IntoView {
     let ready = move || state.texts_ready();
     let failed =
         move || !state.texts_ready() && state.notice.get() == Some(Notice::TextsUnavailable);
-    let step = use_steps(ready);
-    let shown_from = move |n: u8| step.get() >= n;
-    let nothing_open = move || {
+    let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    let featured = state.config.featured.as_deref();
+    // How many first-screen slots the cards take (the layout without a filter).
+    let slots = Memo::new(move |_| {
+        let needs = needs.get();
         state
             .ranking
-            .with(|r| r.fits.is_empty() && r.also_open.is_empty())
+            .with(|r| first_slots(&layout(r, needs.as_deref(), Filter::default(), featured)))
+    });
+    let steps = Steps {
+        now: RwSignal::new(0u8),
+        slots,
     };
-    let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    use_steps(steps, ready);
+    let step = steps.now;
+    let summed = move || step.get() >= 1;
+    let nothing_open = move || {
+        summed()
+            && state
+                .ranking
+                .with(|r| r.fits.is_empty() && r.also_open.is_empty())
+    };
+    let card_slots = Signal::derive(move || steps.card_slots());
+    let after = move |n: u8| steps.shown_after_cards(n);
+    let cards_shown = move || ready() && step.get() >= CARDS;
     view! {
         // `loading` keeps the room of the results until the last step (no footer jump);
         // `data-drawn` tells the end-to-end tests the page is complete.
-        <section class="results" class:loading=move || !failed() && step.get() < LAST_STEP
-            data-step=move || step.get().to_string() data-drawn=move || (step.get() == LAST_STEP).to_string()>
+        <section class="results" class:loading=move || !failed() && !steps.done()
+            data-step=move || step.get().to_string() data-drawn=move || steps.done().to_string()>
             <h1 id=HEADING_ID tabindex="-1">{s.results_title}</h1>
-            <Summary/>
+            <Show when=summed><Summary/></Show>
             <Show when=move || !state.texts_ready()><TextsNotice/></Show>
             <Show when=failed><Answers/><SharePanel/></Show>
             <Show when=nothing_open><p class="notice">{s.no_results}</p></Show>
             // Everything below waits for the program texts (a moment on a share link opened
             // cold): drawn once and complete, not as empty cards that then grow.
-            <Show when=move || ready() && shown_from(1)>
-                <RankedList ranking=state.ranking needs=needs step=step/>
-                <Show when=move || shown_from(7)><Pathways/><Answers/></Show>
-                <Show when=move || shown_from(8)><NotForYou/><SharePanel/></Show>
-                <Show when=move || shown_from(LAST_STEP)><PrintSheet/></Show>
+            <Show when=cards_shown>
+                <RankedList ranking=state.ranking needs=needs slots=card_slots/>
+                <Show when=move || after(PATHWAYS)><Pathways/><Answers/></Show>
+                <Show when=move || after(NOT_FOR_YOU)><NotForYou/></Show>
+                <Show when=move || after(SHARING)><SharePanel/></Show>
+                <Show when=move || after(PRINTED)><PrintSheet/></Show>
             </Show>
         </section>
     }
