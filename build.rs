@@ -77,6 +77,11 @@ fn main() {
             text_table::digest(&text_table::table(&catalog, lang))
         );
     }
+    // The programs' sources, one table for every language, fetched with a program's page.
+    println!(
+        "cargo:rustc-env=BOUSLA_SOURCES_DIGEST={}",
+        text_table::digest(&text_table::sources_table(&catalog))
+    );
     // The Darija interface's table and its SHA-256, which names it and which the browser checks.
     let darija = ary_table::encode(ary_table::darija().expect("native builds have Darija"));
     let darija_digest = text_table::digest(&darija);
@@ -126,6 +131,11 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
         let path = dir.join(text_table::file_name(&hash, lang));
         std::fs::write(&path, text_table::table(catalog, lang)).expect("target/ is writable");
     }
+    std::fs::write(
+        dir.join(text_table::sources_file_name(&hash)),
+        text_table::sources_table(catalog),
+    )
+    .expect("target/ is writable");
     std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
         .expect("target/ is writable");
 }

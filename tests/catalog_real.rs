@@ -69,13 +69,17 @@ fn no_contact_detail_is_left_without_a_source() {
 
 #[test]
 fn the_per_language_text_tables_rebuild_the_browser_catalog_exactly() {
-    use bousla::catalog::text_table::{fill, for_browser, strip, table};
+    use bousla::catalog::text_table::{
+        decode_sources, digest, fill, for_browser, sources_table, strip, table,
+    };
     let full = files();
     let mut rebuilt = strip(&full);
     assert_ne!(rebuilt, full, "strip removes the texts");
     for lang in Lang::ALL {
         fill(&mut rebuilt, lang, &table(&full, lang)).expect("a table of the same catalog fits");
     }
+    let sources = sources_table(&full);
+    decode_sources(&mut rebuilt, &sources, &digest(&sources)).expect("the same catalog's");
     assert_eq!(rebuilt, for_browser(&full));
     // A table of another catalog is refused rather than misplaced.
     let mut other = strip(&full);

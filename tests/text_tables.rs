@@ -2,8 +2,10 @@
 //! checked before a table fills the catalog, so a table cut short, shuffled, from another build
 //! or altered is refused as a whole, even with the right number of entries.
 
-use bousla::catalog::text_table::{SEPARATOR, decode, digest, for_browser, strip, table};
-use bousla::catalog::{Lang, embedded, text_digest};
+use bousla::catalog::text_table::{
+    SEPARATOR, decode, decode_sources, digest, for_browser, sources_table, strip, table,
+};
+use bousla::catalog::{Lang, SOURCES_DIGEST, embedded, text_digest};
 
 #[test]
 fn the_tables_of_this_build_fill_the_catalog_exactly() {
@@ -14,7 +16,84 @@ fn the_tables_of_this_build_fill_the_catalog_exactly() {
         assert_eq!(digest(&t), text_digest(lang), "{}", lang.code());
         decode(&mut rebuilt, lang, &t, text_digest(lang)).expect("the build's own table");
     }
+    assert_ne!(
+        rebuilt,
+        for_browser(full),
+        "the programs' sources are not in them"
+    );
+    let sources = sources_table(full);
+    assert_eq!(digest(&sources), SOURCES_DIGEST);
+    decode_sources(&mut rebuilt, &sources, SOURCES_DIGEST).expect("the build's own table");
     assert_eq!(rebuilt, for_browser(full));
+}
+
+#[test]
+fn the_first_load_leaves_the_programs_sources_to_their_pages() {
+    let full = embedded();
+    let urls: Vec<&str> = full
+        .programs
+        .iter()
+        .flat_map(|p| &p.sources)
+        .map(|s| s.url.as_str())
+        // A program's own website is shown on the results too, and may also be a source.
+        .filter(|u| {
+            !full
+                .programs
+                .iter()
+                .any(|p| p.website.as_deref() == Some(*u))
+        })
+        .collect();
+    assert!(urls.len() > 100, "the catalog cites its sources");
+    for lang in Lang::ALL {
+        let t = table(full, lang);
+        let cited = urls.iter().filter(|u| t.contains(*u)).count();
+        assert_eq!(cited, 0, "{}: {cited} source addresses", lang.code());
+    }
+    let stripped = strip(full);
+    assert!(
+        stripped
+            .programs
+            .iter()
+            .flat_map(|p| &p.sources)
+            .all(|s| s.url.is_empty() && s.title.as_deref().is_none_or(str::is_empty)),
+        "the embedded structure keeps only how many sources and their dates"
+    );
+    assert_eq!(
+        stripped
+            .programs
+            .iter()
+            .map(|p| p.sources.len())
+            .sum::<usize>(),
+        full.programs.iter().map(|p| p.sources.len()).sum::<usize>()
+    );
+}
+
+#[test]
+fn a_cut_shuffled_or_altered_sources_table_is_refused_and_changes_nothing() {
+    let full = embedded();
+    let t = sources_table(full);
+    let entries: Vec<&str> = t.split(SEPARATOR).collect();
+    let mut swapped = entries.clone();
+    swapped.swap(0, 2);
+    let damaged = [
+        ("empty", String::new()),
+        ("cut in half", t[..t.len() / 2].to_string()),
+        ("two entries swapped", swapped.join(&SEPARATOR.to_string())),
+        (
+            "a link altered",
+            t.replacen("https://", "javascript:alert(1)//", 1),
+        ),
+        ("a language's table", table(full, Lang::Fr)),
+    ];
+    for (what, bad) in damaged {
+        let mut c = strip(full);
+        let before = c.clone();
+        assert!(
+            decode_sources(&mut c, &bad, SOURCES_DIGEST).is_err(),
+            "{what}"
+        );
+        assert_eq!(c, before, "{what}: a refused table changes nothing");
+    }
 }
 
 #[test]

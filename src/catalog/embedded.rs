@@ -18,6 +18,9 @@ pub fn text_digest(lang: super::text::Lang) -> &'static str {
     }
 }
 
+/// The SHA-256 of this build's programs' sources table (see `text_table::decode_sources`).
+pub const SOURCES_DIGEST: &str = env!("BOUSLA_SOURCES_DIGEST");
+
 /// The embedded catalog, decoded once. In the browser build its texts are empty: they come
 /// from the language's text table (see `text_table`). The bytes were written by this crate's build script from
 /// a catalog that passed validation, so decoding cannot fail short of a build bug; if it ever

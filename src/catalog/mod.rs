@@ -16,7 +16,7 @@ pub mod load;
 mod embedded;
 
 pub use date::Date;
-pub use embedded::{TEXT_HASH, embedded, text_digest};
+pub use embedded::{SOURCES_DIGEST, TEXT_HASH, embedded, text_digest};
 pub use geo::{Province, Region};
 pub use schema::{
     Amount, Audience, Catalog, Criteria, Desk, Freshness, Pathway, Program, Provider, Source,

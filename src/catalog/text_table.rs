@@ -40,7 +40,6 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
         out.extend(p.caution.as_mut().map(Slot::Text));
         out.extend(opt_plain(&mut p.website));
         out.extend(opt_plain(&mut p.phone));
-        out.extend(sources(&mut p.sources));
     }
     for p in &mut c.providers {
         out.push(Slot::Text(&mut p.name));
@@ -57,6 +56,17 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
         out.extend([Slot::Text(&mut w.title), Slot::Text(&mut w.explanation)]);
     }
     out
+}
+
+/// Every program's sources (address and title), in catalog order: the program pages' own
+/// table, the same in every language, which the browser downloads when a holder opens a
+/// program's page. In the languages' tables they were a third of the bytes (about 13 KB brotli
+/// of 39 in Arabic) that the results never show.
+fn source_slots(c: &mut Catalog) -> Vec<Slot<'_>> {
+    c.programs
+        .iter_mut()
+        .flat_map(|p| sources(&mut p.sources))
+        .collect()
 }
 
 /// What the browser gets of the catalog: all of it but the sources of providers, desks and
@@ -81,18 +91,41 @@ pub fn for_browser(c: &Catalog) -> Catalog {
 /// the order).
 pub fn strip(c: &Catalog) -> Catalog {
     let mut s = for_browser(c);
-    for slot in slots(&mut s) {
-        match slot {
-            Slot::Text(t) => *t = Text::default(),
-            Slot::Plain(p) => p.clear(),
-        }
-    }
+    slots(&mut s).into_iter().for_each(clear);
+    source_slots(&mut s).into_iter().for_each(clear);
     s
 }
 
+fn clear(slot: Slot<'_>) {
+    match slot {
+        Slot::Text(t) => *t = Text::default(),
+        Slot::Plain(p) => p.clear(),
+    }
+}
+
+/// The programs' sources table (see [`source_slots`]).
+pub fn sources_table(c: &Catalog) -> String {
+    // Addresses and titles are plain: the same table for every language.
+    join(source_slots(&mut c.clone()), Lang::Ar)
+}
+
+/// Checks the programs' sources table against the digest this build recorded, then fills the
+/// catalog's program sources from it; refuses it as a whole otherwise, like [`decode`].
+pub fn decode_sources(c: &mut Catalog, table: &str, expected: &str) -> Result<(), String> {
+    if digest(table) != expected {
+        return Err(
+            "the sources table does not match this build (cut, reordered or altered)".into(),
+        );
+    }
+    fill_slots(source_slots(c), Lang::Ar, table, "sources")
+}
+
 pub fn table(c: &Catalog, lang: Lang) -> String {
-    let mut copy = c.clone();
-    let values: Vec<String> = slots(&mut copy)
+    join(slots(&mut c.clone()), lang)
+}
+
+fn join(slots: Vec<Slot<'_>>, lang: Lang) -> String {
+    let values: Vec<String> = slots
         .into_iter()
         .map(|slot| match slot {
             Slot::Text(t) => t.get(lang).to_string(),
@@ -104,12 +137,14 @@ pub fn table(c: &Catalog, lang: Lang) -> String {
 
 /// Fills one language's display data from its table; refuses a table of another build.
 pub fn fill(c: &mut Catalog, lang: Lang, table: &str) -> Result<(), String> {
-    let slots = slots(c);
+    fill_slots(slots(c), lang, table, lang.code())
+}
+
+fn fill_slots(slots: Vec<Slot<'_>>, lang: Lang, table: &str, what: &str) -> Result<(), String> {
     let values: Vec<&str> = table.split(SEPARATOR).collect();
     if values.len() != slots.len() {
         return Err(format!(
-            "the {} table has {} entries, the catalog {}",
-            lang.code(),
+            "the {what} table has {} entries, the catalog {}",
             values.len(),
             slots.len()
         ));
@@ -232,8 +267,9 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 /// so they can be cached forever.
 pub fn hash(c: &Catalog) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for lang in Lang::ALL {
-        for b in table(c, lang).bytes().chain([0]) {
+    let tables = Lang::ALL.map(|lang| table(c, lang));
+    for t in tables.iter().chain([&sources_table(c)]) {
+        for b in t.bytes().chain([0]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -243,6 +279,11 @@ pub fn hash(c: &Catalog) -> String {
 
 pub fn file_name(hash: &str, lang: Lang) -> String {
     format!("catalog-{hash}.{}.txt", lang.code())
+}
+
+/// The programs' sources table of a build: `catalog-<hash>.sources.txt`.
+pub fn sources_file_name(hash: &str) -> String {
+    format!("catalog-{hash}.sources.txt")
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::questionnaire::{is_open_ended, settling_question};
 
 use super::listen::listen_button;
 use super::picks::band_label;
+use super::sources::ProgramSources;
 use super::state::{Hub, Screen, use_state};
 
 /// A link to another site: opened in a new tab on a phone; on a shared kiosk, shown as a QR
@@ -441,7 +442,12 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(lang.pick("، ", ", ", ", "));
     let website = p.website.clone();
-    let sources = p.sources.clone();
+    let program = state
+        .catalog()
+        .programs
+        .iter()
+        .position(|q| q.id == p.id)
+        .unwrap_or(usize::MAX);
     let listen = program_listen(r.clone(), ProgramView::Page, lang);
     view! {
         <article class="detail" data-program=p.id.clone()>
@@ -469,16 +475,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
             {where_to_go(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>
-            <ul class="sources">
-                {sources
-                    .into_iter()
-                    .map(|src| {
-                        let label = src.title.clone().unwrap_or_else(|| src.url.clone());
-                        let when = src.date.map(|d| format!(" ({})", date(lang, d))).unwrap_or_default();
-                        view! { <li>{external_link(&src.url, &label, s)}{when}</li> }
-                    })
-                    .collect_view()}
-            </ul>
+            <ProgramSources program/>
             <p class="verified">{freshness(p, lang, s)}</p>
             // A step back in the history when the results are the entry before (Forward then
             // reopens this page), the results in place of this page otherwise.

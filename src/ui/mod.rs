@@ -19,6 +19,7 @@ mod ranked;
 mod results;
 mod review;
 mod share;
+mod sources;
 mod staff;
 mod state;
 mod welcome;

@@ -65,8 +65,8 @@ test('a first visit keeps only the language shown; switching keeps the new one t
   await context.setOffline(false);
 });
 
-test('a kiosk keeps every language for offline use', async ({ page }) => {
+test('a kiosk keeps every language, and the programs\' sources, for offline use', async ({ page }) => {
   await page.goto('./?lang=ar&mode=kiosk');
   await worker(page);
-  await expect.poll(() => keptTables(page), { timeout: 20_000 }).toEqual(['ar', 'ary', 'en', 'fr']);
+  await expect.poll(() => keptTables(page), { timeout: 20_000 }).toEqual(['ar', 'ary', 'en', 'fr', 'sources']);
 });
