@@ -1,4 +1,5 @@
-//! The catalog validated by `build.rs` and embedded in the binary as postcard bytes.
+//! The catalog validated by `build.rs` and embedded in the binary as postcard bytes, read
+//! back by `decode` (no serde in the browser).
 
 use std::sync::OnceLock;
 
@@ -27,5 +28,5 @@ pub const SOURCES_DIGEST: &str = env!("BOUSLA_SOURCES_DIGEST");
 /// did, the app shows an empty catalog rather than dying.
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+    CATALOG.get_or_init(|| super::decode::catalog(BYTES).unwrap_or_default())
 }

@@ -13,6 +13,7 @@ pub mod vocab;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 
+mod decode;
 mod embedded;
 
 pub use date::Date;
