@@ -11,7 +11,6 @@ use crate::i18n::plural::counted;
 use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
-use super::card::text_lang;
 use super::notices::TextsNotice;
 use super::picks::answer_label;
 use super::print_sheet::PrintSheet;
@@ -73,8 +72,7 @@ fn AdviserResults() -> impl IntoView {
                 <RankedList ranking=state.ranking needs/>
                 <SharePanel/>
                 <PrintAnswers/>
-                <PrintSheet/>
-                <PrintSteps/>
+                <PrintSheet most=ON_PAPER steps=true/>
             </Show>
         </aside>
     }
@@ -109,36 +107,6 @@ fn PrintAnswers() -> impl IntoView {
     }
 }
 
-/// Programs whose way to apply goes on paper: the first ones, so the sheet stays one page.
-const STEPS_ON_PAPER: usize = 3;
-
-/// How to apply to the best programs, on paper below them (hidden on screen).
-#[component]
-fn PrintSteps() -> impl IntoView {
-    let state = use_state();
-    let s = state.strings();
-    let lang = state.lang.get_untracked();
-    move || {
-        let rows = state.ranking.with(|r| {
-            r.fits
-                .iter()
-                .chain(&r.also_open)
-                .take(STEPS_ON_PAPER)
-                .map(|r| {
-                    let p = r.program;
-                    view! {
-                        <li lang=text_lang()>
-                            <strong>{p.name.get(lang).to_string()}</strong>": "{p.how_to_apply.get(lang).to_string()}
-                        </li>
-                    }
-                })
-                .collect_view()
-        });
-        view! {
-            <section class="print-steps" aria-hidden="true">
-                <h2>{s.how_to_apply}</h2>
-                <ol>{rows}</ol>
-            </section>
-        }
-    }
-}
+/// Programs on the adviser's paper, each with how to apply: the best ones, so that the sheet
+/// stays one A4 page with the answers above them (tests/e2e/adviser.spec.ts).
+const ON_PAPER: usize = 3;

@@ -2,7 +2,7 @@
 //! `results_view::on_paper`), each with its verdict, what it gives, what is still to check, its
 //! cautions and the door to go to (the same one the card shows) with why and its contacts,
 //! phone first, plus the QR code of the share link. Hidden on screen; the page's title is the
-//! sheet's title.
+//! sheet's title. The adviser's sheet also says how to apply to each program, for fewer of them.
 
 use leptos::prelude::*;
 
@@ -18,8 +18,8 @@ use super::qr::qr_svg;
 use super::state::use_state;
 
 /// One program on paper: name, verdict and amount on one line; what is still to check; the
-/// cautions; the door with why and its contacts, phone first.
-fn row(r: Ranked<'static>) -> impl IntoView {
+/// cautions; the door with why and its contacts, phone first; how to apply, if `steps`.
+fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
@@ -63,27 +63,35 @@ fn row(r: Ranked<'static>) -> impl IntoView {
             {(!cautions.is_empty()).then(|| view! {
                 <br/><span class="k">"⚠ "{s.caution}": "</span><span lang=text_lang()>{cautions.join(" ")}</span>
             })}
-            <br/><span class="k">{s.where_to_go}": "</span>{contact}
+            <br/><span class="k door">{s.where_to_go}": "</span>{contact}
+            {steps.then(|| view! {
+                <br/><span class="k steps">{s.how_to_apply}": "</span><span lang=text_lang()>{p.how_to_apply.get(lang).to_string()}</span>
+            })}
         </li>
     }
 }
 
 /// The printed sheet under the page's title (printed once): the programs, the share QR code.
+/// `most` programs at most (all of `on_paper` by default); `steps` adds how to apply to each.
 #[component]
-pub fn PrintSheet() -> impl IntoView {
+pub fn PrintSheet(
+    #[prop(optional)] most: Option<usize>,
+    #[prop(optional)] steps: bool,
+) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     move || {
-        let picked: Vec<Ranked<'static>> = state
-            .ranking
-            .with(|r| on_paper(r).into_iter().cloned().collect());
+        let picked: Vec<Ranked<'static>> = state.ranking.with(|r| {
+            let all = on_paper(r).into_iter().cloned();
+            all.take(most.unwrap_or(usize::MAX)).collect()
+        });
         let unconfirmed = picked
             .iter()
             .any(|r| r.program.confidence != Confidence::Confirmed && r.program.caution.is_some());
         let link = state.share_link();
         view! {
             <section class="print-sheet" aria-hidden="true">
-                <ol>{picked.into_iter().map(row).collect_view()}</ol>
+                <ol>{picked.into_iter().map(|r| row(r, steps)).collect_view()}</ol>
                 {unconfirmed.then(|| view! { <p class="k">"⚠ "{s.confidence_note}</p> })}
                 <div class="print-qr">
                     {qr_svg(&link, s.qr_label.to_string())}

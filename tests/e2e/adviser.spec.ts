@@ -5,6 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { axeViolations, guard, storageKeys, type Lang } from './helpers';
 import { baseURL } from './fixtures';
+import { holders } from './holders';
 
 const SHOTS = '/tmp/bousla-shots';
 const count = (page: Page) => page.getByTestId('adviser-count');
@@ -116,9 +117,49 @@ test('printing gives one sheet with the answers, the programs, how to apply and 
   await expect(page.locator('.adviser-results .print-sheet')).toBeVisible();
   await expect(page.locator('.adviser-results .print-sheet svg.qr')).toBeVisible();
   // How to apply to the best programs.
-  await expect(page.locator('.print-steps li').first()).toBeVisible();
+  await expect(page.locator('.print-sheet li .steps').first()).toBeVisible();
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/adviser-print-fr.png`, fullPage: true });
+});
+
+/** Pages of a PDF: its `/Type /Page` objects (not `/Pages`). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+test('the adviser\'s printed sheet fits one A4 page in ar, ary, fr and en: answers, best programs, steps, desk and QR', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const rows: string[] = [];
+  for (const lang of ['ar', 'ary', 'fr', 'en'] as Lang[]) {
+    for (const h of holders) {
+      // The holder's share link opens the adviser's page with their answers.
+      await page.goto('about:blank');
+      await page.goto(`./?lang=${lang}&mode=adviser${h.fragment}`);
+      await expect(page.locator('section.adviser')).toBeVisible();
+      await expect(page.locator('.adviser-results article.card').first()).toBeVisible();
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('.print-answers li').first()).toBeVisible();
+      const sheet = page.locator('.adviser-results .print-sheet');
+      await expect(sheet.locator('li').first()).toBeVisible();
+      await expect(sheet.locator('.verdict').first()).toBeVisible();
+      // Each program on paper names the desk to go to (or says there is none).
+      // …and how to apply.
+      expect(await sheet.locator('li').count()).toBe(await sheet.locator('li .door').count());
+      expect(await sheet.locator('li').count()).toBe(await sheet.locator('li .steps').count());
+      await expect(sheet.locator('svg.qr')).toBeVisible();
+      await expect(page.locator('.adviser-questions')).toBeHidden();
+      const n = pdfPages(await page.pdf({ format: 'A4' }));
+      rows.push(`${lang} ${h.name}: ${n} page(s)`);
+      if (n > 1 && h.name === 'azilal-informal-woman') {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: `${SHOTS}/adviser-print-${lang}-overflow.png`, fullPage: true });
+      }
+      await page.emulateMedia({ media: 'screen' });
+    }
+  }
+  console.log(rows.join('\n'));
+  expect(rows.filter((r) => !r.endsWith(': 1 page(s)'))).toEqual([]);
 });
 
 test('the embed option data-mode="adviser" opens the adviser page in the partner page', async ({ page }) => {
