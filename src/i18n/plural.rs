@@ -144,7 +144,9 @@ mod tests {
         let got = |lang: Lang, table: &Phrases| -> Vec<String> {
             let counts = COUNTS.map(|n| n as u8);
             let all = counts.map(|n| met_sentence(lang, table, n, n));
-            let fewer = counts[1..].iter().map(|n| met_sentence(lang, table, n - 1, *n));
+            let fewer = counts[1..]
+                .iter()
+                .map(|n| met_sentence(lang, table, n - 1, *n));
             all.into_iter().chain(fewer).collect()
         };
         assert_eq!(

@@ -245,7 +245,12 @@ pub(super) fn met_sentence(lang: Lang, p: &Phrases, met: u8, rules: u8) -> Strin
     if u64::from(met) >= rules {
         return counted(lang, p.met_all, rules, &[]);
     }
-    counted(lang, p.met_of, rules, &[("met", &number(lang, u64::from(met)))])
+    counted(
+        lang,
+        p.met_of,
+        rules,
+        &[("met", &number(lang, u64::from(met)))],
+    )
 }
 
 /// The holder's answer the rule was checked against, or `None` when unanswered.
