@@ -100,7 +100,7 @@ pub fn canonical(p: &Profile) -> Profile {
     let mut p = p.clone();
     Question::prune(&mut p);
     if let Some(n) = &mut p.needs {
-        n.sort();
+        super::small_sort_by(n, |a, b| a < b);
         n.dedup();
     }
     p

@@ -87,7 +87,7 @@ pub fn doors<'a>(catalog: &'a Catalog, program: &Program, profile: &Profile) -> 
     if better && province.is_some() {
         found.retain(|(w, ..)| !matches!(w, DoorReason::InRegion(_)));
     }
-    found.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+    super::small_sort_by(&mut found, |a, b| (a.0, a.1, &a.2.id) < (b.0, b.1, &b.2.id));
     found
         .into_iter()
         .map(|(why, _, desk)| Door { desk, why })

@@ -162,10 +162,8 @@ pub fn rank<'a>(catalog: &'a Catalog, profile: &Profile, today: Date) -> Ranking
     // place in id order; any other catalog is put in id order here.
     let by_id: Option<Vec<u32>> = (!sorted).then(|| {
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by(|a, b| {
-            catalog.programs[*a as usize]
-                .id
-                .cmp(&catalog.programs[*b as usize].id)
+        super::small_sort_by(&mut order, |a, b| {
+            catalog.programs[*a as usize].id < catalog.programs[*b as usize].id
         });
         order
     });
