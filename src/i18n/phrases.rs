@@ -79,8 +79,10 @@ text_table! {
     closed_since: "مغلق منذ {date}", "Fermé depuis le {date}", "Closed since {date}";
     closed: "مغلق", "Fermé", "Closed";
     // The rules a holder meets, counted by the program's number of rules `{n}` (see `plural`):
-    // `met_all` when every rule is met, `met_of` when `{met}` (fewer) are.
+    // `met_all` when every rule is met, `met_none` when none of two or more is, `met_of` when
+    // `{met}` (fewer) are.
     met_all: "تستوفي شروطه كلها، وعددها {n}.|zero=لا يضع أي شرط.|one=تستوفي شرطه الوحيد.|two=تستوفي شرطيه كليهما.", "Vous remplissez ses {n} conditions.|one=Vous remplissez sa seule condition.|2=Vous remplissez ses deux conditions.|0=Il ne pose aucune condition.", "You meet all {n} of its conditions.|one=You meet its one condition.|2=You meet both of its conditions.|0=It sets no conditions.";
+    met_none: "لم تستوفِ بعدُ أيًّا من شروطه، وعددها {n}.|two=لم تستوفِ بعدُ أيًّا من شرطيه.", "Vous ne remplissez encore aucune de ses {n} conditions.|2=Vous ne remplissez encore aucune de ses deux conditions.", "You meet none of its {n} conditions yet.|2=You meet neither of its two conditions yet.";
     met_of: "تستوفي {met} من {n} شرط.|one=لم تستوفِ شرطه الوحيد بعد.|two=تستوفي {met} من شرطين.|few=تستوفي {met} من {n} شروط.|many=تستوفي {met} من {n} شرطا.", "Vous remplissez {met} de ses {n} conditions.|one=Sa seule condition n'est pas encore remplie.", "You meet {met} of its {n} conditions.|one=Its one condition is not met yet.";
     // The holder's answer to the innovation question.
     innovative_yes: "مشروع مبتكر", "projet innovant", "innovative project";

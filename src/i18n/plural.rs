@@ -136,7 +136,8 @@ mod tests {
     }
 
     /// The conditions a holder meets, said as a sentence ("Rules met: 2 of 3" read like a
-    /// form): all met for each count, then one fewer than all (none of one, 1 of 2, …).
+    /// form): all met for each count, then one fewer than all (none of one, 1 of 2, …), then
+    /// none of two or more.
     #[test]
     fn the_conditions_met_are_a_sentence_in_every_language() {
         use crate::i18n::phrases::{Phrases, p};
@@ -147,7 +148,8 @@ mod tests {
             let fewer = counts[1..]
                 .iter()
                 .map(|n| met_sentence(lang, table, n - 1, *n));
-            all.into_iter().chain(fewer).collect()
+            let none = counts[2..].iter().map(|n| met_sentence(lang, table, 0, *n));
+            all.into_iter().chain(fewer).chain(none).collect()
         };
         assert_eq!(
             got(Lang::En, p(Lang::En)),
@@ -163,6 +165,10 @@ mod tests {
                 "You meet 2 of its 3 conditions.",
                 "You meet 10 of its 11 conditions.",
                 "You meet 99 of its 100 conditions.",
+                "You meet neither of its two conditions yet.",
+                "You meet none of its 3 conditions yet.",
+                "You meet none of its 11 conditions yet.",
+                "You meet none of its 100 conditions yet.",
             ]
         );
         assert_eq!(
@@ -179,6 +185,10 @@ mod tests {
                 "Vous remplissez 2 de ses 3 conditions.",
                 "Vous remplissez 10 de ses 11 conditions.",
                 "Vous remplissez 99 de ses 100 conditions.",
+                "Vous ne remplissez encore aucune de ses deux conditions.",
+                "Vous ne remplissez encore aucune de ses 3 conditions.",
+                "Vous ne remplissez encore aucune de ses 11 conditions.",
+                "Vous ne remplissez encore aucune de ses 100 conditions.",
             ]
         );
         assert_eq!(
@@ -195,6 +205,10 @@ mod tests {
                 "تستوفي 2 من 3 شروط.",
                 "تستوفي 10 من 11 شرطا.",
                 "تستوفي 99 من 100 شرط.",
+                "لم تستوفِ بعدُ أيًّا من شرطيه.",
+                "لم تستوفِ بعدُ أيًّا من شروطه، وعددها 3.",
+                "لم تستوفِ بعدُ أيًّا من شروطه، وعددها 11.",
+                "لم تستوفِ بعدُ أيًّا من شروطه، وعددها 100.",
             ]
         );
         assert_eq!(
@@ -211,6 +225,10 @@ mod tests {
                 "فيك 2 من 3 شروط.",
                 "فيك 10 من 11 ديال الشروط.",
                 "فيك 99 من 100 ديال الشروط.",
+                "مازال ما فيك حتى واحد من جوج الشروط ديالو.",
+                "مازال ما فيك حتى شرط من الشروط ديالو، وهوما 3.",
+                "مازال ما فيك حتى شرط من الشروط ديالو، وهوما 11.",
+                "مازال ما فيك حتى شرط من الشروط ديالو، وهوما 100.",
             ]
         );
     }

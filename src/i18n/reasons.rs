@@ -245,6 +245,9 @@ pub(super) fn met_sentence(lang: Lang, p: &Phrases, met: u8, rules: u8) -> Strin
     if u64::from(met) >= rules {
         return counted(lang, p.met_all, rules, &[]);
     }
+    if met == 0 && rules >= 2 {
+        return counted(lang, p.met_none, rules, &[]);
+    }
     counted(
         lang,
         p.met_of,
