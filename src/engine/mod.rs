@@ -37,9 +37,61 @@ pub fn small_sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     }
 }
 
+/// Sorts integers in place, in O(n log n), unstably: a heapsort, small in wasm (the ranking's
+/// keys in the browser, see `rank`).
+pub fn heap_sort(v: &mut [u64]) {
+    fn sift(v: &mut [u64], mut i: usize, n: usize) {
+        loop {
+            let mut c = 2 * i + 1;
+            if c >= n {
+                return;
+            }
+            if c + 1 < n && v[c + 1] > v[c] {
+                c += 1;
+            }
+            if v[i] >= v[c] {
+                return;
+            }
+            v.swap(i, c);
+            i = c;
+        }
+    }
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
 #[cfg(test)]
 mod small_sort_tests {
-    use super::small_sort_by;
+    use super::{heap_sort, small_sort_by};
+
+    #[test]
+    fn heap_sort_sorts_like_the_standard_sort() {
+        let mut seed = 11u64;
+        for len in (0..70).chain([500, 1001]) {
+            let v: Vec<u64> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    // Some repeats, some large keys.
+                    if seed.is_multiple_of(3) {
+                        seed % 7
+                    } else {
+                        seed
+                    }
+                })
+                .collect();
+            let mut ours = v.clone();
+            heap_sort(&mut ours);
+            let mut std = v;
+            std.sort_unstable();
+            assert_eq!(ours, std, "len {len}");
+        }
+    }
 
     #[test]
     fn sorts_like_the_standard_stable_sort() {
