@@ -366,7 +366,8 @@ fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
                 t.remove(i);
             } else {
                 t.push(need);
-                t.sort();
+                // The engine's small sort: the standard one would add ~4 KB of wasm for this.
+                crate::engine::small_sort_by(t, |a, b| a < b);
             }
         });
         if layout == Layout::Inline {
