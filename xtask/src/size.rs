@@ -14,15 +14,18 @@ use crate::run::{Result, cmd};
 /// new ranking, doors, share links v2 and text-table hashes, 263.4 KB later that day with office
 /// counts (+16 KB), read-aloud (+7 KB), the Darija loader and plural rules (+1 KB), and 280.8 KB
 /// with issue 13's flow (history, review page, adviser mode, results opening on the answer:
-/// +27.4 KB of shell) less 10.4 KB of sources the browser never showed. The line is held just
-/// above that measurement to catch any further growth; issue 14 brings it down to its 120 KB
-/// target (README, Quality).
-pub const BUDGET_BYTES: u64 = 282 * 1024;
+/// +27.4 KB of shell) less 10.4 KB of sources the browser never showed; 266.9 KB once the
+/// programs' sources moved to their own table, fetched with a program's page (-16.5 KB of
+/// Arabic texts) and the wasm lost serde, the standard sorts and a copy-heavy Darija loader.
+/// The line is held just above that measurement to catch any further growth; issue 14 brings
+/// it down to its 120 KB target (README, Quality).
+pub const BUDGET_BYTES: u64 = 268 * 1024;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
 /// (184 KB measured on 2026-11-30 morning, 212.2 KB with office counts and read-aloud, 239.6 KB
-/// with issue 13's flow).
-pub const SHELL_BUDGET_BYTES: u64 = 240 * 1024;
+/// with issue 13's flow, 241.1 KB with its last parts and the results drawn one card per task,
+/// after 11.6 KB of cuts).
+pub const SHELL_BUDGET_BYTES: u64 = 242 * 1024;
 
 pub struct SizeReport {
     pub first_load_brotli: u64,
