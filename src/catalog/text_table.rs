@@ -112,11 +112,7 @@ pub fn sources_table(c: &Catalog) -> String {
 /// Checks the programs' sources table against the digest this build recorded, then fills the
 /// catalog's program sources from it; refuses it as a whole otherwise, like [`decode`].
 pub fn decode_sources(c: &mut Catalog, table: &str, expected: &str) -> Result<(), String> {
-    if digest(table) != expected {
-        return Err(
-            "the sources table does not match this build (cut, reordered or altered)".into(),
-        );
-    }
+    matches_build(table, expected, "sources")?;
     fill_slots(source_slots(c), Lang::Ar, table, "sources")
 }
 
@@ -167,13 +163,19 @@ fn fill_slots(slots: Vec<Slot<'_>>, lang: Lang, table: &str, what: &str) -> Resu
 /// fills the catalog from it: a table cut short, shuffled, from another build or altered on its
 /// way is refused as a whole (the entry count alone would let swapped names through).
 pub fn decode(c: &mut Catalog, lang: Lang, table: &str, expected: &str) -> Result<(), String> {
-    if digest(table) != expected {
-        return Err(format!(
-            "the {} table does not match this build (cut, reordered or altered)",
-            lang.code()
-        ));
-    }
+    matches_build(table, expected, lang.code())?;
     fill(c, lang, table)
+}
+
+/// Refuses a table whose SHA-256 is not the one this build recorded for it.
+fn matches_build(table: &str, expected: &str, what: &str) -> Result<(), String> {
+    if digest(table) == expected {
+        Ok(())
+    } else {
+        Err(format!(
+            "the {what} table does not match this build (cut, reordered or altered)"
+        ))
+    }
 }
 
 /// The SHA-256 of a table, in lowercase hex: what `build.rs` records for each language and

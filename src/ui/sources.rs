@@ -25,9 +25,15 @@ async fn load() -> Result<All, String> {
     if let Some(all) = LOADED.get() {
         return Ok(all);
     }
-    let table = browser::fetch_text(&text_table::sources_file_name(TEXT_HASH)).await?;
-    let mut c = embedded().clone();
-    text_table::decode_sources(&mut c, &table, SOURCES_DIGEST)?;
+    let decoded = browser::fetch_text(&text_table::sources_file_name(TEXT_HASH))
+        .await
+        .and_then(|table| {
+            let mut c = embedded().clone();
+            text_table::decode_sources(&mut c, &table, SOURCES_DIGEST).map(|()| c)
+        });
+    // Said once per attempt, not on every redraw of the notice.
+    let c = decoded
+        .inspect_err(|e| browser::warn(&format!("Bousla: could not load the sources ({e})")))?;
     let all: All = Vec::leak(c.programs.into_iter().map(|p| p.sources).collect());
     LOADED.set(Some(all));
     Ok(all)
@@ -63,8 +69,7 @@ pub fn ProgramSources(program: usize) -> impl IntoView {
     move || match sources.get() {
         None => view! { <p class="sources" aria-busy="true"></p> }.into_any(),
         Some(Ok(all)) => list(all),
-        Some(Err(e)) => {
-            browser::warn(&format!("Bousla: could not load the sources ({e})"));
+        Some(Err(_)) => {
             let s = state.strings();
             view! {
                 <p class="notice" role="status" data-testid="sources-unavailable">
