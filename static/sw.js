@@ -5,7 +5,8 @@
  * A phone keeps only the languages it uses: a table is cached when the page loads it (through
  * this worker, or by a "bousla:keep" message for a table the page loaded before the worker
  * took control); a kiosk asks for every language ("bousla:keep-all"), since its next holder
- * may choose any of them.
+ * may choose any of them. The wasm chunks of the adviser's page and of the office counts are
+ * listed in TABLES too: kept when used, and all of them on a kiosk.
  * Nothing is ever sent anywhere: this worker only serves the app's own files. */
 const VERSION = "__BOUSLA_VERSION__";
 const ASSETS = __BOUSLA_ASSETS__;

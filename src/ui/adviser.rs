@@ -11,18 +11,27 @@ use crate::i18n::plural::counted;
 use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
+use super::chunk::{in_chunk, lazy};
 use super::notices::TextsNotice;
 use super::picks::answer_label;
-use super::print_sheet::PrintSheet;
+use super::print_sheet::print_sheet;
 use super::question::section_title;
 use super::ranked::RankedList;
 use super::review::{SectionQuestions, asked};
-use super::share::SharePanel;
+use super::share::share_panel;
 use super::state::use_state;
 use super::widgets::{AnswerWidget, Layout};
 
+in_chunk!(
+    adviser,
+    preload_adviser,
+    pub fn adviser_screen() {
+        view! { <AdviserScreen/> }
+    }
+);
+
 #[component]
-pub fn AdviserScreen() -> impl IntoView {
+fn AdviserScreen() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let sections = Section::ALL
@@ -70,9 +79,9 @@ fn AdviserResults() -> impl IntoView {
             // never nameless cards.
             <Show when=move || state.texts_ready() fallback=|| view! { <TextsNotice/> }>
                 <RankedList ranking=state.ranking needs/>
-                <SharePanel/>
+                {lazy(None, share_panel)}
                 <PrintAnswers/>
-                <PrintSheet most=ON_PAPER steps=true/>
+                {lazy(None, || print_sheet(ON_PAPER, true))}
             </Show>
         </aside>
     }

@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use crate::browser;
 
-use super::adviser::AdviserScreen;
+use super::adviser::adviser_screen;
+use super::chunk::{lazy, prefetch};
 use super::counting::Counting;
 use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
-use super::results::{DetailScreen, ResultsScreen};
-use super::review::ReviewScreen;
+use super::results::{detail_screen, preload_detail, preload_results, results_screen};
+use super::review::review_screen;
+use super::share::preload_sharing;
 use super::staff::StaffScreen;
 use super::state::{AppState, Screen};
 use super::welcome::Welcome;
@@ -50,6 +52,16 @@ pub fn App() -> impl IntoView {
         if previous.is_some_and(|p| p != screen) {
             browser::focus_after_render(HEADING_ID);
         }
+        // The review and the results, sharing and a program's page come in chunks of their
+        // own: fetched while the holder answers (or once a shared link's results show), so they
+        // are here, and kept offline, when needed.
+        if matches!(screen, Screen::Ask { .. } | Screen::Results)
+            && !matches!(previous, Some(Screen::Ask { .. } | Screen::Results))
+        {
+            prefetch(preload_results());
+            prefetch(preload_sharing());
+            prefetch(preload_detail());
+        }
         screen
     });
 
@@ -67,14 +79,14 @@ pub fn App() -> impl IntoView {
                     // An adviser's desk: every question on one page; a program's page opens
                     // over it.
                     if config.adviser && !matches!(screen, Screen::Detail(_)) {
-                        return view! { <AdviserScreen/> }.into_any();
+                        return lazy(Some(HEADING_ID), adviser_screen).into_any();
                     }
                     match screen {
                         Screen::Welcome => view! { <Welcome/> }.into_any(),
                         Screen::Ask { question, .. } => view! { <QuestionScreen question/> }.into_any(),
-                        Screen::Review => view! { <ReviewScreen/> }.into_any(),
-                        Screen::Results => view! { <ResultsScreen/> }.into_any(),
-                        Screen::Detail(i) => view! { <DetailScreen index=i/> }.into_any(),
+                        Screen::Review => lazy(Some(HEADING_ID), review_screen).into_any(),
+                        Screen::Results => lazy(Some(HEADING_ID), results_screen).into_any(),
+                        Screen::Detail(i) => lazy(Some(HEADING_ID), move || detail_screen(i)).into_any(),
                     }
                 }}
             </main>

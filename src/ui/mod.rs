@@ -5,6 +5,7 @@ mod adviser;
 mod answers;
 mod app;
 mod card;
+mod chunk;
 mod counting;
 mod header;
 mod history;

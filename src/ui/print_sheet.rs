@@ -14,6 +14,7 @@ use crate::i18n::strings::fill;
 use crate::results_view::on_paper;
 
 use super::card::{amount_line, text_lang};
+use super::chunk::in_chunk;
 use super::qr::qr_svg;
 use super::state::use_state;
 
@@ -71,19 +72,24 @@ fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
     }
 }
 
+in_chunk!(
+    results,
+    preload_print_sheet,
+    pub fn print_sheet(most: usize, steps: bool) {
+        view! { <PrintSheet most steps/> }
+    }
+);
+
 /// The printed sheet under the page's title (printed once): the programs, the share QR code.
-/// `most` programs at most (all of `on_paper` by default); `steps` adds how to apply to each.
+/// `most` programs at most (`usize::MAX`: all of `on_paper`); `steps` adds how to apply to each.
 #[component]
-pub fn PrintSheet(
-    #[prop(optional)] most: Option<usize>,
-    #[prop(optional)] steps: bool,
-) -> impl IntoView {
+fn PrintSheet(most: usize, steps: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     move || {
         let picked: Vec<Ranked<'static>> = state.ranking.with(|r| {
             let all = on_paper(r).into_iter().cloned();
-            all.take(most.unwrap_or(usize::MAX)).collect()
+            all.take(most).collect()
         });
         let unconfirmed = picked
             .iter()

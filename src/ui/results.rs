@@ -17,11 +17,12 @@ use crate::results_view::{Filter, counts, first_slots, layout};
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{program_detail, text_lang};
+use super::chunk::{in_chunk, lazy};
 use super::listen::listen_button;
 use super::notices::TextsNotice;
-use super::print_sheet::PrintSheet;
+use super::print_sheet::print_sheet;
 use super::ranked::RankedList;
-use super::share::SharePanel;
+use super::share::share_panel;
 use super::state::{Notice, use_state};
 
 /// The page is drawn in steps, each in its own task after a paint, so that no task blocks a
@@ -109,8 +110,16 @@ fn use_steps(steps: Steps, ready: impl Fn() -> bool + Send + Sync + 'static) {
     });
 }
 
+in_chunk!(
+    results,
+    preload_results,
+    pub fn results_screen() {
+        view! { <ResultsScreen/> }
+    }
+);
+
 #[component]
-pub fn ResultsScreen() -> impl IntoView {
+fn ResultsScreen() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     // Cards, pathways and the lists below need the program texts: without them, a notice with
@@ -155,7 +164,7 @@ pub fn ResultsScreen() -> impl IntoView {
             <span class="visually-hidden" aria-hidden="true">"📞"</span>
             <Show when=summed><Summary/></Show>
             <Show when=move || !state.texts_ready()><TextsNotice/></Show>
-            <Show when=failed><Answers/><SharePanel/></Show>
+            <Show when=failed><Answers/>{lazy(None, share_panel)}</Show>
             <Show when=nothing_open><p class="notice">{s.no_results}</p></Show>
             // Everything below waits for the program texts (a moment on a share link opened
             // cold): drawn once and complete, not as empty cards that then grow.
@@ -163,8 +172,8 @@ pub fn ResultsScreen() -> impl IntoView {
                 <RankedList ranking=state.ranking needs=needs slots=card_slots/>
                 <Show when=move || after(PATHWAYS)><Pathways/><Answers/></Show>
                 <Show when=move || after(NOT_FOR_YOU)><NotForYou/></Show>
-                <Show when=move || after(SHARING)><SharePanel/></Show>
-                <Show when=move || after(PRINTED)><PrintSheet/></Show>
+                <Show when=move || after(SHARING)>{lazy(None, share_panel)}</Show>
+                <Show when=move || after(PRINTED)>{lazy(None, || print_sheet(usize::MAX, false))}</Show>
             </Show>
         </section>
     }
@@ -253,8 +262,11 @@ fn NotForYou() -> impl IntoView {
     })
 }
 
-#[component]
-pub fn DetailScreen(index: usize) -> impl IntoView {
-    let state = use_state();
-    move || state.catalog.get().programs.get(index).map(program_detail)
-}
+in_chunk!(
+    results,
+    preload_detail,
+    pub fn detail_screen(index: usize) {
+        let state = use_state();
+        move || state.catalog.get().programs.get(index).map(program_detail)
+    }
+);

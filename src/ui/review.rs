@@ -11,6 +11,7 @@ use crate::questionnaire::overview::{Hanging, Section, hanging};
 use crate::questionnaire::{Question, is_answered};
 
 use super::app::HEADING_ID;
+use super::chunk::in_chunk;
 use super::picks::answer_label;
 use super::question::section_title;
 use super::state::{AppState, Hub, Screen, use_state};
@@ -47,8 +48,16 @@ fn focus_soon(id: String) {
     });
 }
 
+in_chunk!(
+    results,
+    preload_review,
+    pub fn review_screen() {
+        view! { <ReviewScreen/> }
+    }
+);
+
 #[component]
-pub fn ReviewScreen() -> impl IntoView {
+fn ReviewScreen() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let hangs = Memo::new(move |_| state.profile.with(|p| hanging(embedded(), p, state.today)));

@@ -5,11 +5,20 @@ use leptos::prelude::*;
 
 use crate::browser;
 
+use super::chunk::in_chunk;
 use super::qr::qr_svg;
 use super::state::use_state;
 
+in_chunk!(
+    results,
+    preload_sharing,
+    pub fn share_panel() {
+        view! { <SharePanel/> }
+    }
+);
+
 #[component]
-pub fn SharePanel() -> impl IntoView {
+fn SharePanel() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     // 0 until a copy is tried; then 1 when the browser said it copied, 2 when it refused.

@@ -30,6 +30,7 @@ use crate::i18n::format::date;
 use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
+use super::chunk::{in_chunk, lazy};
 use super::counting::{STORE_COUNTS, load};
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
@@ -325,7 +326,7 @@ pub fn StaffScreen() -> impl IntoView {
     move || match dialog.open.get() {
         Open::Closed => None,
         Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
-        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
+        Open::Counts => Some(lazy(Some("staff-title"), move || counts_screen(dialog)).into_any()),
     }
 }
 
@@ -355,6 +356,14 @@ fn CodePrompt(dialog: Dialog) -> impl IntoView {
         </div>
     }
 }
+
+in_chunk!(
+    counts,
+    preload_counts,
+    fn counts_screen(dialog: Dialog) {
+        view! { <CountsScreen dialog/> }
+    }
+);
 
 /// The counts screen, drawn from a tree of elements and texts (`counts::tree`, made into DOM
 /// nodes by `browser::dom`, never parsed as HTML) whenever what it shows changes; its controls

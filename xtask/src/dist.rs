@@ -9,8 +9,16 @@ use crate::run::{Result, cmd, run};
 use crate::size::{self, SizeReport};
 
 pub fn dist() -> Result<SizeReport> {
-    run(cmd("trunk", &["build", "--release", "--offline"]))?;
+    // The `split` feature marks the chunks (`src/ui/chunk.rs`); the symbols stay for wasm-split,
+    // and wasm-opt strips them from what ships (`split.rs`).
+    let mut trunk = cmd(
+        "trunk",
+        &["build", "--release", "--offline", "--features", "split"],
+    );
+    trunk.env("CARGO_PROFILE_RELEASE_STRIP", "false");
+    run(trunk)?;
     let dist = Path::new("dist");
+    crate::split::split(dist)?;
     externalise_loader(dist)?;
     add_meta_csp(dist)?;
     fill_service_worker(dist)?;
@@ -18,7 +26,7 @@ pub fn dist() -> Result<SizeReport> {
 }
 
 /// FNV-1a: a stable short name for content, no dependency needed.
-fn fnv(bytes: &[u8]) -> String {
+pub fn fnv(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
@@ -130,10 +138,12 @@ fn fill_service_worker(dist: &Path) -> Result<()> {
         fingerprint.extend_from_slice(n.as_bytes());
         fingerprint.extend(fs::read(dist.join(n)).map_err(|e| e.to_string())?);
     }
-    // The texts of each language are cached when used (see static/sw.js), not precached: a
-    // first visit downloads one language, not all of them.
-    let (tables, shell): (Vec<&String>, Vec<&String>) =
-        names.iter().partition(|n| is_language_table(n));
+    // The texts of each language, and the wasm of the adviser's page and of the office counts,
+    // are cached when used (see static/sw.js), not precached: a first visit downloads one
+    // language and what a holder's screens need, not everything.
+    let (tables, shell): (Vec<&String>, Vec<&String>) = names
+        .iter()
+        .partition(|n| is_language_table(n) || crate::split::is_kept_when_used(n));
     let quoted = |n: &String| format!("\"./{n}\"");
     let list: Vec<String> = std::iter::once("\"./\"".to_string())
         .chain(shell.into_iter().map(quoted))

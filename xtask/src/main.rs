@@ -11,6 +11,7 @@ mod nginx;
 mod run;
 mod serve;
 mod size;
+mod split;
 mod test;
 mod tools;
 

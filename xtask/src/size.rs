@@ -38,9 +38,14 @@ const dir = process.argv[1];
 const files = fs.readdirSync(dir)
   .filter(f => fs.statSync(path.join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'size-report.json')
   .sort();
-// The page, its scripts, styles and wasm load at once; the embed script and the service worker
-// do not (the worker installs after the first screen).
-const atLoad = f => /\.(html|css|wasm)$/.test(f) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js');
+// The page, its scripts, styles and main wasm load at once; the embed script and the service
+// worker do not (the worker installs after the first screen). The wasm chunks (xtask/src/split.rs)
+// load when their view is first drawn: `split_results` (the review, the results, sharing, the
+// printed sheet and a program's page) and the shared `chunk_*` it may need count with the
+// results; the adviser's page and the office counts (the other `split_*`) do not.
+const laterChunk = f => /^split_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(f) && !f.startsWith('split_results-');
+const resultsChunk = f => /\.wasm$/.test(f) && !f.startsWith('bousla-') && !laterChunk(f);
+const atLoad = f => (/\.(html|css|wasm)$/.test(f) && !laterChunk(f)) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js');
 // The catalog's texts: one file per language, and a holder downloads only theirs. Darija
 // (`ary`) shows the Arabic texts, plus its own interface words (catalog-<hash>.ary.txt).
 const isTexts = f => /^catalog-.*\.txt$/.test(f);
@@ -79,10 +84,10 @@ const report = {
 fs.writeFileSync(path.join(dir, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
 const kb = n => (n / 1024).toFixed(1).padStart(9) + ' KB';
 console.log('  ' + 'file'.padEnd(40) + 'raw'.padStart(12) + 'gzip'.padStart(12) + 'brotli'.padStart(12));
-for (const r of rows) console.log((r.first_load ? '* ' : '  ') + r.file.padEnd(40) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
-console.log('  ' + 'first load (*)'.padEnd(40) + kb(report.first_load.raw) + kb(report.first_load.gzip) + kb(report.first_load.brotli));
-const shell = rows.filter(r => r.first_load && !isTexts(r.file)).reduce((s, r) => s + r.brotli, 0);
-console.log('  ' + 'app shell (first screen)'.padEnd(40) + ''.padStart(12) + ''.padStart(12) + kb(shell));
+for (const r of rows) console.log((r.first_load ? (resultsChunk(r.file) ? '+ ' : '* ') : '  ') + r.file.padEnd(40) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+console.log('  ' + 'first load (* and +)'.padEnd(40) + kb(report.first_load.raw) + kb(report.first_load.gzip) + kb(report.first_load.brotli));
+const shell = rows.filter(r => r.first_load && !isTexts(r.file) && !resultsChunk(r.file)).reduce((s, r) => s + r.brotli, 0);
+console.log('  ' + 'app shell (first screen: *, no texts)'.padEnd(40) + ''.padStart(12) + ''.padStart(12) + kb(shell));
 for (const x of perLang) console.log('  ' + ('first load, ' + x.lang + ' (' + x.brotli + ' B)').padEnd(40) + ''.padStart(12) + ''.padStart(12) + kb(x.brotli));
 console.log('FIRST_LOAD_BROTLI=' + report.first_load.brotli);
 console.log('SHELL_BROTLI=' + shell);

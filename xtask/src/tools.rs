@@ -18,6 +18,18 @@ pub fn ensure_build_tools() -> Result<()> {
     check_trunk_pins(&wb)?;
     // `--locked` failed here for wasm-bindgen-cli 0.2.130 (a locked dependency left the index).
     ensure_cargo_tool("wasm-bindgen", &wb, &["wasm-bindgen-cli", "--version", &wb])?;
+    ensure_installed_crate(
+        "wasm_split_cli_support",
+        WASM_SPLIT,
+        &[
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT,
+            "--locked",
+            "--features",
+            "build-binary",
+        ],
+    )?;
     ensure_npm()?;
     let v = output("wasm-opt", &["--version"]).unwrap_or_default();
     if !v.contains(WASM_OPT_VERSION) {
@@ -46,6 +58,24 @@ fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result<()> {
         return Ok(());
     }
     eprintln!("xtask: installing {bin} {version} from crates.io (a few minutes, once)");
+    let mut args = vec!["install"];
+    args.extend_from_slice(install);
+    run(cmd("cargo", &args))
+}
+
+/// wasm-split-cli cuts the release wasm into chunks fetched on first use (`split.rs`).
+pub const WASM_SPLIT: &str = "0.2.4";
+
+/// For a tool without `--version` (wasm-split-cli): what `cargo install --list` says.
+fn ensure_installed_crate(krate: &str, version: &str, install: &[&str]) -> Result<()> {
+    let list = output("cargo", &["install", "--list"]).unwrap_or_default();
+    if list
+        .lines()
+        .any(|l| l.starts_with(&format!("{krate} v{version}:")))
+    {
+        return Ok(());
+    }
+    eprintln!("xtask: installing {krate} {version} from crates.io (a few minutes, once)");
     let mut args = vec!["install"];
     args.extend_from_slice(install);
     run(cmd("cargo", &args))

@@ -1,0 +1,103 @@
+//! Views a first visit may never draw (a program's page, sharing and the printed sheet, the
+//! adviser's page, the office counts), each in a wasm chunk of its own fetched the first time it
+//! is shown. The release build (`cargo xtask dist`, feature `split`) cuts them out of the app's
+//! wasm with wasm-split; without the feature (`trunk serve`) they are ordinary functions.
+//!
+//! A chunk that cannot be fetched (offline before the service worker kept it, a partner's proxy)
+//! leaves the rest of the page working: its place says so, with "Try again".
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+
+/// A chunk could not be fetched or instantiated; the browser's console has the details.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+/// What a chunk's entry returns: its view, or why it is not here.
+pub type Drawn = Result<AnyView, ChunkFailed>;
+
+/// Declares `async fn $name($args) -> Drawn` whose body lives in the chunk `$chunk`, and
+/// `async fn $preload() -> Result<(), _>`, which fetches that chunk ahead of need. The
+/// body is a plain function body returning a view; arguments are moved into the chunk.
+macro_rules! in_chunk {
+    ($chunk:ident, $preload:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))]
+        $vis fn $name($($arg: $ty),*) -> $crate::ui::chunk::Drawn {
+            Ok(::leptos::prelude::IntoAny::into_any($body))
+        }
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> $crate::ui::chunk::Drawn {
+            Ok(::leptos::prelude::IntoAny::into_any($body))
+        }
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
+        $vis async fn $preload() -> Result<(), $crate::ui::chunk::ChunkFailed> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use in_chunk;
+
+/// Fetches chunks ahead of need (the results' while the holder answers, a program page's once
+/// the results are drawn), so the screen opens at once and a connection lost on the way does
+/// not stop it. A failure here is said again, with "Try again", if the view is opened.
+pub fn prefetch<Fut, E>(preload: Fut)
+where
+    Fut: Future<Output = Result<(), E>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let _ = preload.await;
+    });
+}
+
+/// Shows what `draw` returns once its chunk is here: nothing while it loads (the chunk is a few
+/// kilobytes, usually kept by the service worker), and a sentence with "Try again" if it failed.
+/// `focus`: the element that takes focus when the view arrives (a screen's heading), since the
+/// screen change asked for it before the chunk was here.
+pub fn lazy<F, Fut>(focus: Option<&'static str>, draw: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Drawn> + 'static,
+{
+    let state = use_state();
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let fut = send_wrapper::SendWrapper::new(draw());
+        Suspend::new(async move {
+            match fut.await {
+                Ok(view) => {
+                    if let Some(id) = focus {
+                        crate::browser::focus_after_render(id);
+                    }
+                    view
+                }
+                Err(ChunkFailed) => {
+                    let s = state.strings();
+                    view! {
+                        <p class="notice" role="alert" data-testid="chunk-failed">
+                            {s.part_unavailable}" "
+                            <button type="button" class="link" on:click=move |_| attempt.update(|n| *n += 1)>
+                                {s.retry}
+                            </button>
+                        </p>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    }
+}

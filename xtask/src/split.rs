@@ -1,0 +1,274 @@
+//! The wasm cut into chunks fetched on first use (`src/ui/chunk.rs`): what Trunk cannot do.
+//! Trunk builds the page, the styles and the wasm with the `split` feature; then, from cargo's
+//! own wasm (linked with `--emit-relocs`), wasm-split writes the main module, one wasm per chunk
+//! and the JavaScript that loads them; wasm-bindgen and wasm-opt run on the main module, wasm-opt
+//! on each chunk, and Trunk's two files are replaced by these, every name carrying one hash of
+//! the whole set (a new build never mixes with chunks of an older one in a cache).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::run::{Result, cmd, run};
+
+/// cargo's wasm for the release build (Trunk's `--release`).
+const CARGO_WASM: &str = "target/wasm32-unknown-unknown/release/bousla.wasm";
+/// Scratch space, rebuilt on every run.
+const WORK: &str = "target/bousla-split";
+/// wasm-opt's options for every module: the features of index.html's Trunk link.
+const WASM_OPT: &[&str] = &[
+    "-Oz",
+    "--strip-debug",
+    "--strip-producers",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn split(dist: &Path) -> Result<()> {
+    let stem = trunk_stem(dist)?;
+    let work = Path::new(WORK);
+    let _ = fs::remove_dir_all(work);
+    let (chunks_dir, bound) = (work.join("split"), work.join("bound"));
+    fs::create_dir_all(&chunks_dir).map_err(|e| e.to_string())?;
+    run(cmd(
+        "wasm-split-cli",
+        &[CARGO_WASM, path(&chunks_dir)?, "--out-name", "main"],
+    ))?;
+    run(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--out-name",
+            "main",
+            "--out-dir",
+            path(&bound)?,
+            path(&chunks_dir.join("main.wasm"))?,
+        ],
+    ))?;
+    let main_wasm = bound.join("main_bg.wasm");
+    optimise(&main_wasm)?;
+    let chunks = chunk_files(&chunks_dir)?;
+    for c in &chunks {
+        optimise(c)?;
+    }
+
+    let read = |p: &Path| fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let (main_js, link_js) = (bound.join("main.js"), chunks_dir.join("__wasm_split.js"));
+    let mut all = Vec::new();
+    for p in [&main_wasm, &main_js, &link_js].into_iter().chain(&chunks) {
+        all.extend(read(p)?);
+    }
+    let id = &crate::dist::fnv(&all)[..16];
+    let names = Names::new(id, &chunks)?;
+
+    let text = |p: &Path| String::from_utf8(read(p)?).map_err(|e| e.to_string());
+    // Only the import statements: the imports object keeps the module name the wasm asks for.
+    let main_js = text(&main_js)?
+        .replace(
+            "from \"./__wasm_split.js\"",
+            &format!("from \"./{}\"", names.link_js),
+        )
+        .replace("main_bg.wasm", &names.main_wasm);
+    let mut link_js = text(&link_js)?.replace("./main.js", &format!("./{}", names.main_js));
+    for (chunk, renamed) in chunks.iter().zip(&names.chunks) {
+        let file = chunk
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_default();
+        link_js = link_js.replace(&format!("\"./{file}\""), &format!("\"./{renamed}\""));
+    }
+    if main_js.contains("from \"./__wasm_split.js\"") || link_js.contains("./main.js") {
+        return Err(
+            "wasm-split or wasm-bindgen changed its file names: update xtask/src/split.rs".into(),
+        );
+    }
+
+    let write =
+        |name: &str, bytes: &[u8]| fs::write(dist.join(name), bytes).map_err(|e| e.to_string());
+    for old in [format!("{stem}.js"), format!("{stem}_bg.wasm")] {
+        fs::remove_file(dist.join(old)).map_err(|e| e.to_string())?;
+    }
+    write(&names.main_js, main_js.as_bytes())?;
+    write(&names.main_wasm, &read(&main_wasm)?)?;
+    write(&names.link_js, link_js.as_bytes())?;
+    for (chunk, renamed) in chunks.iter().zip(&names.chunks) {
+        write(renamed, &read(chunk)?)?;
+    }
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| e.to_string())?;
+    let mut html = html
+        .replace(&format!("{stem}_bg.wasm"), &names.main_wasm)
+        .replace(&format!("{stem}.js"), &names.main_js);
+    for name in [&names.main_js, &names.main_wasm] {
+        html = with_integrity(&html, name, &sha384(&dist.join(name))?)?;
+    }
+    fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// Trunk's `<link … href="./name" … integrity="sha384-…">` with the digest of the file now there.
+fn with_integrity(html: &str, name: &str, digest: &str) -> Result<String> {
+    let at = html
+        .find(&format!("href=\"./{name}\""))
+        .ok_or_else(|| format!("dist/index.html does not link {name}"))?;
+    let end = at
+        + html[at..]
+            .find('>')
+            .ok_or("unterminated <link> in dist/index.html")?;
+    let Some(attr) = html[at..end].find("integrity=\"") else {
+        return Ok(html.to_string());
+    };
+    let value = at + attr + "integrity=\"".len();
+    let close = value
+        + html[value..]
+            .find('"')
+            .ok_or("unterminated integrity attribute")?;
+    Ok(format!(
+        "{}sha384-{digest}{}",
+        &html[..value],
+        &html[close..]
+    ))
+}
+
+/// Base64 SHA-384 of a file, by node (installed for the tests; xtask stays std-only).
+fn sha384(file: &Path) -> Result<String> {
+    const SCRIPT: &str = "process.stdout.write(require('crypto').createHash('sha384')\
+        .update(require('fs').readFileSync(process.argv[1])).digest('base64'))";
+    crate::run::output("node", &["-e", SCRIPT, path(file)?])
+        .filter(|d| !d.is_empty())
+        .ok_or_else(|| format!("cannot hash {}", file.display()))
+}
+
+/// A chunk no holder's screen needs (the adviser's page, the office counts): the service worker
+/// keeps it when it is used, and a kiosk keeps all of them. `split_results` (review, results,
+/// sharing, a program's page) and the shared `chunk_*` are precached with the app.
+pub fn is_kept_when_used(name: &str) -> bool {
+    name.starts_with("split_") && !name.starts_with("split_results-") && name.ends_with(".wasm")
+}
+
+/// The names shipped: `bousla-<id>.js`, `bousla-<id>_bg.wasm`, `split-<id>.js` and
+/// `<chunk>-<id>.wasm`, which the nginx configuration caches as immutable.
+struct Names {
+    main_js: String,
+    main_wasm: String,
+    link_js: String,
+    chunks: Vec<String>,
+}
+
+impl Names {
+    fn new(id: &str, chunks: &[PathBuf]) -> Result<Self> {
+        let chunks = chunks
+            .iter()
+            .map(|c| {
+                let stem = c
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .ok_or("chunk without a name")?;
+                Ok(format!("{}-{id}.wasm", stem.replace('.', "_")))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            main_js: format!("bousla-{id}.js"),
+            main_wasm: format!("bousla-{id}_bg.wasm"),
+            link_js: format!("split-{id}.js"),
+            chunks,
+        })
+    }
+}
+
+/// `bousla-<hash>` from Trunk's `bousla-<hash>_bg.wasm`.
+fn trunk_stem(dist: &Path) -> Result<String> {
+    let mut stems = fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix("_bg.wasm").map(str::to_string))
+        .collect::<Vec<_>>();
+    match (stems.pop(), stems.is_empty()) {
+        (Some(stem), true) => Ok(stem),
+        _ => Err("dist/ should hold exactly one Trunk-built `*_bg.wasm`".into()),
+    }
+}
+
+/// The chunks wasm-split wrote beside `main.wasm`, sorted by name.
+fn chunk_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut chunks: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm") && !p.ends_with("main.wasm"))
+        .collect();
+    chunks.sort();
+    Ok(chunks)
+}
+
+fn optimise(wasm: &Path) -> Result<()> {
+    let p = path(wasm)?;
+    let mut args = vec![p, "-o", p];
+    args.extend_from_slice(WASM_OPT);
+    run(cmd("wasm-opt", &args))
+}
+
+fn path(p: &Path) -> Result<&str> {
+    p.to_str()
+        .ok_or_else(|| format!("not a UTF-8 path: {}", p.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_name_carries_the_build_id_where_nginx_caches_hashed_files() {
+        let chunks = [
+            PathBuf::from("x/split_detail.wasm"),
+            PathBuf::from("x/chunk_0_a.b.wasm"),
+        ];
+        let n = Names::new("0123456789abcdef", &chunks).unwrap();
+        let immutable = |name: &str| {
+            let (head, ext) = name.rsplit_once('.').unwrap();
+            let head = head.strip_suffix("_bg").unwrap_or(head);
+            let (_, hash) = head.rsplit_once('-').unwrap();
+            ["js", "wasm"].contains(&ext)
+                && hash.len() == 16
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        };
+        for name in [&n.main_js, &n.main_wasm, &n.link_js]
+            .into_iter()
+            .chain(&n.chunks)
+        {
+            assert!(immutable(name), "{name}");
+        }
+        assert_eq!(
+            n.chunks,
+            [
+                "split_detail-0123456789abcdef.wasm",
+                "chunk_0_a_b-0123456789abcdef.wasm"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_chunks_of_rare_screens_wait_until_used() {
+        assert!(is_kept_when_used("split_adviser-0123456789abcdef.wasm"));
+        assert!(is_kept_when_used("split_counts-0123456789abcdef.wasm"));
+        assert!(!is_kept_when_used("split_results-0123456789abcdef.wasm"));
+        assert!(!is_kept_when_used("chunk_5-0123456789abcdef.wasm"));
+        assert!(!is_kept_when_used("split-0123456789abcdef.js"));
+    }
+
+    #[test]
+    fn the_integrity_of_a_replaced_file_is_its_new_digest() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\" crossorigin=\"anonymous\" integrity=\"sha384-old\"><link href=\"./b.css\" integrity=\"sha384-css\">";
+        let out = with_integrity(html, "a.js", "new").unwrap();
+        assert!(
+            out.contains("href=\"./a.js\" crossorigin=\"anonymous\" integrity=\"sha384-new\">")
+        );
+        assert!(out.contains("integrity=\"sha384-css\""));
+        assert!(with_integrity(html, "c.js", "x").is_err());
+    }
+}
