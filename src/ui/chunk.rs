@@ -10,7 +10,9 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use super::app::HEADING_ID;
 use super::state::use_state;
+use crate::i18n::strings::Strings;
 
 /// A chunk could not be fetched or instantiated; the browser's console has the details.
 #[derive(Debug, Clone, Copy)]
@@ -85,19 +87,31 @@ where
                     }
                     view
                 }
-                Err(ChunkFailed) => {
-                    let s = state.strings();
-                    view! {
-                        <p class="notice" role="alert" data-testid="chunk-failed">
-                            {s.part_unavailable}" "
-                            <button type="button" class="link" on:click=move |_| attempt.update(|n| *n += 1)>
-                                {s.retry}
-                            </button>
-                        </p>
-                    }
-                    .into_any()
-                }
+                Err(ChunkFailed) => failed(state.strings(), focus, attempt),
             }
         })
+    }
+}
+
+/// In place of a view whose chunk is not here: why, and "Try again". In place of a screen, the
+/// sentence is the screen's heading and takes the focus, so the page still says where one is.
+fn failed(s: &'static Strings, focus: Option<&'static str>, attempt: RwSignal<u32>) -> AnyView {
+    let retry = view! {
+        <button type="button" class="link" on:click=move |_| attempt.update(|n| *n += 1)>
+            {s.retry}
+        </button>
+    };
+    if focus == Some(HEADING_ID) {
+        crate::browser::focus_after_render(HEADING_ID);
+        view! {
+            <div class="notice" role="alert" data-testid="chunk-failed">
+                <h1 id=HEADING_ID tabindex="-1">{s.part_unavailable}</h1>
+                {retry}
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <p class="notice" role="alert" data-testid="chunk-failed">{s.part_unavailable}" "{retry}</p> }
+            .into_any()
     }
 }

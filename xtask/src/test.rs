@@ -74,7 +74,7 @@ pub fn test(extra: &[String]) -> ExitCode {
     };
     t.timed("tools", start);
     // Formatting, lints and native tests need only cargo; run them even without the web tools.
-    let checks: [(&str, &[&str]); 3] = [
+    let checks: [(&str, &[&str]); 4] = [
         ("cargo fmt --check", &["fmt", "--all", "--check"]),
         (
             "clippy (native)",
@@ -97,6 +97,24 @@ pub fn test(extra: &[String]) -> ExitCode {
                 "--bins",
                 "-p",
                 "bousla",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        // The shipped build: its views in wasm chunks (`src/ui/chunk.rs`).
+        (
+            "clippy (wasm32, split)",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--bins",
+                "-p",
+                "bousla",
+                "--features",
+                "split",
                 "--",
                 "-D",
                 "warnings",

@@ -1,0 +1,50 @@
+// The review, the results and a program's page, the adviser's page and the office counts are
+// wasm chunks fetched when first needed (src/ui/chunk.rs, xtask/src/split.rs): the first screen
+// downloads none of them; the results' chunk comes while the holder answers the first question;
+// a chunk that cannot be fetched leaves the app working, says so, and "Try again" brings it.
+import { test, expect, type Route } from '@playwright/test';
+import { axeViolations, shareFragment } from './helpers';
+
+const CHUNK = /\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+const RESULTS = /\/split_results-[0-9a-f]{16}\.wasm$/;
+const LINK = (lang: string) => `./?lang=${lang}${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`;
+
+test.describe('without the service worker', () => {
+  // Requests a service worker makes are not routed or reported by Playwright.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the first screen fetches no chunk; the first question fetches the results\' chunk ahead of need', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (CHUNK.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+    await page.goto('./?lang=fr');
+    await expect(page.getByTestId('start')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    await page.getByTestId('start').click();
+    await expect.poll(() => fetched.some((f) => RESULTS.test(f))).toBe(true);
+    // Neither the adviser's page nor the office counts: no holder's screen needs them.
+    expect(fetched.filter((f) => /split_(adviser|counts)-/.test(f))).toEqual([]);
+  });
+
+  test('a results chunk that cannot be fetched: a notice with "Try again" that works, and the app goes on', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let fail = true;
+    await page.route(RESULTS, (route: Route) => (fail ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+    await page.goto(LINK('ar'));
+    const notice = page.getByTestId('chunk-failed');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('تعذر تحميل هذا الجزء');
+    // The header and the language switch still work.
+    await expect(page.locator('header')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    fail = false;
+    await notice.getByRole('button').click();
+    await expect(page.locator('section.results h1')).toBeVisible();
+    await expect(page.locator('article.card').first()).toBeVisible();
+    await expect(notice).toHaveCount(0);
+    // The results' heading has the focus, as after any screen change.
+    await expect(page.locator('section.results h1')).toBeFocused();
+    expect(errors).toEqual([]);
+  });
+});
