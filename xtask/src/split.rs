@@ -109,7 +109,33 @@ pub fn split(dist: &Path) -> Result<()> {
     for name in [&names.main_js, &names.main_wasm] {
         html = with_integrity(&html, name, &sha384(&dist.join(name))?)?;
     }
-    fs::write(&index, html).map_err(|e| e.to_string())
+    let results: Vec<&String> = names
+        .chunks
+        .iter()
+        .filter(|c| !is_kept_when_used(c))
+        .collect();
+    fs::write(&index, with_results_preload(&html, &results)?).map_err(|e| e.to_string())
+}
+
+/// A page opened on the results (a share link, a reload on the review, the results or a
+/// program's page) fetches the results' chunks beside the main wasm instead of after it: the
+/// loader script asks for them before it starts the app. Other pages fetch them at the first
+/// question (`src/ui/chunk.rs`).
+fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
+    let open = "<script type=\"module\">";
+    let at = html
+        .find(open)
+        .map(|i| i + open.len())
+        .ok_or("dist/index.html has no inline module script (Trunk's loader)")?;
+    let list: Vec<String> = chunks.iter().map(|c| format!("'./{c}'")).collect();
+    let prelude = format!(
+        "\nif (/^#(a=|review$|results$|p=)/.test(location.hash)) for (const href of [{}]) {{\n  \
+         const l = document.createElement('link');\n  \
+         Object.assign(l, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});\n  \
+         document.head.append(l);\n}}",
+        list.join(", ")
+    );
+    Ok(format!("{}{prelude}{}", &html[..at], &html[at..]))
 }
 
 /// Trunk's `<link … href="./name" … integrity="sha384-…">` with the digest of the file now there.
@@ -270,5 +296,16 @@ mod tests {
         );
         assert!(out.contains("integrity=\"sha384-css\""));
         assert!(with_integrity(html, "c.js", "x").is_err());
+    }
+
+    #[test]
+    fn a_page_opened_on_the_results_asks_for_their_chunks_first() {
+        let html = "<head><script type=\"module\">\nimport init from './a.js';\n</script></head>";
+        let c = "split_results-0123456789abcdef.wasm".to_string();
+        let out = with_results_preload(html, &[&c]).unwrap();
+        let pre = out.find("'./split_results-0123456789abcdef.wasm'").unwrap();
+        assert!(pre < out.find("import init").unwrap());
+        assert!(out.contains("#(a=|review$|results$|p=)"));
+        assert!(with_results_preload("<head></head>", &[&c]).is_err());
     }
 }
