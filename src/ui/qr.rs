@@ -1,6 +1,7 @@
 //! QR codes drawn on the device as SVG (qrcodegen), so a holder at a kiosk takes a link home
 //! with their phone's camera and nothing goes through a server.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 
 use leptos::prelude::*;
@@ -8,12 +9,35 @@ use qrcodegen::{QrCode, QrCodeEcc, QrSegment};
 
 const BORDER: i32 = 4;
 
-/// The SVG path of the dark modules, and the side of the square in modules. Never inlined:
-/// one copy of the encoder for the share panel and the staff's export.
+/// The SVG path of the dark modules, and the side of the square in modules.
+type Drawn = (String, i32);
+
+/// The code of `text`. Never inlined: one copy of the encoder for the share panel, the printed
+/// sheet and the staff's export.
 /// Byte mode, which every text here takes anyway (links and the export have lowercase
 /// letters): `encode_text`'s numeric and alphanumeric modes weighed ~1 KB of wasm for nothing.
 #[inline(never)]
-pub(super) fn qr_path(text: &str) -> Option<(String, i32)> {
+pub(super) fn qr_path(text: &str) -> Option<Drawn> {
+    // The results encode their link twice (the share panel and the printed sheet), and encoding
+    // takes 28–48 ms on a desktop, four times that on a slow phone: the last one is kept.
+    if let Some(hit) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(t, _)| t == text)
+            .map(|(_, qr)| qr.clone())
+    }) {
+        return hit;
+    }
+    let qr = encode(text);
+    LAST.set(Some((text.to_string(), qr.clone())));
+    qr
+}
+
+thread_local! {
+    /// The last text encoded, and its code.
+    static LAST: RefCell<Option<(String, Option<Drawn>)>> = const { RefCell::new(None) };
+}
+
+fn encode(text: &str) -> Option<Drawn> {
     let bytes = [QrSegment::make_bytes(text.as_bytes())];
     let qr = QrCode::encode_segments(&bytes, QrCodeEcc::Medium).ok()?;
     let mut d = String::new();
