@@ -65,10 +65,11 @@ where
     });
 }
 
-/// Shows what `draw` returns once its chunk is here: nothing while it loads (the chunk is a few
-/// kilobytes, usually kept by the service worker), and a sentence with "Try again" if it failed.
-/// `focus`: the element that takes focus when the view arrives (a screen's heading), since the
-/// screen change asked for it before the chunk was here.
+/// Shows what `draw` returns once its chunk is here, and a sentence with "Try again" if it
+/// failed. While a screen's chunk is on its way (a share link opened on a slow network), the
+/// screen says "Loading…"; a part of a screen shows nothing meanwhile. `focus`: the element that
+/// takes focus when the view arrives (a screen's heading), since the screen change asked for it
+/// before the chunk was here.
 pub fn lazy<F, Fut>(focus: Option<&'static str>, draw: F) -> impl IntoView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
@@ -76,11 +77,21 @@ where
 {
     let state = use_state();
     let attempt = RwSignal::new(0u32);
-    move || {
+    let arrived = RwSignal::new(false);
+    let screen = focus == Some(HEADING_ID);
+    let waiting = move || {
+        (screen && !arrived.get()).then(|| {
+            view! { <p class="notice" role="status" data-testid="chunk-loading">{state.strings().loading}</p> }
+        })
+    };
+    let body = move || {
         attempt.track();
+        arrived.set(false);
         let fut = send_wrapper::SendWrapper::new(draw());
         Suspend::new(async move {
-            match fut.await {
+            let drawn = fut.await;
+            arrived.set(true);
+            match drawn {
                 Ok(view) => {
                     if let Some(id) = focus {
                         crate::browser::focus_after_render(id);
@@ -90,7 +101,8 @@ where
                 Err(ChunkFailed) => failed(state.strings(), focus, attempt),
             }
         })
-    }
+    };
+    (waiting, body)
 }
 
 /// In place of a view whose chunk is not here: why, and "Try again". In place of a screen, the

@@ -26,6 +26,20 @@ test.describe('without the service worker', () => {
     expect(fetched.filter((f) => /split_(adviser|counts)-/.test(f))).toEqual([]);
   });
 
+  test('while the results\' chunk is on its way, the screen says it is loading', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(RESULTS, async (route: Route) => { await held; await route.continue(); });
+    await page.goto(LINK('fr'));
+    const loading = page.getByTestId('chunk-loading');
+    await expect(loading).toBeVisible();
+    await expect(loading).toHaveAttribute('role', 'status');
+    await expect(loading).toHaveText('Chargement…');
+    release();
+    await expect(page.locator('section.results h1')).toBeVisible();
+    await expect(loading).toHaveCount(0);
+  });
+
   test('a results chunk that cannot be fetched: a notice with "Try again" that works, and the app goes on', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
