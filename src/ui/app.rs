@@ -11,9 +11,8 @@ use super::counting::Counting;
 use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
-use super::results::{detail_screen, preload_detail, preload_results, results_screen};
+use super::results::{detail_screen, preload_results, results_screen};
 use super::review::review_screen;
-use super::share::preload_sharing;
 use super::staff::StaffScreen;
 use super::state::{AppState, Screen};
 use super::welcome::Welcome;
@@ -52,15 +51,10 @@ pub fn App() -> impl IntoView {
         if previous.is_some_and(|p| p != screen) {
             browser::focus_after_render(HEADING_ID);
         }
-        // The review and the results, sharing and a program's page come in chunks of their
-        // own: fetched while the holder answers (or once a shared link's results show), so they
-        // are here, and kept offline, when needed.
-        if matches!(screen, Screen::Ask { .. } | Screen::Results)
-            && !matches!(previous, Some(Screen::Ask { .. } | Screen::Results))
-        {
+        // The review, the results, sharing and a program's page come in a chunk of their own:
+        // fetched while the holder answers, so it is here, and kept offline, when needed.
+        if matches!(screen, Screen::Ask { .. }) && !matches!(previous, Some(Screen::Ask { .. })) {
             prefetch(preload_results());
-            prefetch(preload_sharing());
-            prefetch(preload_detail());
         }
         screen
     });
