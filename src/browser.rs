@@ -267,11 +267,18 @@ pub fn set_css_var(id: &str, name: &str, value: &str) {
     }
 }
 
-/// Fetches a text file of this site (the catalog's text table of a language).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Fetches a text file of this site (a language's table, the programs' sources) that the
+/// browser checks against this build's SHA-256 of it (Subresource Integrity): a file cut,
+/// reordered, altered or of another build is refused natively, off the app's thread, and the
+/// app reads only a checked table.
+pub async fn fetch_text(url: &str, sha256: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or("no window")?;
-    let response = JsFuture::from(w.fetch_with_str(url))
+    let integrity = crate::catalog::text_table::integrity(sha256)
+        .ok_or_else(|| format!("no digest to check {url} against"))?;
+    let init = web_sys::RequestInit::new();
+    init.set_integrity(&integrity);
+    let response = JsFuture::from(w.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|e| format!("{e:?}"))?;
     let response: web_sys::Response = response

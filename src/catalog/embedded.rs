@@ -10,7 +10,7 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard
 /// Names the text tables of this build (`catalog-<hash>.<lang>.txt`).
 pub const TEXT_HASH: &str = env!("BOUSLA_TEXT_HASH");
 
-/// The SHA-256 of each language's text table of this build (see `text_table::decode`).
+/// The SHA-256 of each language's text table of this build (the browser checks each download against it: `text_table::integrity`).
 pub fn text_digest(lang: super::text::Lang) -> &'static str {
     match lang {
         super::text::Lang::Ar | super::text::Lang::Ary => env!("BOUSLA_TEXT_DIGEST_AR"),
@@ -19,7 +19,7 @@ pub fn text_digest(lang: super::text::Lang) -> &'static str {
     }
 }
 
-/// The SHA-256 of this build's programs' sources table (see `text_table::decode_sources`).
+/// The SHA-256 of this build's programs' sources table (checked like the languages' tables).
 pub const SOURCES_DIGEST: &str = env!("BOUSLA_SOURCES_DIGEST");
 
 /// The embedded catalog, decoded once. In the browser build its texts are empty: they come

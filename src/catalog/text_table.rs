@@ -110,9 +110,16 @@ pub fn sources_table(c: &Catalog) -> String {
 }
 
 /// Checks the programs' sources table against the digest this build recorded, then fills the
-/// catalog's program sources from it; refuses it as a whole otherwise, like [`decode`].
+/// catalog's program sources from it; refuses it as a whole otherwise, like [`decode`] (the
+/// browser: [`integrity`], then [`fill_sources`]).
 pub fn decode_sources(c: &mut Catalog, table: &str, expected: &str) -> Result<(), String> {
     matches_build(table, expected, "sources")?;
+    fill_sources(c, table)
+}
+
+/// Fills the catalog's program sources from a table already checked (the browser checks a
+/// download against [`integrity`]); refuses one whose entry count is not the catalog's.
+pub fn fill_sources(c: &mut Catalog, table: &str) -> Result<(), String> {
     fill_slots(source_slots(c), Lang::Ar, table, "sources")
 }
 
@@ -159,8 +166,9 @@ fn fill_slots(slots: Vec<Slot<'_>>, lang: Lang, table: &str, what: &str) -> Resu
     Ok(())
 }
 
-/// Checks a downloaded table against the digest this build recorded for its language, then
-/// fills the catalog from it: a table cut short, shuffled, from another build or altered on its
+/// Checks a table against the digest this build recorded for its language, then fills the
+/// catalog from it (the browser makes the same check natively, with [`integrity`], before
+/// [`fill`]): a table cut short, shuffled, from another build or altered on its
 /// way is refused as a whole (the entry count alone would let swapped names through).
 pub fn decode(c: &mut Catalog, lang: Lang, table: &str, expected: &str) -> Result<(), String> {
     matches_build(table, expected, lang.code())?;
@@ -191,6 +199,36 @@ pub fn digest(table: &str) -> String {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The Subresource Integrity value (`sha256-` and the digest in base64) of a digest written by
+/// [`digest`]: the browser checks a download against it natively, off the app's thread, and
+/// refuses a file cut, reordered, altered or of another build before the app reads a byte.
+/// `None` for anything but 64 hex digits: a value the browser could not parse would make it
+/// skip the check, so there is no such fallback.
+pub fn integrity(hex_digest: &str) -> Option<String> {
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let hex = hex_digest.as_bytes();
+    if hex.len() != 64 {
+        return None;
+    }
+    let nibble = |c: u8| HEX.iter().position(|h| *h == c).map(|n| n as u32);
+    let mut bytes = [0u8; 32];
+    for (b, pair) in bytes.iter_mut().zip(hex.chunks(2)) {
+        *b = (nibble(pair[0])? << 4 | nibble(pair[1])?) as u8;
+    }
+    let mut out = String::from("sha256-");
+    for group in bytes.chunks(3) {
+        let n = group.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - group.len()));
+        for i in 0..4 {
+            out.push(if i <= group.len() {
+                char::from(B64[(n >> (18 - 6 * i) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    Some(out)
+}
 
 /// SHA-256 (FIPS 180-4), small rather than fast: it runs once per table download, and a crate
 /// would add to the wasm and to the build script's dependencies.
@@ -291,6 +329,35 @@ pub fn sources_file_name(hash: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_is_the_digest_in_base64_as_the_browser_reads_it() {
+        // `printf abc | openssl dgst -sha256 -binary | base64`
+        assert_eq!(
+            integrity(&digest("abc")).as_deref(),
+            Some("sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        );
+        // `printf '' | openssl dgst -sha256 -binary | base64`
+        assert_eq!(
+            integrity(&digest("")).as_deref(),
+            Some("sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        );
+    }
+
+    #[test]
+    fn integrity_refuses_what_is_not_a_digest() {
+        let good = digest("abc");
+        for bad in [
+            "",
+            &good[..63],
+            &format!("{good}0"),
+            &good.to_uppercase(),
+            &good.replacen('b', "g", 1),
+            &good.replacen('b', "é", 1)[..64],
+        ] {
+            assert_eq!(integrity(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn sha256_matches_the_standard_vectors() {

@@ -5,10 +5,10 @@
 //! is a compile error). Native builds (the CLI, tests, `build.rs`) compile it in; the browser's
 //! build does not: `build.rs` writes its values, in the tables' key order, one record separator
 //! between them, to `catalog-<12 hex>.ary.txt` next to the catalog's own tables, and records
-//! its SHA-256. The browser checks that digest, then [`install`]s the table before it shows a
+//! its SHA-256. The browser checks that digest (Subresource Integrity), then [`install`]s the table before it shows a
 //! word of Darija; until then [`darija`] is `None` and the interface stays in its language.
 
-use crate::catalog::text_table::{SEPARATOR, digest};
+use crate::catalog::text_table::SEPARATOR;
 
 use super::phrases::Phrases;
 use super::strings::Strings;
@@ -67,15 +67,16 @@ pub fn darija() -> Option<&'static Darija> {
     LOADED.get()
 }
 
-/// Checks a downloaded table against this build's digest and keeps it for the page's life.
-pub fn install(table: String, expected: &str) -> Result<(), String> {
-    if digest(&table) != expected {
-        return Err("the Darija table does not match this build".to_string());
-    }
+/// Reads a downloaded table (the browser checked it against this build's digest, see
+/// `browser::fetch_text`) and keeps it for the page's life; refuses one that does not fit.
+pub fn install(table: String) -> Result<(), String> {
+    let table: &'static str = Box::leak(table.into_boxed_str());
     #[cfg(target_arch = "wasm32")]
     if LOADED.get().is_none() {
         // Once per page: the texts live as long as the interface that shows them.
-        let _ = LOADED.set(decode(Box::leak(table.into_boxed_str()))?);
+        let _ = LOADED.set(decode(table)?);
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    decode(table)?;
     Ok(())
 }

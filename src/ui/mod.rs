@@ -28,8 +28,15 @@ mod widgets;
 
 pub(crate) use question::title as question_title;
 
+use leptos::prelude::set_timeout;
+
 /// Mounts the app into the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // A task of its own: the browser's work on the freshly compiled module and the app's first
+    // drawing would otherwise make one long task that blocks a slow phone.
+    set_timeout(
+        || leptos::mount::mount_to_body(app::App),
+        std::time::Duration::ZERO,
+    );
 }

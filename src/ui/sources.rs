@@ -25,11 +25,11 @@ async fn load() -> Result<All, String> {
     if let Some(all) = LOADED.get() {
         return Ok(all);
     }
-    let decoded = browser::fetch_text(&text_table::sources_file_name(TEXT_HASH))
+    let decoded = browser::fetch_text(&text_table::sources_file_name(TEXT_HASH), SOURCES_DIGEST)
         .await
         .and_then(|table| {
             let mut c = embedded().clone();
-            text_table::decode_sources(&mut c, &table, SOURCES_DIGEST).map(|()| c)
+            text_table::fill_sources(&mut c, &table).map(|()| c)
         });
     // Said once per attempt, not on every redraw of the notice.
     let c = decoded

@@ -49,10 +49,12 @@ fn load_texts(
                 return pair.ok_or(lang);
             }
             let url = text_table::file_name(TEXT_HASH, lang);
-            let decoded = browser::fetch_text(&url).await.and_then(|table| {
-                let mut c = embedded().clone();
-                text_table::decode(&mut c, lang, &table, text_digest(lang)).map(|()| c)
-            });
+            let decoded = browser::fetch_text(&url, text_digest(lang))
+                .await
+                .and_then(|table| {
+                    let mut c = embedded().clone();
+                    text_table::fill(&mut c, lang, &table).map(|()| c)
+                });
             match decoded {
                 Ok(c) => {
                     let c: &'static Catalog = Box::leak(Box::new(c));
@@ -319,9 +321,9 @@ impl AppState {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            let loaded = browser::fetch_text(&ary_table::file_name(ARY_DIGEST))
+            let loaded = browser::fetch_text(&ary_table::file_name(ARY_DIGEST), ARY_DIGEST)
                 .await
-                .and_then(|table| ary_table::install(table, ARY_DIGEST));
+                .and_then(ary_table::install);
             let still_wanted = this.held().wanted == Lang::Ary;
             match loaded {
                 Ok(()) if still_wanted => this.lang.set(Lang::Ary),
