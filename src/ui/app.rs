@@ -14,7 +14,7 @@ use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
 use super::review::review_screen;
 use super::staff::StaffScreen;
-use super::state::{AppState, Screen};
+use super::state::{Screen, use_state};
 use super::welcome::Welcome;
 
 /// Id of the widget's root element.
@@ -25,9 +25,7 @@ pub const HEADING_ID: &str = "bousla-heading";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    super::listen::provide();
+    let state = use_state();
 
     let config = state.config;
     if let Some(colour) = &config.theme {
@@ -59,14 +57,23 @@ pub fn App() -> impl IntoView {
         screen
     });
 
+    // The header, then the screen, each drawn in a task of its own after the frame's (see
+    // `super::start`).
+    let (headed, framed) = (RwSignal::new(false), RwSignal::new(false));
+    set_timeout(move || headed.set(true), std::time::Duration::ZERO);
+    set_timeout(move || framed.set(true), std::time::Duration::ZERO);
+
     view! {
         <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
-            <Header/>
+            {move || headed.get().then(|| view! { <Header/> })}
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
             {config.counts.then(|| view! { <Counting/><StaffScreen/> })}
             <main class="screen">
                 {move || {
+                    if !framed.get() {
+                        return ().into_any();
+                    }
                     // Rebuilt on a language switch; the answers live in state and survive it.
                     state.lang.track();
                     let screen = state.screen.get();

@@ -28,15 +28,35 @@ mod widgets;
 
 pub(crate) use question::title as question_title;
 
-use leptos::prelude::set_timeout;
+use std::time::Duration;
 
-/// Mounts the app into the page's `<body>`.
+use leptos::prelude::{Owner, provide_context, set_timeout};
+
+/// Mounts the app into the page's `<body>`, in steps of their own, so that no step blocks a
+/// slow phone for long: the browser's work on the freshly compiled module; then the embedded
+/// catalog and the holder's state (stored answers, a shared link, the partner's options); then
+/// the app's frame, its header and its screen (see `app::App`).
 pub fn start() {
     console_error_panic_hook::set_once();
-    // A task of its own: the browser's work on the freshly compiled module and the app's first
-    // drawing would otherwise make one long task that blocks a slow phone.
+    // Err only if it was already started.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     set_timeout(
-        || leptos::mount::mount_to_body(app::App),
-        std::time::Duration::ZERO,
+        || {
+            // The app's owner: what the mount below adds lives under it, and so finds the state.
+            let owner = Owner::new();
+            owner.with(|| {
+                provide_context(state::AppState::new());
+                listen::provide();
+            });
+            set_timeout(
+                move || {
+                    owner.with(|| leptos::mount::mount_to_body(app::App));
+                    // The app lives as long as the page.
+                    std::mem::forget(owner);
+                },
+                Duration::ZERO,
+            );
+        },
+        Duration::ZERO,
     );
 }

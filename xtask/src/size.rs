@@ -21,14 +21,17 @@ use crate::run::{Result, cmd};
 /// it down to its 120 KB target (README, Quality). Then 295.0 KB: the review, the results and a
 /// program's page moved into wasm chunks fetched while the holder answers (the first screen
 /// 56.9 KB lighter), which cost 27.9 KB on the way to the results (chunks are compressed apart
-/// and call the main module through its table).
-pub const BUDGET_BYTES: u64 = 295 * 1024;
+/// and call the main module through its table). Then 295.4 KB: the app starts in steps of
+/// their own and the browser checks the text tables itself (+0.4 KB, for a welcome page whose
+/// blocking time fell from about 250 ms to about 90 ms in Lighthouse).
+pub const BUDGET_BYTES: u64 = 295 * 1024 + 512;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
 /// (184 KB measured on 2026-11-30 morning, 212.2 KB with office counts and read-aloud, 239.6 KB
 /// with issue 13's flow, 241.1 KB with its last parts and the results drawn one card per task,
-/// after 11.6 KB of cuts; 184.5 KB with everything past the questions in wasm chunks).
-pub const SHELL_BUDGET_BYTES: u64 = 185 * 1024;
+/// after 11.6 KB of cuts; 184.5 KB with everything past the questions in wasm chunks; 185.2 KB
+/// with the start in steps and the tables checked by the browser).
+pub const SHELL_BUDGET_BYTES: u64 = 185 * 1024 + 512;
 
 pub struct SizeReport {
     pub first_load_brotli: u64,
