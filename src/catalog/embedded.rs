@@ -10,7 +10,8 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard
 /// Names the text tables of this build (`catalog-<hash>.<lang>.txt`).
 pub const TEXT_HASH: &str = env!("BOUSLA_TEXT_HASH");
 
-/// The SHA-256 of each language's text table of this build (the browser checks each download against it: `text_table::integrity`).
+/// The SHA-256 of each language's text table of this build (the browser checks each download
+/// against it: `text_table::integrity`).
 pub fn text_digest(lang: super::text::Lang) -> &'static str {
     match lang {
         super::text::Lang::Ar | super::text::Lang::Ary => env!("BOUSLA_TEXT_DIGEST_AR"),

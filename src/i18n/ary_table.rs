@@ -5,8 +5,9 @@
 //! is a compile error). Native builds (the CLI, tests, `build.rs`) compile it in; the browser's
 //! build does not: `build.rs` writes its values, in the tables' key order, one record separator
 //! between them, to `catalog-<12 hex>.ary.txt` next to the catalog's own tables, and records
-//! its SHA-256. The browser checks that digest (Subresource Integrity), then [`install`]s the table before it shows a
-//! word of Darija; until then [`darija`] is `None` and the interface stays in its language.
+//! its SHA-256. The browser checks that digest (Subresource Integrity), then [`install`]s the
+//! table before it shows a word of Darija; until then [`darija`] is `None` and the interface
+//! stays in its language.
 
 use crate::catalog::text_table::SEPARATOR;
 
