@@ -40,15 +40,26 @@ thread_local! {
 fn encode(text: &str) -> Option<Drawn> {
     let bytes = [QrSegment::make_bytes(text.as_bytes())];
     let qr = QrCode::encode_segments(&bytes, QrCodeEcc::Medium).ok()?;
-    let mut d = String::new();
-    for y in 0..qr.size() {
-        for x in 0..qr.size() {
-            if qr.get_module(x, y) {
-                let _ = write!(d, "M{},{}h1v1h-1z", x + BORDER, y + BORDER);
+    // One rectangle per run of dark modules in a row, not one per module: half the path for
+    // the browser to carry from the wasm, parse and paint (a results link: 839 rectangles and
+    // 11.6 K characters instead of 1,682 and 23.2 K), the same pixels.
+    let (size, mut d) = (qr.size(), String::new());
+    for y in 0..size {
+        let mut x = 0;
+        while x < size {
+            let start = x;
+            while x < size && qr.get_module(x, y) {
+                x += 1;
+            }
+            if x > start {
+                let run = x - start;
+                let _ = write!(d, "M{},{}h{run}v1h-{run}z", start + BORDER, y + BORDER);
+            } else {
+                x += 1;
             }
         }
     }
-    Some((d, qr.size() + 2 * BORDER))
+    Some((d, size + 2 * BORDER))
 }
 
 pub fn qr_svg(text: &str, label: String) -> impl IntoView + use<> {

@@ -1,6 +1,7 @@
 // Taking results home without a server: share links in the URL fragment, QR codes drawn on the
 // device, print; and corrupt links that open a clean start.
-import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { test, expect, type BrowserContext } from '@playwright/test';
 import { guard, answerAzilal, resultsDrawn } from './helpers';
 
 test('a share link carries the answers and reopens the same results in a fresh browser', async ({ page, browser }) => {
@@ -26,14 +27,48 @@ test('a share link carries the answers and reopens the same results in a fresh b
   await fresh.close();
 });
 
-test('the QR code of the share link is an SVG drawn on the device', async ({ page }) => {
+// A phone's camera, as far as a test can be one: jsQR (npm, pinned) reads the SVG painted on a
+// canvas, in a blank page of its own (the app's page allows no script but its own).
+const JSQR = readFileSync('node_modules/jsqr/dist/jsQR.js', 'utf8');
+
+async function readQr(context: BrowserContext, svg: string): Promise<string | null> {
+  const camera = await context.newPage();
+  await camera.setContent('<canvas></canvas>');
+  await camera.addScriptTag({ content: JSQR });
+  const text = await camera.evaluate(async (svg) => {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await img.decode();
+    const side = 480;
+    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
+    canvas.width = canvas.height = side;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, 0, 0, side, side);
+    const pixels = ctx.getImageData(0, 0, side, side).data;
+    return (window as any).jsQR(pixels, side, side)?.data ?? null;
+  }, svg);
+  await camera.close();
+  return text;
+}
+
+test('the QR codes of the share panel and the printed sheet are drawn on the device, and a camera reads the share link from them', async ({ page, context }) => {
   await page.goto('./?lang=en');
   await page.getByTestId('start').click();
   await answerAzilal(page);
+  await resultsDrawn(page);
+  const link = await page.getByTestId('share-link').inputValue();
   const qr = page.locator('section.share svg.qr');
   await expect(qr).toBeVisible();
   await expect(qr).toHaveAttribute('aria-label', /QR/);
-  expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+,\d+h1v1h-1z/);
+  // One rectangle per run of dark modules: the first row starts with the 7-module finder.
+  expect(await qr.locator('path').getAttribute('d')).toMatch(/^M4,4h7v1h-7z/);
+  expect(await readQr(context, await qr.evaluate((e) => e.outerHTML))).toBe(link);
+  const printed = page.locator('.print-sheet svg.qr');
+  expect(await readQr(context, await printed.evaluate((e) => e.outerHTML))).toBe(link);
+  // The reader is no rubber stamp: the same square without its dark modules reads as nothing.
+  const blank = (await qr.evaluate((e) => e.outerHTML)).replace(/ d="[^"]*"/, ' d=""');
+  expect(await readQr(context, blank)).toBeNull();
 });
 
 for (const [name, fragment] of [
