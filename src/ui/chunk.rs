@@ -1,7 +1,8 @@
 //! Views the first screen does not draw, in wasm chunks fetched when first needed: `results`
 //! (the review, the results, sharing, the printed sheet and a program's page), `adviser` (the
-//! adviser's page) and `counts` (the office counts). The release build (`cargo xtask dist`, feature `split`) cuts them out of the app's
-//! wasm with wasm-split; without the feature (`trunk serve`) they are ordinary functions.
+//! adviser's page) and `counts` (the office counts). The release build (`cargo xtask dist`,
+//! feature `split`) cuts them out of the app's wasm with wasm-split; without the feature
+//! (`trunk serve`) they are ordinary functions.
 //!
 //! A chunk that cannot be fetched (offline before the service worker kept it, a partner's proxy)
 //! leaves the rest of the page working: its place says so, with "Try again".
@@ -54,7 +55,8 @@ macro_rules! in_chunk {
 pub(crate) use in_chunk;
 
 /// Fetches a chunk ahead of need (the results' while the holder answers), so its screens open
-/// at once and a connection lost on the way does not stop them. A failure here is said again, with "Try again", if the view is opened.
+/// at once and a connection lost on the way does not stop them. A failure here is said again,
+/// with "Try again", if the view is opened.
 pub fn prefetch<Fut, E>(preload: Fut)
 where
     Fut: Future<Output = Result<(), E>> + 'static,
