@@ -27,6 +27,8 @@ mod vocab;
 mod ary;
 #[path = "src/i18n/ary_table.rs"]
 mod ary_table;
+#[path = "src/i18n/first_paint.rs"]
+mod first_paint;
 #[path = "src/i18n/phrases.rs"]
 mod phrases;
 #[path = "src/i18n/strings.rs"]
@@ -137,5 +139,8 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
     )
     .expect("target/ is writable");
     std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
+        .expect("target/ is writable");
+    // Not copied next to the app: `cargo xtask dist` puts the words in the boot script.
+    std::fs::write(dir.join("first-paint.json"), first_paint::json())
         .expect("target/ is writable");
 }

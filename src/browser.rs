@@ -267,6 +267,16 @@ pub fn set_css_var(id: &str, name: &str, value: &str) {
     }
 }
 
+/// Removes the element with `id`, if there is one.
+pub fn remove_element(id: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el {
+        el.remove();
+    }
+}
+
 /// Fetches a text file of this site (a language's table, the programs' sources) that the
 /// browser checks against this build's SHA-256 of it (Subresource Integrity): a file cut,
 /// reordered, altered or of another build is refused natively, off the app's thread, and the

@@ -6,6 +6,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ary;
 pub mod ary_table;
+/// The page's words before the wasm arrives: written by `build.rs`, never in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 pub mod format;
 pub mod labels;
 pub mod phrases;

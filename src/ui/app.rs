@@ -20,6 +20,9 @@ use super::welcome::Welcome;
 /// Id of the widget's root element.
 pub const ROOT_ID: &str = "bousla";
 
+/// Id of the page's copy of the welcome before the wasm arrives (`xtask/src/first_paint.js`).
+const FIRST_PAINT_ID: &str = "bousla-boot";
+
 /// Id of the heading of every screen, which receives focus when the screen changes.
 pub const HEADING_ID: &str = "bousla-heading";
 
@@ -61,7 +64,16 @@ pub fn App() -> impl IntoView {
     // `super::start`).
     let (headed, framed) = (RwSignal::new(false), RwSignal::new(false));
     set_timeout(move || headed.set(true), std::time::Duration::ZERO);
-    set_timeout(move || framed.set(true), std::time::Duration::ZERO);
+    set_timeout(
+        move || {
+            framed.set(true);
+            // The page's own copy of the welcome, drawn while the wasm downloaded
+            // (xtask/src/first_paint.js), gives way in the same task, so the holder never sees
+            // a blank frame; the stylesheet keeps this root hidden until then.
+            browser::remove_element(FIRST_PAINT_ID);
+        },
+        std::time::Duration::ZERO,
+    );
 
     view! {
         <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>

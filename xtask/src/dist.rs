@@ -41,16 +41,25 @@ fn externalise_loader(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
-    let Some((html, name, script)) = split_loader(&html)? else {
+    // build.rs writes the words in the same run that builds the wasm.
+    let words = fs::read_to_string("target/bousla-text/first-paint.json")
+        .map_err(|e| format!("cannot read target/bousla-text/first-paint.json: {e}"))?;
+    let (html, integrity) = wasm_preload_integrity(&html)?;
+    let Some((html, name, script)) = split_loader(&html, &words, &integrity)? else {
         return Ok(());
     };
     fs::write(dist.join(&name), script).map_err(|e| e.to_string())?;
     fs::write(&index, html).map_err(|e| e.to_string())
 }
 
-/// The page without its inline loader, and the loader's file name and text; None when the
-/// page has no inline module script (already external, or Trunk changed).
-fn split_loader(html: &str) -> Result<Option<(String, String, String)>> {
+/// The page without its inline loader, and the loader's file name and text (with the first
+/// paint, see [`with_first_paint`]); None when the page has no inline module script (already
+/// external).
+fn split_loader(
+    html: &str,
+    words: &str,
+    integrity: &str,
+) -> Result<Option<(String, String, String)>> {
     let open = "<script type=\"module\">";
     let Some(start) = html.find(open) else {
         return Ok(None);
@@ -60,7 +69,7 @@ fn split_loader(html: &str) -> Result<Option<(String, String, String)>> {
         .find("</script>")
         .map(|i| body_start + i)
         .ok_or("unterminated inline script in dist/index.html")?;
-    let script = html[body_start..end].trim().to_string();
+    let script = with_first_paint(html[body_start..end].trim(), words, integrity)?;
     let name = format!("boot-{}.js", &fnv(script.as_bytes())[..12]);
     // Relative, like Trunk's own links (public_url "./"): the build may live under a sub-path.
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
@@ -73,6 +82,90 @@ fn split_loader(html: &str) -> Result<Option<(String, String, String)>> {
         return Err("dist/index.html has more than one inline module script".into());
     }
     Ok(Some((page, name, format!("{script}\n"))))
+}
+
+/// Trunk's `<link rel="preload" … _bg.wasm … integrity="…">` without its integrity, and that
+/// integrity. Chromium ignores a preload's integrity (it warns: not supported for this
+/// destination) and wasm-bindgen's own fetch carries none, so the wasm was never checked. The
+/// preload stays, so the download starts with the page; the boot script's `fetch` of the same
+/// file carries the integrity ([`with_first_paint`]), takes over the preloaded response, and the
+/// browser checks it before the app compiles a byte.
+fn wasm_preload_integrity(html: &str) -> Result<(String, String)> {
+    let open = "<link rel=\"preload\" href=\"./";
+    let Some(start) = html.find(open) else {
+        return Err("dist/index.html has no preload of the wasm (Trunk changed?)".into());
+    };
+    let end = html[start..]
+        .find('>')
+        .map(|e| start + e + 1)
+        .ok_or("unterminated <link> in dist/index.html")?;
+    let link = &html[start..end];
+    let integrity = link
+        .split_once(" integrity=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(value, _)| value)
+        .filter(|v| v.starts_with("sha384-") && link.contains("_bg.wasm\""))
+        .ok_or("the wasm's preload in dist/index.html has no sha384 integrity")?;
+    if html[end..].contains(open) {
+        return Err("dist/index.html preloads more than the wasm".into());
+    }
+    let link = link.replace(&format!(" integrity=\"{integrity}\""), "");
+    Ok((
+        format!("{}{link}{}", &html[..start], &html[end..]),
+        integrity.to_string(),
+    ))
+}
+
+/// The script that draws the page before the wasm arrives (`first_paint.js`), with its words.
+const FIRST_PAINT: &str = include_str!("first_paint.js");
+
+/// Trunk's loader with the first paint in it: the wasm's checked fetch starts, the welcome is
+/// drawn while the app's JavaScript and wasm download, and a failure to load either shows a
+/// message with "Try again" instead of a blank page. Trunk's static `import` would run
+/// nothing of this script if the app's JavaScript failed to load, so it becomes a dynamic
+/// `import()` in a `try`.
+fn with_first_paint(loader: &str, words: &str, integrity: &str) -> Result<String> {
+    let import = "import init, * as bindings from '";
+    let start = "const wasm = await init(";
+    let (Some(i), Some(w)) = (loader.find(import), loader.find(start)) else {
+        return Err("Trunk's loader has changed: no `import init, * as bindings` and \
+                    `await init(` to wrap (xtask/src/dist.rs)"
+            .into());
+    };
+    let js_end = loader[i + import.len()..]
+        .find("';")
+        .map(|e| i + import.len() + e)
+        .ok_or("Trunk's loader: unterminated import")?;
+    let js = &loader[i + import.len()..js_end];
+    let args_end = loader[w..]
+        .find(");")
+        .map(|e| w + e)
+        .ok_or("Trunk's loader: unterminated init call")?;
+    let args = &loader[w + start.len()..args_end];
+    if w < js_end || loader[js_end..w].trim() != "';" {
+        return Err("Trunk's loader has changed: the init call does not follow the import".into());
+    }
+    let wasm = args
+        .trim()
+        .strip_prefix("{ module_or_path: '")
+        .and_then(|a| a.strip_suffix("' }"))
+        .filter(|w| w.ends_with("_bg.wasm") && !w.contains('\''))
+        .ok_or("Trunk's loader has changed: init's argument is not `{ module_or_path: '…' }`")?;
+    // The wasm's download starts first, and carries its integrity, which the browser checks
+    // before the app compiles a byte.
+    let fetch = format!("const bouslaWasm = fetch('{wasm}', {{ integrity: '{integrity}' }});\n");
+    let started = format!(
+        "let wasm, bindings;\ntry {{\n  bindings = await import('{js}');\n  \
+         wasm = await bindings.default({{ module_or_path: bouslaWasm }});\n\
+         }} catch (e) {{\n  bouslaFirstPaint.failed();\n  throw e;\n}}"
+    );
+    let paint = FIRST_PAINT.replace("/*WORDS*/null", words.trim());
+    // Trunk's first lines (the results' chunks' preloads) start their downloads first.
+    Ok(format!(
+        "{}{fetch}{paint}{started}{}",
+        &loader[..i],
+        &loader[args_end + 2..]
+    ))
 }
 
 /// The Content-Security-Policy of deploy/nginx.conf, as far as a `<meta>` element can carry it
@@ -160,18 +253,56 @@ fn fill_service_worker(dist: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
+    const LOADER: &str = "\nimport init, * as bindings from './a.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\n\nwindow.wasmBindings = bindings;\n";
+
     #[test]
     fn the_inline_loader_becomes_a_hashed_file() {
-        let page = "<head>\n<script type=\"module\">\nimport init from './a.js';\n</script>\n<link rel=\"stylesheet\" href=\"./m.css\"/></head>";
-        let (html, name, script) = split_loader(page).unwrap().unwrap();
+        let page = format!("<head>\n<script type=\"module\">{LOADER}</script>\n<link rel=\"stylesheet\" href=\"./m.css\"/></head>");
+        let (html, name, script) = split_loader(&page, "{}", "sha384-x").unwrap().unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert_eq!(script, "import init from './a.js';\n");
+        assert!(script.contains("bindings = await import('./a.js');"));
         assert!(html.contains(&format!(
             "<script type=\"module\" src=\"./{name}\"></script>"
         )));
         assert!(!html.contains("import init"));
         assert!(html.contains("./m.css"));
-        assert!(split_loader(&html).unwrap().is_none());
+        assert!(split_loader(&html, "{}", "sha384-x").unwrap().is_none());
+    }
+
+    #[test]
+    fn the_first_paint_comes_first_and_a_failed_start_reaches_it() {
+        let out = with_first_paint(LOADER.trim(), "{\"ar\":{}}\n", "sha384-abc").unwrap();
+        assert!(out.contains("const WORDS = {\"ar\":{}};"), "{out}");
+        assert!(!out.contains("import init"), "no static import: it would run nothing on a 404");
+        let paint = out.find("const bouslaFirstPaint").unwrap();
+        let fetch = out.find("fetch('./a_bg.wasm', { integrity: 'sha384-abc' })").unwrap();
+        let import = out.find("await import('./a.js')").unwrap();
+        let init = out.find("wasm = await bindings.default({ module_or_path: bouslaWasm });").unwrap();
+        let failed = out.find("bouslaFirstPaint.failed();").unwrap();
+        assert!(fetch < paint && paint < import, "{out}");
+        assert!(import < init && init < failed, "{out}");
+        assert!(out.contains("window.wasmBindings = bindings;"));
+        // Trunk changed its loader: the build says so rather than ship a page that never starts.
+        assert!(with_first_paint("import init from './a.js';", "{}", "sha384-x").is_err());
+        let swapped = "const wasm = await init();\nimport init, * as bindings from './a.js';";
+        assert!(with_first_paint(swapped, "{}", "sha384-x").is_err());
+        let by_url = "import init, * as bindings from './a.js';\nconst wasm = await init(new URL('x'));";
+        assert!(with_first_paint(by_url, "{}", "sha384-x").is_err());
+    }
+
+    #[test]
+    fn the_wasm_preload_gives_its_integrity_to_the_boot_script() {
+        let page = "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
+        let (html, integrity) = wasm_preload_integrity(page).unwrap();
+        assert_eq!(integrity, "sha384-wasm");
+        assert_eq!(
+            html,
+            "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>"
+        );
+        // Run twice (the build did not start again): there is nothing left to hand over.
+        assert!(wasm_preload_integrity(&html).is_err());
+        let unchecked = "<link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">";
+        assert!(wasm_preload_integrity(unchecked).is_err());
     }
 
     #[test]
