@@ -24,7 +24,7 @@ async function seed(page: Page, value: string) {
 async function open(page: Page, url: string) {
   await page.goto('about:blank');
   await page.goto(url);
-  await expect(page.locator('.bousla')).toBeVisible();
+  await expect(page.locator('#bousla')).toBeVisible();
 }
 
 for (const [what, fragment] of [

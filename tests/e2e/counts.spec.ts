@@ -105,7 +105,7 @@ async function waitCount(page: Page, key: string, n: number) {
 }
 
 async function openStaff(page: Page, code: string) {
-  for (let i = 0; i < 5; i++) await page.locator('.brand').click();
+  for (let i = 0; i < 5; i++) await page.locator('#bousla .brand').click();
   await expect(page.getByTestId('staff')).toBeVisible();
   await expect(page.locator('#staff-code')).toBeFocused();
   await page.locator('#staff-code').fill(code);
@@ -369,7 +369,7 @@ test('counts are off without counts=1, outside a kiosk, or without a staff code;
     await page.goto(`./${q}&lang=en` + shareFragment('r-oriental.g-female'));
     await expect(page.locator('section.results')).toBeVisible();
     await resultsDrawn(page);
-    for (let i = 0; i < 5; i++) await page.locator('.brand').click();
+    for (let i = 0; i < 5; i++) await page.locator('#bousla .brand').click();
     await expect(page.getByTestId('staff')).toHaveCount(0);
     expect(await page.evaluate((k) => localStorage.getItem(k), STORE), q).toBeNull();
   }

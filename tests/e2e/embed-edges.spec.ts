@@ -30,7 +30,7 @@ test.afterAll(async () => {
 
 /** The widget's frame, once its app is up. */
 async function widget(page: Page): Promise<Frame> {
-  await expect(page.frameLocator('iframe').locator('.bousla')).toBeVisible();
+  await expect(page.frameLocator('iframe').locator('#bousla')).toBeVisible();
   const frame = page.frames().find((f) => f.url().includes('embed=1'));
   expect(frame, 'the widget frame').toBeTruthy();
   return frame!;

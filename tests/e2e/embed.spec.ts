@@ -21,13 +21,13 @@ test('the embedded widget fits its content, locks the region, takes the theme, a
   await expect.poll(async () => (await frameEl.boundingBox())!.height).not.toBe(before);
 
   // Theme: the partner's colour reaches the widget's accent.
-  const accent = await frame.locator('.bousla').evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim());
+  const accent = await frame.locator('#bousla').evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim());
   expect(accent).toBe('#6b1d1d');
 
   // Isolation: the partner's `button { color: hotpink !important }` does not reach the widget.
   const colour = await frame.locator('section.question button.choice').first().evaluate((el) => getComputedStyle(el).color);
   expect(colour).not.toBe('rgb(255, 105, 180)');
-  const lang = await frame.locator('.bousla').getAttribute('lang');
+  const lang = await frame.locator('#bousla').getAttribute('lang');
   expect(lang).toBe('fr');
   // The partner page's own <html> keeps its language.
   expect(await page.locator('html').getAttribute('lang')).toBe('fr');

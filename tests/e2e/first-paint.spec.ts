@@ -35,7 +35,7 @@ async function look(page: Page, root: string) {
       accent: getComputedStyle(r).getPropertyValue('--accent').trim(),
       brand: box('header .brand'),
       langs: box('header nav.langs'),
-      pressed: [...r.querySelectorAll('nav.langs button[aria-pressed="true"]')].map((b) => b.getAttribute('data-lang')),
+      pressed: [...r.querySelectorAll('nav.langs button[aria-pressed="true"]')].map((b) => b.getAttribute('lang')),
       h1: box('section.welcome h1'),
       tagline: box('section.welcome p.tagline'),
       what: box('section.welcome p:not([class])'),

@@ -5,7 +5,7 @@ import { answerAzilal, storageKeys } from './helpers';
 
 test('a kiosk stores nothing and wipes the session after the idle timeout, with a visible countdown', async ({ page, context }) => {
   await page.goto('./?lang=fr&mode=kiosk&idle=6');
-  await expect(page.locator('.bousla.kiosk')).toBeVisible();
+  await expect(page.locator('#bousla.kiosk')).toBeVisible();
   await page.getByTestId('start').click();
   await answerAzilal(page);
   const stored = await storageKeys(context, page);

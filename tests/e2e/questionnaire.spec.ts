@@ -12,7 +12,7 @@ for (const lang of ['ar', 'fr', 'en'] as Lang[]) {
     await page.getByTestId('start').click();
     await answerAzilal(page);
     await expect(results(page)).toBeVisible();
-    await expect(page.locator('.bousla')).toHaveAttribute('lang', lang);
+    await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
     // The first group is the best programs for what she needs, with the best one's card first.
     await expect(page.locator('section.group').first()).toHaveAttribute('data-group', 'best');
     await expect(page.locator('section.group[data-group="best"] article.card .where').first()).toBeVisible();
@@ -42,7 +42,7 @@ test('switching language mid-way keeps every answer', async ({ page }) => {
   await page.getByRole('button', { name: /Souss-Massa/ }).click();
   expect(await questionId(page)).toBe('province');
   await page.locator('button[data-lang="ar"]').click();
-  await expect(page.locator('.bousla')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('#bousla')).toHaveAttribute('dir', 'rtl');
   expect(await questionId(page)).toBe('province');
   await page.getByTestId('back').click();
   await expect(page.locator('button.choice[aria-pressed="true"]')).toContainText('سوس ماسة');

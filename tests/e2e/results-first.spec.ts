@@ -158,7 +158,7 @@ test('switching language on the results keeps the place the holder was reading',
   // Clicked where it is, without scrolling to it (a click by keyboard or by a screen reader
   // does not scroll either).
   await page.getByRole('button', { name: 'العربية' }).evaluate((b) => (b as HTMLButtonElement).click());
-  await expect(page.locator('.bousla')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('#bousla')).toHaveAttribute('lang', 'ar');
   await expect(page.locator('section.results')).toHaveAttribute('data-drawn', 'true');
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
   const top = await page.locator(`article.card[data-program="${id}"]`).evaluate((e) => e.getBoundingClientRect().top);
@@ -173,7 +173,7 @@ test('on the kiosk, program names are at least as large as the text', async ({ p
   await expect(page.locator('section.results')).toHaveAttribute('data-drawn', 'true');
   const sizes = await page.evaluate(() => {
     const px = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
-    const body = px(document.querySelector('.bousla')!);
+    const body = px(document.querySelector('#bousla')!);
     const names = [...document.querySelectorAll('article.card h3, .pathway li, .amount')].map(px);
     return { body, smallest: Math.min(...names) };
   });

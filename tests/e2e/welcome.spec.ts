@@ -8,7 +8,7 @@ const names: Record<Lang, string> = { ar: 'بوصلة', fr: 'Bousla', en: 'Bousl
 const dirs: Record<Lang, 'rtl' | 'ltr'> = { ar: 'rtl', fr: 'ltr', en: 'ltr' };
 
 async function expectWelcome(page: Page, lang: Lang) {
-  const root = page.locator('.bousla');
+  const root = page.locator('#bousla');
   await expect(root).toHaveAttribute('lang', lang);
   await expect(root).toHaveAttribute('dir', dirs[lang]);
   await expect(page.locator('h1')).toHaveText(names[lang]);

@@ -58,11 +58,12 @@ const bouslaFirstPaint = (() => {
   const accent = theme(query.get('theme'));
   if (accent) root.style.setProperty('--accent', accent);
 
-  // The language switch, inert until the app is here.
+  // The language switch, inert until the app is here. No `data-lang`, and a test id of its own: for
+  // the few milliseconds both are in the page, what names the app's elements names only them.
   const names = { ar: 'العربية', ary: 'الدارجة', fr: 'Français', en: 'English' };
   const langs = el('nav', { class: 'langs', 'aria-label': w.language }, ...Object.entries(names)
     .map(([code, name]) => el('button', {
-      type: 'button', class: 'lang', 'data-lang': code, lang: code, disabled: '',
+      type: 'button', class: 'lang', lang: code, disabled: '',
       'aria-pressed': String(code === lang), text: name,
     })));
   const header = el('header', { class: 'top' },
