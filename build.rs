@@ -141,6 +141,5 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
     std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
         .expect("target/ is writable");
     // Not copied next to the app: `cargo xtask dist` puts the words in the boot script.
-    std::fs::write(dir.join("first-paint.json"), first_paint::json())
-        .expect("target/ is writable");
+    std::fs::write(dir.join("first-paint.json"), first_paint::json()).expect("target/ is writable");
 }

@@ -97,12 +97,22 @@ mod tests {
             assert_eq!(w["retry"], s.retry);
             assert!(!w["load_failed"].as_str().unwrap_or("").is_empty());
         }
-        assert!(v.get("ary").is_none(), "Darija shows Arabic until its table arrives");
+        assert!(
+            v.get("ary").is_none(),
+            "Darija shows Arabic until its table arrives"
+        );
     }
 
     #[test]
     fn strings_are_escaped_and_read_back_identical() {
-        for s in ["a\"b", "c\\d", "</script>", "line\nbreak\u{2028}", "tab\t\u{1}", "بوصلة"] {
+        for s in [
+            "a\"b",
+            "c\\d",
+            "</script>",
+            "line\nbreak\u{2028}",
+            "tab\t\u{1}",
+            "بوصلة",
+        ] {
             let back: String = serde_json::from_str(&string(s)).expect("valid JSON string");
             assert_eq!(back, s);
             assert!(!string(s).contains('<'));

@@ -128,9 +128,11 @@ fn with_first_paint(loader: &str, words: &str, integrity: &str) -> Result<String
     let import = "import init, * as bindings from '";
     let start = "const wasm = await init(";
     let (Some(i), Some(w)) = (loader.find(import), loader.find(start)) else {
-        return Err("Trunk's loader has changed: no `import init, * as bindings` and \
+        return Err(
+            "Trunk's loader has changed: no `import init, * as bindings` and \
                     `await init(` to wrap (xtask/src/dist.rs)"
-            .into());
+                .into(),
+        );
     };
     let js_end = loader[i + import.len()..]
         .find("';")
@@ -257,7 +259,9 @@ mod tests {
 
     #[test]
     fn the_inline_loader_becomes_a_hashed_file() {
-        let page = format!("<head>\n<script type=\"module\">{LOADER}</script>\n<link rel=\"stylesheet\" href=\"./m.css\"/></head>");
+        let page = format!(
+            "<head>\n<script type=\"module\">{LOADER}</script>\n<link rel=\"stylesheet\" href=\"./m.css\"/></head>"
+        );
         let (html, name, script) = split_loader(&page, "{}", "sha384-x").unwrap().unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
         assert!(script.contains("bindings = await import('./a.js');"));
@@ -273,11 +277,18 @@ mod tests {
     fn the_first_paint_comes_first_and_a_failed_start_reaches_it() {
         let out = with_first_paint(LOADER.trim(), "{\"ar\":{}}\n", "sha384-abc").unwrap();
         assert!(out.contains("const WORDS = {\"ar\":{}};"), "{out}");
-        assert!(!out.contains("import init"), "no static import: it would run nothing on a 404");
+        assert!(
+            !out.contains("import init"),
+            "no static import: it would run nothing on a 404"
+        );
         let paint = out.find("const bouslaFirstPaint").unwrap();
-        let fetch = out.find("fetch('./a_bg.wasm', { integrity: 'sha384-abc' })").unwrap();
+        let fetch = out
+            .find("fetch('./a_bg.wasm', { integrity: 'sha384-abc' })")
+            .unwrap();
         let import = out.find("await import('./a.js')").unwrap();
-        let init = out.find("wasm = await bindings.default({ module_or_path: bouslaWasm });").unwrap();
+        let init = out
+            .find("wasm = await bindings.default({ module_or_path: bouslaWasm });")
+            .unwrap();
         let failed = out.find("bouslaFirstPaint.failed();").unwrap();
         assert!(fetch < paint && paint < import, "{out}");
         assert!(import < init && init < failed, "{out}");
@@ -286,7 +297,8 @@ mod tests {
         assert!(with_first_paint("import init from './a.js';", "{}", "sha384-x").is_err());
         let swapped = "const wasm = await init();\nimport init, * as bindings from './a.js';";
         assert!(with_first_paint(swapped, "{}", "sha384-x").is_err());
-        let by_url = "import init, * as bindings from './a.js';\nconst wasm = await init(new URL('x'));";
+        let by_url =
+            "import init, * as bindings from './a.js';\nconst wasm = await init(new URL('x'));";
         assert!(with_first_paint(by_url, "{}", "sha384-x").is_err());
     }
 
