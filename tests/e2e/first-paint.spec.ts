@@ -70,6 +70,7 @@ for (const [what, url] of cases) {
     await expect(page.getByTestId('first-paint')).toHaveAttribute('role', 'status');
     await expect(page.locator('#bousla-boot button:not([disabled])')).toHaveCount(0);
     const before = await look(page, '#bousla-boot');
+    expect(await axeViolations(page)).toEqual([]);
     expect(before.h1?.text.length).toBeGreaterThan(0);
     expect(before.what?.text.length).toBeGreaterThan(20);
 
