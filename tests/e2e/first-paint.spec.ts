@@ -11,7 +11,7 @@ test.use({ serviceWorkers: 'block' });
 const WASM = /_bg\.wasm$/;
 
 /** Holds every download matching `what` (the app's wasm by default) until `release()`. */
-async function holdWasm(page: Page, what: RegExp = WASM) {
+async function hold(page: Page, what: RegExp = WASM) {
   let release!: () => void;
   const held = new Promise<void>((r) => { release = r; });
   await page.route(what, async (route: Route) => { await held; await route.continue(); });
@@ -59,10 +59,10 @@ for (const [what, url] of cases) {
   test(`the welcome before the wasm is the app's own, for ${what}`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const release = await holdWasm(page);
+    const release = await hold(page);
     // Darija's words come later, and then the app changes language, as the holder asked: the
     // comparison is with the app's first drawing, in Arabic.
-    const releaseDarija = await holdWasm(page, /\.ary\.txt$/);
+    const releaseDarija = await hold(page, /\.ary\.txt$/);
     await page.goto(url);
     await expect(page.locator('#bousla-boot section.welcome p.privacy')).toBeVisible();
     await expect(page.locator('#bousla')).toHaveCount(0);
@@ -88,7 +88,7 @@ test('the holder\'s stored language is the first paint\'s too', async ({ page })
   await page.goto('./');
   await page.locator('button.lang[data-lang="en"]').click();
   await expect(page.locator('#bousla')).toHaveAttribute('lang', 'en');
-  const release = await holdWasm(page);
+  const release = await hold(page);
   await page.reload();
   await expect(page.locator('#bousla-boot')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#bousla-boot h1')).toHaveText('Bousla');
@@ -100,7 +100,7 @@ test('the holder\'s stored language is the first paint\'s too', async ({ page })
 });
 
 test('a share link shows only "Loading…" until the app is here, then the results', async ({ page }) => {
-  const release = await holdWasm(page);
+  const release = await hold(page);
   await page.goto(`./?lang=fr${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`);
   await expect(page.getByTestId('first-paint')).toHaveText('Chargement…');
   await expect(page.locator('#bousla-boot section.welcome')).toHaveCount(0);

@@ -18,8 +18,8 @@ pub fn dist() -> Result<SizeReport> {
     trunk.env("CARGO_PROFILE_RELEASE_STRIP", "false");
     run(trunk)?;
     let dist = Path::new("dist");
-    crate::split::split(dist)?;
-    externalise_loader(dist)?;
+    let wasm_integrity = crate::split::split(dist)?;
+    externalise_loader(dist, &wasm_integrity)?;
     add_meta_csp(dist)?;
     fill_service_worker(dist)?;
     size::report(dist)
@@ -35,17 +35,17 @@ pub fn fnv(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Moves Trunk's inline `<script type="module">` into `boot-<hash>.js`, so the page runs
-/// under `script-src 'self'` with no 'unsafe-inline'.
-fn externalise_loader(dist: &Path) -> Result<()> {
+/// Moves Trunk's inline `<script type="module">`, with the first paint and the wasm's checked
+/// fetch added ([`with_first_paint`]), into `boot-<hash>.js`, so the page runs under
+/// `script-src 'self'` with no 'unsafe-inline'.
+fn externalise_loader(dist: &Path, wasm_integrity: &str) -> Result<()> {
     let index = dist.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
     // build.rs writes the words in the same run that builds the wasm.
     let words = fs::read_to_string("target/bousla-text/first-paint.json")
         .map_err(|e| format!("cannot read target/bousla-text/first-paint.json: {e}"))?;
-    let (html, integrity) = wasm_preload_integrity(&html)?;
-    let Some((html, name, script)) = split_loader(&html, &words, &integrity)? else {
+    let Some((html, name, script)) = split_loader(&html, &words, wasm_integrity)? else {
         return Ok(());
     };
     fs::write(dist.join(&name), script).map_err(|e| e.to_string())?;
@@ -82,38 +82,6 @@ fn split_loader(
         return Err("dist/index.html has more than one inline module script".into());
     }
     Ok(Some((page, name, format!("{script}\n"))))
-}
-
-/// Trunk's `<link rel="preload" … _bg.wasm … integrity="…">` without its integrity, and that
-/// integrity. Chromium ignores a preload's integrity (it warns: not supported for this
-/// destination) and wasm-bindgen's own fetch carries none, so the wasm was never checked. The
-/// preload stays, so the download starts with the page; the boot script's `fetch` of the same
-/// file carries the integrity ([`with_first_paint`]), takes over the preloaded response, and the
-/// browser checks it before the app compiles a byte.
-fn wasm_preload_integrity(html: &str) -> Result<(String, String)> {
-    let open = "<link rel=\"preload\" href=\"./";
-    let Some(start) = html.find(open) else {
-        return Err("dist/index.html has no preload of the wasm (Trunk changed?)".into());
-    };
-    let end = html[start..]
-        .find('>')
-        .map(|e| start + e + 1)
-        .ok_or("unterminated <link> in dist/index.html")?;
-    let link = &html[start..end];
-    let integrity = link
-        .split_once(" integrity=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(value, _)| value)
-        .filter(|v| v.starts_with("sha384-") && link.contains("_bg.wasm\""))
-        .ok_or("the wasm's preload in dist/index.html has no sha384 integrity")?;
-    if html[end..].contains(open) {
-        return Err("dist/index.html preloads more than the wasm".into());
-    }
-    let link = link.replace(&format!(" integrity=\"{integrity}\""), "");
-    Ok((
-        format!("{}{link}{}", &html[..start], &html[end..]),
-        integrity.to_string(),
-    ))
 }
 
 /// The script that draws the page before the wasm arrives (`first_paint.js`), with its words.
@@ -300,21 +268,6 @@ mod tests {
         let by_url =
             "import init, * as bindings from './a.js';\nconst wasm = await init(new URL('x'));";
         assert!(with_first_paint(by_url, "{}", "sha384-x").is_err());
-    }
-
-    #[test]
-    fn the_wasm_preload_gives_its_integrity_to_the_boot_script() {
-        let page = "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
-        let (html, integrity) = wasm_preload_integrity(page).unwrap();
-        assert_eq!(integrity, "sha384-wasm");
-        assert_eq!(
-            html,
-            "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>"
-        );
-        // Run twice (the build did not start again): there is nothing left to hand over.
-        assert!(wasm_preload_integrity(&html).is_err());
-        let unchecked = "<link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">";
-        assert!(wasm_preload_integrity(unchecked).is_err());
     }
 
     #[test]

@@ -27,7 +27,9 @@ const WASM_OPT: &[&str] = &[
     "--enable-multivalue",
 ];
 
-pub fn split(dist: &Path) -> Result<()> {
+/// Returns the main wasm's integrity (`sha384-…`), which the boot script's fetch carries (see
+/// [`without_integrity`]).
+pub fn split(dist: &Path) -> Result<String> {
     let stem = trunk_stem(dist)?;
     let work = Path::new(WORK);
     let _ = fs::remove_dir_all(work);
@@ -106,15 +108,16 @@ pub fn split(dist: &Path) -> Result<()> {
     let mut html = html
         .replace(&format!("{stem}_bg.wasm"), &names.main_wasm)
         .replace(&format!("{stem}.js"), &names.main_js);
-    for name in [&names.main_js, &names.main_wasm] {
-        html = with_integrity(&html, name, &sha384(&dist.join(name))?)?;
-    }
+    html = with_integrity(&html, &names.main_js, &sha384(&dist.join(&names.main_js))?)?;
+    let wasm_integrity = format!("sha384-{}", sha384(&dist.join(&names.main_wasm))?);
+    html = without_integrity(&html, &names.main_wasm)?;
     let results: Vec<&String> = names
         .chunks
         .iter()
         .filter(|c| !is_kept_when_used(c))
         .collect();
-    fs::write(&index, with_results_preload(&html, &results)?).map_err(|e| e.to_string())
+    fs::write(&index, with_results_preload(&html, &results)?).map_err(|e| e.to_string())?;
+    Ok(wasm_integrity)
 }
 
 /// A page opened on the results (a share link, a reload on the review, the results or a
@@ -140,6 +143,27 @@ fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
 
 /// Trunk's `<link … href="./name" … integrity="sha384-…">` with the digest of the file now there.
 fn with_integrity(html: &str, name: &str, digest: &str) -> Result<String> {
+    Ok(match integrity_value(html, name)? {
+        Some((value, close)) => format!("{}sha384-{digest}{}", &html[..value], &html[close..]),
+        None => html.to_string(),
+    })
+}
+
+/// Trunk's `<link rel="preload" href="./name" …>` without its integrity. Chromium ignores the
+/// integrity of a `preload` of this kind (and warns), and wasm-bindgen's own fetch of the wasm
+/// carries none, so the wasm was never checked: the boot script's `fetch` carries it instead,
+/// and takes over the preloaded download (`dist::with_first_paint`).
+fn without_integrity(html: &str, name: &str) -> Result<String> {
+    const ATTR: &str = " integrity=\"";
+    Ok(match integrity_value(html, name)? {
+        Some((value, close)) => format!("{}{}", &html[..value - ATTR.len()], &html[close + 1..]),
+        None => html.to_string(),
+    })
+}
+
+/// Where the value of the `integrity` attribute of the `<link>` of `name` is (from, to the
+/// closing quote), if it has one.
+fn integrity_value(html: &str, name: &str) -> Result<Option<(usize, usize)>> {
     let at = html
         .find(&format!("href=\"./{name}\""))
         .ok_or_else(|| format!("dist/index.html does not link {name}"))?;
@@ -147,19 +171,15 @@ fn with_integrity(html: &str, name: &str, digest: &str) -> Result<String> {
         + html[at..]
             .find('>')
             .ok_or("unterminated <link> in dist/index.html")?;
-    let Some(attr) = html[at..end].find("integrity=\"") else {
-        return Ok(html.to_string());
+    let Some(attr) = html[at..end].find(" integrity=\"") else {
+        return Ok(None);
     };
-    let value = at + attr + "integrity=\"".len();
+    let value = at + attr + " integrity=\"".len();
     let close = value
         + html[value..]
             .find('"')
             .ok_or("unterminated integrity attribute")?;
-    Ok(format!(
-        "{}sha384-{digest}{}",
-        &html[..value],
-        &html[close..]
-    ))
+    Ok(Some((value, close)))
 }
 
 /// Base64 SHA-384 of a file, by node (installed for the tests; xtask stays std-only).
@@ -296,6 +316,18 @@ mod tests {
         );
         assert!(out.contains("integrity=\"sha384-css\""));
         assert!(with_integrity(html, "c.js", "x").is_err());
+    }
+
+    #[test]
+    fn the_wasm_preload_loses_the_integrity_the_browser_ignores_there() {
+        let page = "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
+        let html = without_integrity(page, "a_bg.wasm").unwrap();
+        assert_eq!(
+            html,
+            "<head><link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-js\"><link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>"
+        );
+        assert_eq!(without_integrity(&html, "a_bg.wasm").unwrap(), html);
+        assert!(without_integrity(page, "b_bg.wasm").is_err());
     }
 
     #[test]
