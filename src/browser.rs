@@ -44,19 +44,36 @@ pub fn today() -> crate::catalog::Date {
 
 /// Moves keyboard and screen-reader focus to the element with `id` once it is in the DOM.
 pub fn focus_after_render(id: &'static str) {
+    focus_at_next_frame(id, FOCUS_TRIES);
+}
+
+/// How many frames (about two seconds) an element that is in the DOM but not drawn is waited
+/// for. The app's root stays hidden while the page's own welcome shows (`ui::app`), and a hidden
+/// element cannot take focus: a dialog opened by a key pressed in that moment would otherwise
+/// open without it.
+const FOCUS_TRIES: u8 = 120;
+
+fn focus_at_next_frame(id: &'static str, tries: u8) {
     let Some(w) = window() else { return };
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
         let el = window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id));
-        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-            // The screen from its top: a question's progress line sits above its heading and
-            // would be scrolled out of sight on a phone.
-            match el.parent_element() {
-                Some(screen) => screen.scroll_into_view(),
-                None => el.scroll_into_view(),
+        let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            return;
+        };
+        if el.get_client_rects().length() == 0 {
+            if let Some(tries) = tries.checked_sub(1) {
+                focus_at_next_frame(id, tries);
             }
+            return;
+        }
+        let _ = el.focus();
+        // The screen from its top: a question's progress line sits above its heading and
+        // would be scrolled out of sight on a phone.
+        match el.parent_element() {
+            Some(screen) => screen.scroll_into_view(),
+            None => el.scroll_into_view(),
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());

@@ -109,6 +109,25 @@ test('a share link shows only "Loading…" until the app is here, then the resul
   await expect(page.locator('#bousla-boot')).toHaveCount(0);
 });
 
+test('a key pressed between the app\'s start and its first drawing still works: the staff prompt opens focused', async ({ page }) => {
+  // The app's root is in the page, hidden, while the boot script's welcome still shows (a few
+  // milliseconds); the staff's shortcut pressed then opens the prompt, which must have the focus
+  // once it is drawn. The key is pressed from a mutation observer, at that exact moment.
+  await page.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      if (!document.getElementById('bousla') || !document.getElementById('bousla-boot')) return;
+      seen.disconnect();
+      (window as unknown as { pressedEarly: boolean }).pressedEarly = true;
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'B', code: 'KeyB', ctrlKey: true, altKey: true, shiftKey: true }));
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./?lang=fr&mode=kiosk&counts=1&staff=e2etestsalt.979f6b1b2c7ef6bf20368ecdcc819b60&idle=600');
+  await expect(page.locator('#staff-code')).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { pressedEarly?: boolean }).pressedEarly)).toBe(true);
+  await expect(page.locator('#bousla-boot')).toHaveCount(0);
+});
+
 test('the app cannot be downloaded: the holder reads why, in their language, and "Try again" works', async ({ page }) => {
   let fail = true;
   await page.route(WASM, (route: Route) => (fail ? route.abort('internetdisconnected') : route.continue()));
