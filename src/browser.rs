@@ -62,7 +62,8 @@ fn focus_at_next_frame(id: &'static str, tries: u8) {
         let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
             return;
         };
-        if el.get_client_rects().length() == 0 {
+        // No height: not drawn (what the app focuses, headings and fields, always has one).
+        if el.offset_height() == 0 {
             if let Some(tries) = tries.checked_sub(1) {
                 focus_at_next_frame(id, tries);
             }
