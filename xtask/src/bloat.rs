@@ -16,6 +16,7 @@ const DIR: &str = "target/bloat";
 
 pub fn bloat() -> Result<()> {
     tools::ensure_twiggy()?;
+    tools::ensure_nightly()?;
     let mut build = cmd(
         "cargo",
         &[
@@ -30,6 +31,7 @@ pub fn bloat() -> Result<()> {
         ],
     );
     build.env("CARGO_PROFILE_RELEASE_STRIP", "false");
+    tools::shipped_wasm(&mut build);
     run(build)?;
     let raw = format!("{DIR}/wasm32-unknown-unknown/release/bousla.wasm");
     let bound = format!("{DIR}/bindgen");

@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 use crate::run::{Result, cmd, is_root, output, run};
 
@@ -217,6 +218,68 @@ fn apt_install(packages: &[&str]) -> Result<()> {
     let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
     args.extend_from_slice(packages);
     apt(&args)
+}
+
+/// The shipped wasm is built by this nightly, with the standard library rebuilt from source
+/// for `-Cpanic=immediate-abort`: a panic traps at once instead of formatting its message, so
+/// the panic machinery and most of `core::fmt` leave the wasm (measured: the main wasm 170.7 →
+/// 157.6 KB brotli, README "Quality"). Stable rustc cannot build it. Only the release wasm is
+/// built so (`dist`, `bloat`); the tests, clippy and `cargo xtask serve` stay on the stable
+/// toolchain of rust-toolchain.toml, with panic messages. Pinned: a new nightly may change
+/// the flags or the size, and a reader must be able to build the same wasm.
+pub const NIGHTLY: &str = "nightly-2026-05-20";
+
+pub fn ensure_nightly() -> Result<()> {
+    let library = nightly_library();
+    let installed = output("rustup", &["run", NIGHTLY, "rustc", "--version"]).is_some();
+    if !installed || !library.as_deref().is_some_and(Path::exists) {
+        eprintln!("xtask: installing {NIGHTLY} with rust-src from rustup (a minute, once)");
+        run(cmd(
+            "rustup",
+            &[
+                "toolchain",
+                "install",
+                NIGHTLY,
+                "--profile",
+                "minimal",
+                "--component",
+                "rust-src",
+            ],
+        ))?;
+    }
+    let library = nightly_library().ok_or(format!("{NIGHTLY} has no sysroot"))?;
+    // Trunk builds `--offline`: the standard library's own dependencies must be in cargo's
+    // cache first (a no-op once they are).
+    let manifest = library.to_string_lossy().into_owned();
+    let fetch = cmd(
+        "cargo",
+        &[
+            &format!("+{NIGHTLY}"),
+            "fetch",
+            "--manifest-path",
+            &manifest,
+        ],
+    );
+    run(fetch)
+}
+
+/// The standard library's workspace manifest in the nightly's rust-src.
+fn nightly_library() -> Option<std::path::PathBuf> {
+    let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])?;
+    Some(Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml"))
+}
+
+/// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`] and rebuild the
+/// standard library with immediately aborting panics. The flags add to those of
+/// `.cargo/config.toml` (cargo joins a list from the environment to the file's).
+pub fn shipped_wasm(build: &mut Command) {
+    build
+        .env("RUSTUP_TOOLCHAIN", NIGHTLY)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort",
+        );
 }
 
 #[cfg(test)]
