@@ -221,12 +221,17 @@ fn apt_install(packages: &[&str]) -> Result<()> {
 }
 
 /// The shipped wasm is built by this nightly, with the standard library rebuilt from source
-/// for `-Cpanic=immediate-abort`: a panic traps at once instead of formatting its message, so
-/// the panic machinery and most of `core::fmt` leave the wasm (measured: the main wasm 170.7 →
-/// 157.6 KB brotli, README "Quality"). Stable rustc cannot build it. Only the release wasm is
-/// built so (`dist`, `bloat`); the tests, clippy and `cargo xtask serve` stay on the stable
-/// toolchain of rust-toolchain.toml, with panic messages. Pinned: a new nightly may change
-/// the flags or the size, and a reader must be able to build the same wasm.
+/// (`-Zbuild-std`), which stable rustc cannot do. Measured back to back (main wasm, brotli):
+/// 170.7 KB on stable; 157.6 KB with `-Cpanic=immediate-abort` (a panic traps at once instead
+/// of formatting its message: the panic machinery and most of `core::fmt` leave the wasm);
+/// 157.1 KB with std's `optimize_for_size` (its smaller algorithms); 153.9 KB with
+/// `-Zfmt-debug=shallow` (a derived `Debug` writes its type or variant name only: the three
+/// console warnings that print an error keep its kind; nothing shown to a holder uses `Debug`).
+/// `-Zfmt-debug=none` gave 153.7 KB and empty warnings; `-Zlocation-detail=none` saved 0.2 KB
+/// more and was left out. Only the release wasm is built so (`dist`, `bloat`); the tests,
+/// clippy and `cargo xtask serve` stay on the stable toolchain of rust-toolchain.toml, with
+/// panic messages. Pinned: a new nightly may change the flags or the size, and a reader must
+/// be able to build the same wasm.
 pub const NIGHTLY: &str = "nightly-2026-05-20";
 
 pub fn ensure_nightly() -> Result<()> {
@@ -270,15 +275,17 @@ fn nightly_library() -> Option<std::path::PathBuf> {
 }
 
 /// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`] and rebuild the
-/// standard library with immediately aborting panics. The flags add to those of
-/// `.cargo/config.toml` (cargo joins a list from the environment to the file's).
+/// standard library as [`NIGHTLY`] says. The flags add to those of `.cargo/config.toml` (cargo
+/// joins a list from the environment to the file's: the build still has `--emit-relocs`, which
+/// wasm-split needs, and the same wasm came out as with every flag given in one list).
 pub fn shipped_wasm(build: &mut Command) {
     build
         .env("RUSTUP_TOOLCHAIN", NIGHTLY)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort",
+            "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=shallow",
         );
 }
 
