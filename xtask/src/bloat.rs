@@ -134,14 +134,41 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// `a::b::h0123456789abcdef` without rustc's hash, which changes with every build.
-fn without_hash(name: &str) -> &str {
-    match name.rsplit_once("::h") {
+/// A name without rustc's hashes, which change with every build: the legacy scheme's
+/// `a::b::h0123456789abcdef` suffix and the v0 scheme's crate disambiguators,
+/// `bousla[2ba5a3b4ff2c2756]::ui` (the shipped wasm's nightly mangles with v0).
+fn without_hash(name: &str) -> String {
+    let name = match name.rsplit_once("::h") {
         Some((head, hash)) if hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()) => {
             head
         }
         _ => name,
+    };
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let hex = after
+            .find(']')
+            .filter(|&close| close > 0 && after[..close].chars().all(|c| c.is_ascii_hexdigit()));
+        // `data[0]` and `code[12]` are twiggy's own names, not hashes: kept.
+        let crate_before = rest[..open]
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        match hex {
+            Some(close) if crate_before && close >= 8 => {
+                out.push_str(&rest[..open]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 /// Sums the items by crate, largest first.
@@ -256,6 +283,20 @@ mod tests {
             report.contains("<a::X<u8, u16> as core::ops::Fn>::call\n"),
             "{report}"
         );
+    }
+
+    #[test]
+    fn names_are_shown_without_their_hashes() {
+        assert_eq!(without_hash("a::b::h0123456789abcdef"), "a::b");
+        assert_eq!(
+            without_hash(
+                "<bousla[2ba5a3b4ff2c2756]::ui::X::{closure#0} as tachys[647b06f8286738ed]::view::Render>::build"
+            ),
+            "<bousla::ui::X::{closure#0} as tachys::view::Render>::build"
+        );
+        assert_eq!(without_hash("data[0]"), "data[0]");
+        assert_eq!(without_hash("code[12]"), "code[12]");
+        assert_eq!(without_hash("a::<[u8; 4]>::f"), "a::<[u8; 4]>::f");
     }
 
     #[test]
