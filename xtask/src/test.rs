@@ -152,7 +152,7 @@ pub fn test(extra: &[String]) -> ExitCode {
             t.step("release build", true);
             t.step(
                 &format!(
-                    "first-load size {:.1} KB brotli within the {:.0} KB budget",
+                    "first-load size {:.1} KB brotli within the {:.1} KB budget",
                     kb(report.first_load_brotli),
                     kb(BUDGET_BYTES)
                 ),
@@ -160,7 +160,7 @@ pub fn test(extra: &[String]) -> ExitCode {
             );
             t.step(
                 &format!(
-                    "app shell {:.1} KB brotli within the {:.0} KB budget",
+                    "app shell {:.1} KB brotli within the {:.1} KB budget",
                     kb(report.shell_brotli),
                     kb(SHELL_BUDGET_BYTES)
                 ),

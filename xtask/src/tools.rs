@@ -228,7 +228,9 @@ fn apt_install(packages: &[&str]) -> Result<()> {
 /// `-Zfmt-debug=shallow` (a derived `Debug` writes its type or variant name only: the three
 /// console warnings that print an error keep its kind; nothing shown to a holder uses `Debug`).
 /// `-Zfmt-debug=none` gave 153.7 KB and empty warnings; `-Zlocation-detail=none` saved 0.2 KB
-/// more and was left out. Only the release wasm is built so (`dist`, `bloat`); the tests,
+/// more and was left out; `-Zinline-mir=no` gave the same bytes; `-Zvirtual-function-elimination`
+/// (with `-Clto=fat`) crashed LLVM building `core` for wasm32 ("Do not know how to promote this
+/// operator!"). Only the release wasm is built so (`dist`, `bloat`); the tests,
 /// clippy and `cargo xtask serve` stay on the stable toolchain of rust-toolchain.toml, with
 /// panic messages. Pinned: a new nightly may change the flags or the size, and a reader must
 /// be able to build the same wasm.
