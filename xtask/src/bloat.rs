@@ -16,7 +16,6 @@ const DIR: &str = "target/bloat";
 
 pub fn bloat() -> Result<()> {
     tools::ensure_twiggy()?;
-    tools::ensure_nightly()?;
     let mut build = cmd(
         "cargo",
         &[
@@ -31,7 +30,7 @@ pub fn bloat() -> Result<()> {
         ],
     );
     build.env("CARGO_PROFILE_RELEASE_STRIP", "false");
-    tools::shipped_wasm(&mut build);
+    tools::shipped_wasm(&mut build)?;
     run(build)?;
     let raw = format!("{DIR}/wasm32-unknown-unknown/release/bousla.wasm");
     let bound = format!("{DIR}/bindgen");
@@ -148,16 +147,17 @@ fn without_hash(name: &str) -> String {
     let mut rest = name;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        let hex = after
-            .find(']')
-            .filter(|&close| close > 0 && after[..close].chars().all(|c| c.is_ascii_hexdigit()));
-        // `data[0]` and `code[12]` are twiggy's own names, not hashes: kept.
+        // A hash follows a crate's name and has at least 8 hex digits; `data[0]` and
+        // `code[12]` are twiggy's own names, and `[u8; 4]` a type: kept.
         let crate_before = rest[..open]
             .chars()
             .last()
             .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        match hex {
-            Some(close) if crate_before && close >= 8 => {
+        let hash = after.find(']').filter(|&close| {
+            crate_before && close >= 8 && after[..close].chars().all(|c| c.is_ascii_hexdigit())
+        });
+        match hash {
+            Some(close) => {
                 out.push_str(&rest[..open]);
                 rest = &after[close + 1..];
             }

@@ -9,7 +9,6 @@ use crate::run::{Result, cmd, run};
 use crate::size::{self, SizeReport};
 
 pub fn dist() -> Result<SizeReport> {
-    crate::tools::ensure_nightly()?;
     // The `split` feature marks the chunks (`src/ui/chunk.rs`); the symbols stay for wasm-split,
     // and wasm-opt strips them from what ships (`split.rs`).
     let mut trunk = cmd(
@@ -17,7 +16,7 @@ pub fn dist() -> Result<SizeReport> {
         &["build", "--release", "--offline", "--features", "split"],
     );
     trunk.env("CARGO_PROFILE_RELEASE_STRIP", "false");
-    crate::tools::shipped_wasm(&mut trunk);
+    crate::tools::shipped_wasm(&mut trunk)?;
     run(trunk)?;
     let dist = Path::new("dist");
     let wasm_integrity = crate::split::split(dist)?;

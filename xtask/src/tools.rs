@@ -236,10 +236,8 @@ fn apt_install(packages: &[&str]) -> Result<()> {
 /// be able to build the same wasm.
 pub const NIGHTLY: &str = "nightly-2026-05-20";
 
-pub fn ensure_nightly() -> Result<()> {
-    let library = nightly_library();
-    let installed = output("rustup", &["run", NIGHTLY, "rustc", "--version"]).is_some();
-    if !installed || !library.as_deref().is_some_and(Path::exists) {
+fn ensure_nightly() -> Result<()> {
+    if !nightly_library().is_some_and(|manifest| manifest.exists()) {
         eprintln!("xtask: installing {NIGHTLY} with rust-src from rustup (a minute, once)");
         run(cmd(
             "rustup",
@@ -254,11 +252,11 @@ pub fn ensure_nightly() -> Result<()> {
             ],
         ))?;
     }
-    let library = nightly_library().ok_or(format!("{NIGHTLY} has no sysroot"))?;
+    let manifest = nightly_library().ok_or(format!("{NIGHTLY} has no sysroot"))?;
     // Trunk builds `--offline`: the standard library's own dependencies must be in cargo's
     // cache first (a no-op once they are).
-    let manifest = library.to_string_lossy().into_owned();
-    let fetch = cmd(
+    let manifest = manifest.to_string_lossy().into_owned();
+    run(cmd(
         "cargo",
         &[
             &format!("+{NIGHTLY}"),
@@ -266,21 +264,23 @@ pub fn ensure_nightly() -> Result<()> {
             "--manifest-path",
             &manifest,
         ],
-    );
-    run(fetch)
+    ))
 }
 
-/// The standard library's workspace manifest in the nightly's rust-src.
+/// The standard library's workspace manifest in the nightly's rust-src; None while the
+/// nightly is not installed (`rustup run` fails).
 fn nightly_library() -> Option<std::path::PathBuf> {
     let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])?;
     Some(Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml"))
 }
 
-/// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`] and rebuild the
-/// standard library as [`NIGHTLY`] says. The flags add to those of `.cargo/config.toml` (cargo
-/// joins a list from the environment to the file's: the build still has `--emit-relocs`, which
-/// wasm-split needs, and the same wasm came out as with every flag given in one list).
-pub fn shipped_wasm(build: &mut Command) {
+/// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`], installed
+/// first if missing, and rebuild the standard library as [`NIGHTLY`] says. The flags add to
+/// those of `.cargo/config.toml` (cargo joins a list from the environment to the file's: the
+/// build still has `--emit-relocs`, which wasm-split needs, and the same wasm came out as with
+/// every flag given in one list).
+pub fn shipped_wasm(build: &mut Command) -> Result<()> {
+    ensure_nightly()?;
     build
         .env("RUSTUP_TOOLCHAIN", NIGHTLY)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
@@ -289,6 +289,7 @@ pub fn shipped_wasm(build: &mut Command) {
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=shallow",
         );
+    Ok(())
 }
 
 #[cfg(test)]
