@@ -141,5 +141,14 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
     std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
         .expect("target/ is writable");
     // Not copied next to the app: `cargo xtask dist` puts the words in the boot script.
-    std::fs::write(dir.join("first-paint.json"), first_paint::json()).expect("target/ is writable");
+    // With each language's table, which the boot script downloads early on a results page.
+    let table = |lang| {
+        let digest = text_table::digest(&text_table::table(catalog, lang));
+        first_paint::Table {
+            file: text_table::file_name(&hash, lang),
+            integrity: text_table::integrity(&digest).expect("a SHA-256 in hex"),
+        }
+    };
+    std::fs::write(dir.join("first-paint.json"), first_paint::json(table))
+        .expect("target/ is writable");
 }

@@ -304,9 +304,12 @@ pub async fn fetch_text(url: &str, sha256: &str) -> Result<String, String> {
     let w = window().ok_or("no window")?;
     let integrity = crate::catalog::text_table::integrity(sha256)
         .ok_or_else(|| format!("no digest to check {url} against"))?;
-    let init = web_sys::RequestInit::new();
-    init.set_integrity(&integrity);
-    let response = JsFuture::from(w.fetch_with_str_and_init(url, &init))
+    let request = early_fetch(&w, url).unwrap_or_else(|| {
+        let init = web_sys::RequestInit::new();
+        init.set_integrity(&integrity);
+        w.fetch_with_str_and_init(url, &init)
+    });
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| format!("{e:?}"))?;
     let response: web_sys::Response = response
@@ -322,6 +325,23 @@ pub async fn fetch_text(url: &str, sha256: &str) -> Result<String, String> {
     // Loaded before the service worker took control, it went by unseen: ask it to keep it.
     tell_worker("bousla:keep", Some(url.to_string()));
     Ok(text)
+}
+
+/// The download of `url` the boot script started with the page (a page opening on the programs,
+/// `xtask/src/first_paint.js`), with the integrity of the same build (the file's name carries
+/// the build's hash, and the boot script is written by the same build). Taken once: "Try again"
+/// fetches anew. Other files (Darija's words, the sources) leave it be.
+fn early_fetch(w: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let key = wasm_bindgen::JsValue::from_str("bouslaTexts");
+    let early = js_sys::Reflect::get(w, &key)
+        .ok()
+        .filter(|v| v.is_object())?;
+    let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
+    if field("url")?.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(w, &key);
+    field("response")?.dyn_into().ok()
 }
 
 /// Calls `f` once, the first time the element with `id` is at least half on screen (office

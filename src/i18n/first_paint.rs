@@ -23,11 +23,21 @@ fn load_failed(lang: Lang) -> &'static str {
 /// The languages the boot script can show; any other choice shows Arabic, as the app does.
 pub const LANGS: [Lang; 3] = [Lang::Ar, Lang::Fr, Lang::En];
 
-/// `{"ar":{"dir":"rtl","app_name":"…",…},"fr":{…},"en":{…}}`: one object per language.
-pub fn json() -> String {
+/// The catalog's text table of a language as the boot script downloads it: its file name and
+/// its Subresource Integrity (`sha256-…`), the very request the app makes (`browser::fetch_text`).
+pub struct Table {
+    pub file: String,
+    pub integrity: String,
+}
+
+/// `{"ar":{"dir":"rtl","app_name":"…",…,"texts":"catalog-….ar.txt","texts_integrity":"sha256-…"},"fr":{…},"en":{…}}`:
+/// one object per language. `table`: a language's text table, which the boot script starts
+/// downloading with the wasm when the page opens on the results (`xtask/src/first_paint.js`).
+pub fn json(table: impl Fn(Lang) -> Table) -> String {
     let mut out = String::from("{");
     for (i, lang) in LANGS.into_iter().enumerate() {
         let s = t(lang);
+        let texts = table(lang);
         if i > 0 {
             out.push(',');
         }
@@ -44,6 +54,8 @@ pub fn json() -> String {
             ("footer_note", s.footer_note),
             ("load_failed", load_failed(lang)),
             ("retry", s.retry),
+            ("texts", &texts.file),
+            ("texts_integrity", &texts.integrity),
         ];
         out.push('{');
         for (j, (key, value)) in fields.into_iter().enumerate() {
@@ -84,9 +96,16 @@ fn string(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn table(lang: Lang) -> Table {
+        Table {
+            file: format!("catalog-h.{}.txt", lang.code()),
+            integrity: format!("sha256-{}", lang.code()),
+        }
+    }
+
     #[test]
     fn every_language_has_every_word_as_the_app_shows_it() {
-        let v: serde_json::Value = serde_json::from_str(&json()).expect("valid JSON");
+        let v: serde_json::Value = serde_json::from_str(&json(table)).expect("valid JSON");
         for lang in LANGS {
             let w = &v[lang.code()];
             let s = t(lang);
@@ -96,6 +115,8 @@ mod tests {
             assert_eq!(w["footer_note"], s.footer_note);
             assert_eq!(w["retry"], s.retry);
             assert!(!w["load_failed"].as_str().unwrap_or("").is_empty());
+            assert_eq!(w["texts"], table(lang).file);
+            assert_eq!(w["texts_integrity"], table(lang).integrity);
         }
         assert!(
             v.get("ary").is_none(),

@@ -109,6 +109,32 @@ test('a share link shows only "Loading…" until the app is here, then the resul
   await expect(page.locator('#bousla-boot')).toHaveCount(0);
 });
 
+test('a share link downloads the programs\' texts beside the wasm, not after it, and only once', async ({ page }) => {
+  const TABLE = /\/catalog-[0-9a-f]{12}\.fr\.txt$/;
+  const tables: string[] = [];
+  page.on('request', (r) => { if (TABLE.test(r.url())) tables.push(r.url()); });
+  const release = await hold(page);
+  const asked = page.waitForRequest(TABLE);
+  await page.goto(`./?lang=fr${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`);
+  // The wasm is still held back: only the boot script can have asked for the texts.
+  await asked;
+  release();
+  await resultsDrawn(page);
+  expect(await page.locator('article.card h3').first().innerText()).not.toBe('');
+  // The app took the boot script's download over: no second request.
+  expect(tables).toHaveLength(1);
+  expect(await page.evaluate(() => 'bouslaTexts' in window)).toBe(false);
+});
+
+test('the welcome downloads the wasm alone: the texts are the app\'s to fetch, once it runs', async ({ page }) => {
+  const release = await hold(page);
+  await page.goto('./?lang=fr');
+  await expect(page.getByTestId('first-paint')).toBeVisible();
+  expect(await page.evaluate(() => 'bouslaTexts' in window)).toBe(false);
+  release();
+  await expect(page.getByTestId('start')).toBeVisible();
+});
+
 test('a key pressed between the app\'s start and its first drawing still works: the staff prompt opens focused', async ({ page }) => {
   // The app's root is in the page, hidden, while the boot script's welcome still shows (a few
   // milliseconds); the staff's shortcut pressed then opens the prompt, which must have the focus

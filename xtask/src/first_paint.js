@@ -87,6 +87,18 @@ const bouslaFirstPaint = (() => {
     el('footer', { class: 'foot' }, el('p', { text: w.footer_note })));
   document.body.prepend(root);
 
+  // A page that opens on the programs (a share link, the results, a program's page) shows the
+  // catalog's texts as soon as the app is drawn: their download starts now, beside the wasm's
+  // rather than after it, and the app takes it over (src/browser.rs, `fetch_text`), the
+  // browser checking it against the same integrity. Elsewhere the wasm downloads alone, and the
+  // app fetches the texts once it runs.
+  if (/^#(a=|results(&|$)|p=)/.test(location.hash)) {
+    const response = fetch(w.texts, { integrity: w.texts_integrity });
+    // Handled by the app, which says so with "Try again"; not an unhandled rejection meanwhile.
+    response.catch(() => {});
+    window.bouslaTexts = { url: w.texts, response };
+  }
+
   return {
     failed() {
       const retry = el('button', { type: 'button', class: 'primary', text: w.retry });
