@@ -109,22 +109,30 @@ test('a share link shows only "Loading…" until the app is here, then the resul
   await expect(page.locator('#bousla-boot')).toHaveCount(0);
 });
 
-test('a share link downloads the programs\' texts beside the wasm, not after it, and only once', async ({ page }) => {
-  const TABLE = /\/catalog-[0-9a-f]{12}\.fr\.txt$/;
-  const tables: string[] = [];
-  page.on('request', (r) => { if (TABLE.test(r.url())) tables.push(r.url()); });
-  const release = await hold(page);
-  const asked = page.waitForRequest(TABLE);
-  await page.goto(`./?lang=fr${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`);
-  // The wasm is still held back: only the boot script can have asked for the texts.
-  await asked;
-  release();
-  await resultsDrawn(page);
-  expect(await page.locator('article.card h3').first().innerText()).not.toBe('');
-  // The app took the boot script's download over: no second request.
-  expect(tables).toHaveLength(1);
-  expect(await page.evaluate(() => 'bouslaTexts' in window)).toBe(false);
-});
+// A share link, and the results reloaded while a shared link's answers ride along.
+const onTheResults: [string, (link: string) => string][] = [
+  ['a share link', (link) => link],
+  ['the results reloaded with a shared link\'s answers', (link) => link.replace('#a=', '#results&a=')],
+];
+for (const [what, fragment] of onTheResults) {
+  test(`${what} downloads the programs' texts and the results' code beside the wasm, not after it, and the texts once`, async ({ page }) => {
+    const TABLE = /\/catalog-[0-9a-f]{12}\.fr\.txt$/;
+    const RESULTS = /\/split_results-[0-9a-f]{16}\.wasm$/;
+    const tables: string[] = [];
+    page.on('request', (r) => { if (TABLE.test(r.url())) tables.push(r.url()); });
+    const release = await hold(page);
+    const asked = Promise.all([page.waitForRequest(TABLE), page.waitForRequest(RESULTS)]);
+    await page.goto(`./?lang=fr${fragment(shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000'))}`);
+    // The wasm is still held back: only the boot script can have asked for them.
+    await asked;
+    release();
+    await resultsDrawn(page);
+    expect(await page.locator('article.card h3').first().innerText()).not.toBe('');
+    // The app took the boot script's download of the texts over: no second request.
+    expect(tables).toHaveLength(1);
+    expect(await page.evaluate(() => 'bouslaTexts' in window)).toBe(false);
+  });
+}
 
 test('the welcome downloads the wasm alone: the texts are the app\'s to fetch, once it runs', async ({ page }) => {
   const release = await hold(page);

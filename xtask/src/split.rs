@@ -121,9 +121,10 @@ pub fn split(dist: &Path) -> Result<String> {
 }
 
 /// A page opened on the results (a share link, a reload on the review, the results or a
-/// program's page) fetches the results' chunks beside the main wasm instead of after it: the
-/// loader script asks for them before it starts the app. Other pages fetch them at the first
-/// question (`src/ui/chunk.rs`).
+/// program's page, with or without a shared link's answers riding along: `results&a=…`) fetches
+/// the results' chunks beside the main wasm instead of after it: the loader script asks for
+/// them before it starts the app. Other pages fetch them at the first question
+/// (`src/ui/chunk.rs`).
 fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
     let open = "<script type=\"module\">";
     let at = html
@@ -132,7 +133,7 @@ fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
         .ok_or("dist/index.html has no inline module script (Trunk's loader)")?;
     let list: Vec<String> = chunks.iter().map(|c| format!("'./{c}'")).collect();
     let prelude = format!(
-        "\nif (/^#(a=|review$|results$|p=)/.test(location.hash)) for (const href of [{}]) {{\n  \
+        "\nif (/^#(a=|(review|results)(&|$)|p=)/.test(location.hash)) for (const href of [{}]) {{\n  \
          const l = document.createElement('link');\n  \
          Object.assign(l, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});\n  \
          document.head.append(l);\n}}",
@@ -337,7 +338,7 @@ mod tests {
         let out = with_results_preload(html, &[&c]).unwrap();
         let pre = out.find("'./split_results-0123456789abcdef.wasm'").unwrap();
         assert!(pre < out.find("import init").unwrap());
-        assert!(out.contains("#(a=|review$|results$|p=)"));
+        assert!(out.contains("#(a=|(review|results)(&|$)|p=)"));
         assert!(with_results_preload("<head></head>", &[&c]).is_err());
     }
 }
