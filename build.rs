@@ -129,9 +129,17 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("target/ is writable");
     let hash = text_table::hash(catalog);
+    // Each language's table, written once here; the boot script names it with its integrity.
+    let mut integrity = Vec::new();
     for lang in text::Lang::ALL {
+        let table = text_table::table(catalog, lang);
+        let digest = text_table::digest(&table);
+        integrity.push((
+            lang,
+            text_table::integrity(&digest).expect("a SHA-256 in hex"),
+        ));
         let path = dir.join(text_table::file_name(&hash, lang));
-        std::fs::write(&path, text_table::table(catalog, lang)).expect("target/ is writable");
+        std::fs::write(&path, table).expect("target/ is writable");
     }
     std::fs::write(
         dir.join(text_table::sources_file_name(&hash)),
@@ -142,12 +150,13 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
         .expect("target/ is writable");
     // Not copied next to the app: `cargo xtask dist` puts the words in the boot script.
     // With each language's table, which the boot script downloads early on a results page.
-    let table = |lang| {
-        let digest = text_table::digest(&text_table::table(catalog, lang));
-        first_paint::Table {
-            file: text_table::file_name(&hash, lang),
-            integrity: text_table::integrity(&digest).expect("a SHA-256 in hex"),
-        }
+    let table = |lang| first_paint::Table {
+        file: text_table::file_name(&hash, lang),
+        integrity: integrity
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, i)| i.clone())
+            .expect("every language has its table"),
     };
     std::fs::write(dir.join("first-paint.json"), first_paint::json(table))
         .expect("target/ is writable");
