@@ -130,7 +130,16 @@ fn with_first_paint(loader: &str, words: &str, integrity: &str) -> Result<String
          wasm = await bindings.default({{ module_or_path: bouslaWasm }});\n\
          }} catch (e) {{\n  bouslaFirstPaint.failed();\n  throw e;\n}}"
     );
-    let paint = FIRST_PAINT.replace("/*WORDS*/null", words.trim());
+    let opens_on_results = "/*OPENS_ON_RESULTS*/false";
+    if !FIRST_PAINT.contains(opens_on_results) {
+        return Err(format!(
+            "xtask/src/first_paint.js has no `{opens_on_results}` to fill"
+        ));
+    }
+    let paint = FIRST_PAINT.replace("/*WORDS*/null", words.trim()).replace(
+        opens_on_results,
+        &format!("{}.test(location.hash)", crate::split::OPENS_ON_RESULTS),
+    );
     // Trunk's first lines (the results' chunks' preloads) start their downloads first.
     Ok(format!(
         "{}{fetch}{paint}{started}{}",
@@ -246,6 +255,12 @@ mod tests {
     fn the_first_paint_comes_first_and_a_failed_start_reaches_it() {
         let out = with_first_paint(LOADER.trim(), "{\"ar\":{}}\n", "sha384-abc").unwrap();
         assert!(out.contains("const WORDS = {\"ar\":{}};"), "{out}");
+        // The program texts are fetched early on the pages whose chunks are.
+        let early = format!(
+            "if ({}.test(location.hash)) {{",
+            crate::split::OPENS_ON_RESULTS
+        );
+        assert!(out.contains(&early), "{out}");
         assert!(
             !out.contains("import init"),
             "no static import: it would run nothing on a 404"

@@ -87,12 +87,10 @@ const bouslaFirstPaint = (() => {
     el('footer', { class: 'foot' }, el('p', { text: w.footer_note })));
   document.body.prepend(root);
 
-  // A page that opens on the programs (a share link, the results, a program's page) shows the
-  // catalog's texts as soon as the app is drawn: their download starts now, beside the wasm's
-  // rather than after it, and the app takes it over (src/browser.rs, `fetch_text`), the
-  // browser checking it against the same integrity. Elsewhere the wasm downloads alone, and the
-  // app fetches the texts once it runs.
-  if (/^#(a=|results(&|$)|p=)/.test(location.hash)) {
+  // On the pages whose results' chunks load early (xtask/src/split.rs, OPENS_ON_RESULTS) the
+  // catalog's texts download beside the wasm too, checked by the browser; the app takes the
+  // download over (src/browser.rs, `fetch_text`). Elsewhere the wasm downloads alone.
+  if (/*OPENS_ON_RESULTS*/false) {
     const response = fetch(w.texts, { integrity: w.texts_integrity });
     // Handled by the app, which says so with "Try again"; not an unhandled rejection meanwhile.
     response.catch(() => {});

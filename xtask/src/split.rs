@@ -125,6 +125,12 @@ pub fn split(dist: &Path) -> Result<String> {
 /// the results' chunks beside the main wasm instead of after it: the loader script asks for
 /// them before it starts the app. Other pages fetch them at the first question
 /// (`src/ui/chunk.rs`).
+/// The pages that open on the results (JavaScript, tested against `location.hash`): a share
+/// link, the review, the results (either with a shared link's answers after it) and a
+/// program's page. The results' chunks here, and the program texts in the boot script
+/// (`dist::with_first_paint`), are fetched beside the main wasm on these pages.
+pub const OPENS_ON_RESULTS: &str = "/^#(a=|(review|results)(&|$)|p=)/";
+
 fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
     let open = "<script type=\"module\">";
     let at = html
@@ -133,7 +139,7 @@ fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
         .ok_or("dist/index.html has no inline module script (Trunk's loader)")?;
     let list: Vec<String> = chunks.iter().map(|c| format!("'./{c}'")).collect();
     let prelude = format!(
-        "\nif (/^#(a=|(review|results)(&|$)|p=)/.test(location.hash)) for (const href of [{}]) {{\n  \
+        "\nif ({OPENS_ON_RESULTS}.test(location.hash)) for (const href of [{}]) {{\n  \
          const l = document.createElement('link');\n  \
          Object.assign(l, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});\n  \
          document.head.append(l);\n}}",
