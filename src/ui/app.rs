@@ -12,7 +12,7 @@ use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
-use super::review::review_screen;
+use super::review::{preload_review, review_screen};
 use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
@@ -52,10 +52,12 @@ pub fn App() -> impl IntoView {
         if previous.is_some_and(|p| p != screen) {
             browser::focus_after_render(HEADING_ID);
         }
-        // The review, the results, sharing and a program's page come in a chunk of their own:
-        // fetched while the holder answers, so it is here, and kept offline, when needed.
+        // The results come in a chunk of their own, and the review, sharing, the printed sheet
+        // and a program's page in another (`super::chunk`): both fetched while the holder
+        // answers, so they are here, and kept offline, when needed.
         if matches!(screen, Screen::Ask { .. }) && !matches!(previous, Some(Screen::Ask { .. })) {
             prefetch(preload_results());
+            prefetch(preload_review());
         }
         screen
     });

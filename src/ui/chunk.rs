@@ -1,8 +1,11 @@
 //! Views the first screen does not draw, in wasm chunks fetched when first needed: `results`
-//! (the review, the results, sharing, the printed sheet and a program's page), `adviser` (the
-//! adviser's page) and `counts` (the office counts). The release build (`cargo xtask dist`,
-//! feature `split`) cuts them out of the app's wasm with wasm-split; without the feature
-//! (`trunk serve`) they are ordinary functions.
+//! (the results' cards, pathways and lists), `extras` (the review, sharing, the printed sheet
+//! and a program's page), `adviser` (the adviser's page) and `counts` (the office counts). The
+//! results and the extras are apart so a share link's first cards wait only for their own code:
+//! sharing and the printed sheet are drawn after the cards. The release build (`cargo xtask
+//! dist`, feature `split`) cuts them out of the app's wasm with wasm-split, which puts the code
+//! two chunks share in chunks of its own (`chunk_*`); without the feature (`trunk serve`) they
+//! are ordinary functions.
 //!
 //! A chunk that cannot be fetched (offline before the service worker kept it, a partner's proxy)
 //! leaves the rest of the page working: its place says so, with "Try again".

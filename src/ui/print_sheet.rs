@@ -73,7 +73,7 @@ fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
 }
 
 in_chunk!(
-    results,
+    extras,
     preload_print_sheet,
     pub fn print_sheet(most: usize, steps: bool) {
         view! { <PrintSheet most steps/> }

@@ -49,7 +49,7 @@ fn focus_soon(id: String) {
 }
 
 in_chunk!(
-    results,
+    extras,
     preload_review,
     pub fn review_screen() {
         view! { <ReviewScreen/> }

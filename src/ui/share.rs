@@ -10,7 +10,7 @@ use super::qr::qr_svg;
 use super::state::use_state;
 
 in_chunk!(
-    results,
+    extras,
     preload_sharing,
     pub fn share_panel() {
         view! { <SharePanel/> }

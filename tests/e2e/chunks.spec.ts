@@ -1,19 +1,22 @@
-// The review, the results and a program's page, the adviser's page and the office counts are
-// wasm chunks fetched when first needed (src/ui/chunk.rs, xtask/src/split.rs): the first screen
-// downloads none of them; the results' chunk comes while the holder answers the first question;
-// a chunk that cannot be fetched leaves the app working, says so, and "Try again" brings it.
+// The results, the extras (the review, sharing, the printed sheet and a program's page), the
+// adviser's page and the office counts are wasm chunks fetched when first needed
+// (src/ui/chunk.rs, xtask/src/split.rs): the first screen downloads none of them; the results'
+// and the extras' chunks come while the holder answers the first question; a share link's cards
+// wait for the results' code only; a chunk that cannot be fetched leaves the app working, says
+// so, and "Try again" brings it.
 import { test, expect, type Route } from '@playwright/test';
 import { axeViolations, shareFragment } from './helpers';
 
 const CHUNK = /\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
 const RESULTS = /\/split_results-[0-9a-f]{16}\.wasm$/;
+const EXTRAS = /\/split_extras-[0-9a-f]{16}\.wasm$/;
 const LINK = (lang: string) => `./?lang=${lang}${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`;
 
 test.describe('without the service worker', () => {
   // Requests a service worker makes are not routed or reported by Playwright.
   test.use({ serviceWorkers: 'block' });
 
-  test('the first screen fetches no chunk; the first question fetches the results\' chunk ahead of need', async ({ page }) => {
+  test('the first screen fetches no chunk; the first question fetches the results\' and the extras\' chunks ahead of need', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => { if (CHUNK.test(r.url())) fetched.push(new URL(r.url()).pathname); });
     await page.goto('./?lang=fr');
@@ -22,8 +25,49 @@ test.describe('without the service worker', () => {
     expect(fetched).toEqual([]);
     await page.getByTestId('start').click();
     await expect.poll(() => fetched.some((f) => RESULTS.test(f))).toBe(true);
+    await expect.poll(() => fetched.some((f) => EXTRAS.test(f))).toBe(true);
     // Neither the adviser's page nor the office counts: no holder's screen needs them.
     expect(fetched.filter((f) => /split_(adviser|counts)-/.test(f))).toEqual([]);
+  });
+
+  test('a share link\'s cards wait for the results\' code only: sharing and the printed sheet follow when theirs is here', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (CHUNK.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(EXTRAS, async (route: Route) => { await held; await route.continue(); });
+    await page.goto(LINK('fr'));
+    await expect(page.locator('article.card').first()).toBeVisible();
+    await expect(page.locator('article.card h3').first()).not.toBeEmpty();
+    // The extras were asked for (ahead of need), not waited for.
+    expect(fetched.some((f) => EXTRAS.test(f))).toBe(true);
+    await expect(page.locator('section.share')).toHaveCount(0);
+    release();
+    await expect(page.locator('section.share')).toBeVisible();
+    await expect(page.getByTestId('share-link')).toHaveValue(/#a=2\./);
+    await expect(page.locator('section.print-sheet')).toHaveCount(1);
+    await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  });
+
+  test('a program\'s page reloaded fetches the extras\' chunk with the page, and not the results\'', async ({ page }) => {
+    await page.goto(LINK('fr'));
+    await page.locator('article.card button.secondary').first().click();
+    await expect(page.locator('article.detail')).toBeVisible();
+    // From a share link, the program's page keeps the shared answers after it.
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#p=[a-z0-9-]+&a=2\./);
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (CHUNK.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+    // The boot script's preloads are the only requests made before the wasm is here.
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route: Route) => { await held; await route.continue(); });
+    const reloaded = page.reload();
+    await expect.poll(() => fetched.some((f) => EXTRAS.test(f))).toBe(true);
+    expect(fetched.filter((f) => RESULTS.test(f))).toEqual([]);
+    release();
+    await reloaded;
+    await expect(page.locator('article.detail h1')).toBeVisible();
+    expect(fetched.filter((f) => RESULTS.test(f))).toEqual([]);
   });
 
   test('while the results\' chunk is on its way, the screen says it is loading', async ({ page }) => {

@@ -115,16 +115,20 @@ const onTheResults: [string, (link: string) => string][] = [
   ['the results reloaded with a shared link\'s answers', (link) => link.replace('#a=', '#results&a=')],
 ];
 for (const [what, fragment] of onTheResults) {
-  test(`${what} downloads the programs' texts and the results' code beside the wasm, not after it, and the texts once`, async ({ page }) => {
+  test(`${what} downloads the programs' texts and the results' code beside the wasm, not after it, the texts once, and sharing's code later`, async ({ page }) => {
     const TABLE = /\/catalog-[0-9a-f]{12}\.fr\.txt$/;
     const RESULTS = /\/split_results-[0-9a-f]{16}\.wasm$/;
-    const tables: string[] = [];
+    const EXTRAS = /\/split_extras-[0-9a-f]{16}\.wasm$/;
+    const tables: string[] = [], extras: string[] = [];
     page.on('request', (r) => { if (TABLE.test(r.url())) tables.push(r.url()); });
+    page.on('request', (r) => { if (EXTRAS.test(r.url())) extras.push(r.url()); });
     const release = await hold(page);
     const asked = Promise.all([page.waitForRequest(TABLE), page.waitForRequest(RESULTS)]);
     await page.goto(`./?lang=fr${fragment(shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000'))}`);
-    // The wasm is still held back: only the boot script can have asked for them.
+    // The wasm is still held back: only the boot script can have asked for them. Sharing's
+    // code, drawn after the cards, does not share their way.
     await asked;
+    expect(extras).toEqual([]);
     release();
     await resultsDrawn(page);
     expect(await page.locator('article.card h3').first().innerText()).not.toBe('');

@@ -19,11 +19,11 @@ pub fn dist() -> Result<SizeReport> {
     crate::tools::shipped_wasm(&mut trunk)?;
     run(trunk)?;
     let dist = Path::new("dist");
-    let wasm_integrity = crate::split::split(dist)?;
-    externalise_loader(dist, &wasm_integrity)?;
+    let split = crate::split::split(dist)?;
+    externalise_loader(dist, &split.wasm_integrity)?;
     add_meta_csp(dist)?;
     fill_service_worker(dist)?;
-    size::report(dist)
+    size::report(dist, &split.results)
 }
 
 /// FNV-1a: a stable short name for content, no dependency needed.

@@ -58,11 +58,13 @@ const files = fs.readdirSync(dir)
   .sort();
 // The page, its scripts, styles and main wasm load at once; the embed script and the service
 // worker do not (the worker installs after the first screen). The wasm chunks (xtask/src/split.rs)
-// load when their view is first drawn: `split_results` (the review, the results, sharing, the
-// printed sheet and a program's page) and the shared `chunk_*` it may need count with the
-// results; the adviser's page and the office counts (the other `split_*`) do not.
-const laterChunk = f => /^split_[a-z0-9_]+-[0-9a-f]+\.wasm$/.test(f) && !f.startsWith('split_results-');
-const resultsChunk = f => /\.wasm$/.test(f) && !f.startsWith('bousla-') && !laterChunk(f);
+// load when their view is first drawn: the results' chunk and the shared `chunk_*` it waits for
+// (argv[2], read from wasm-split's loader) count with the results; the extras (the review,
+// sharing, the printed sheet, a program's page: drawn after the results' cards or on pages of
+// their own), the adviser's page and the office counts do not.
+const RESULTS = (process.argv[2] || '').split(',').filter(Boolean);
+const resultsChunk = f => RESULTS.includes(f);
+const laterChunk = f => /\.wasm$/.test(f) && !f.startsWith('bousla-') && !resultsChunk(f);
 const atLoad = f => (/\.(html|css|wasm)$/.test(f) && !laterChunk(f)) || (/\.js$/.test(f) && f !== 'sw.js' && f !== 'embed.js');
 // The catalog's texts: one file per language, and a holder downloads only theirs. Darija
 // (`ary`) shows the Arabic texts, plus its own interface words (catalog-<hash>.ary.txt).
@@ -111,10 +113,19 @@ console.log('FIRST_LOAD_BROTLI=' + report.first_load.brotli);
 console.log('SHELL_BROTLI=' + shell);
 "#;
 
-pub fn report(dist: &Path) -> Result<SizeReport> {
-    let out = cmd("node", &["-e", SCRIPT, &dist.display().to_string()])
-        .output()
-        .map_err(|e| format!("cannot run node for the size report: {e}"))?;
+/// `results`: the wasm chunks the results' screen loads (`split::Split::results`).
+pub fn report(dist: &Path, results: &[String]) -> Result<SizeReport> {
+    let out = cmd(
+        "node",
+        &[
+            "-e",
+            SCRIPT,
+            &dist.display().to_string(),
+            &results.join(","),
+        ],
+    )
+    .output()
+    .map_err(|e| format!("cannot run node for the size report: {e}"))?;
     if !out.status.success() {
         return Err(format!(
             "size report failed: {}",

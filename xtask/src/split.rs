@@ -27,9 +27,17 @@ const WASM_OPT: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// Returns the main wasm's integrity (`sha384-…`), which the boot script's fetch carries (see
-/// [`without_integrity`]).
-pub fn split(dist: &Path) -> Result<String> {
+/// What the split build's other steps need to know.
+pub struct Split {
+    /// The main wasm's integrity (`sha384-…`), which the boot script's fetch carries (see
+    /// [`without_integrity`]).
+    pub wasm_integrity: String,
+    /// The wasm files the results' screen loads (its chunk and the shared chunks it waits for):
+    /// the size report counts them in the first load.
+    pub results: Vec<String>,
+}
+
+pub fn split(dist: &Path) -> Result<Split> {
     let stem = trunk_stem(dist)?;
     let work = Path::new(WORK);
     let _ = fs::remove_dir_all(work);
@@ -111,13 +119,48 @@ pub fn split(dist: &Path) -> Result<String> {
     html = with_integrity(&html, &names.main_js, &sha384(&dist.join(&names.main_js))?)?;
     let wasm_integrity = format!("sha384-{}", sha384(&dist.join(&names.main_wasm))?);
     html = without_integrity(&html, &names.main_wasm)?;
-    let results: Vec<&String> = names
-        .chunks
-        .iter()
-        .filter(|c| !is_kept_when_used(c))
-        .collect();
-    fs::write(&index, with_results_preload(&html, &results)?).map_err(|e| e.to_string())?;
-    Ok(wasm_integrity)
+    let results = loaded_with(&link_js, "results")?;
+    let extras = loaded_with(&link_js, "extras")?;
+    fs::write(&index, with_results_preload(&html, &results, &extras)?)
+        .map_err(|e| e.to_string())?;
+    Ok(Split {
+        wasm_integrity,
+        results,
+    })
+}
+
+/// The files the loading of chunk `entry` fetches: its own wasm, then the shared chunks it
+/// waits for, read from the loader wasm-split wrote, whose every loader reads
+/// `… makeLoad(() => { const src = fetch(new URL("./<file>", …)); … }, [__chunk_4, …])`.
+fn loaded_with(link_js: &str, entry: &str) -> Result<Vec<String>> {
+    let changed = || {
+        format!(
+            "wasm-split's loader changed its form (the {entry} chunk's files): update xtask/src/split.rs"
+        )
+    };
+    // Each loader: its name, the file it fetches, the loaders it waits for.
+    let file_after = |at: usize| -> Option<(String, usize)> {
+        let start = at + link_js[at..].find("new URL(\"./")? + "new URL(\"./".len();
+        let end = start + link_js[start..].find('"')?;
+        Some((link_js[start..end].to_string(), end))
+    };
+    let own = format!("export const __wasm_split_load_{entry} = ");
+    let at = link_js.find(&own).ok_or_else(changed)?;
+    let (file, after) = file_after(at).ok_or_else(changed)?;
+    let open = after + link_js[after..].find("\n, [").ok_or_else(changed)? + "\n, [".len();
+    let close = open + link_js[open..].find(']').ok_or_else(changed)?;
+    let mut files = vec![file];
+    for dep in link_js[open..close]
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        let at = link_js
+            .find(&format!("const {dep} = makeLoad("))
+            .ok_or_else(changed)?;
+        files.push(file_after(at).ok_or_else(changed)?.0);
+    }
+    Ok(files)
 }
 
 /// A page opened on the results (a share link, a reload on the review, the results or a
@@ -131,19 +174,28 @@ pub fn split(dist: &Path) -> Result<String> {
 /// (`dist::with_first_paint`), are fetched beside the main wasm on these pages.
 pub const OPENS_ON_RESULTS: &str = "/^#(a=|(review|results)(&|$)|p=)/";
 
-fn with_results_preload(html: &str, chunks: &[&String]) -> Result<String> {
+/// Among those, the pages that open on the review or a program's page: they fetch the extras'
+/// chunks (`src/ui/chunk.rs`) early instead of the results'.
+pub const OPENS_ON_EXTRAS: &str = "/^#(review(&|$)|p=)/";
+
+fn with_results_preload(html: &str, results: &[String], extras: &[String]) -> Result<String> {
     let open = "<script type=\"module\">";
     let at = html
         .find(open)
         .map(|i| i + open.len())
         .ok_or("dist/index.html has no inline module script (Trunk's loader)")?;
-    let list: Vec<String> = chunks.iter().map(|c| format!("'./{c}'")).collect();
+    let list = |files: &[String]| {
+        let quoted: Vec<String> = files.iter().map(|c| format!("'./{c}'")).collect();
+        quoted.join(", ")
+    };
     let prelude = format!(
-        "\nif ({OPENS_ON_RESULTS}.test(location.hash)) for (const href of [{}]) {{\n  \
+        "\nif ({OPENS_ON_RESULTS}.test(location.hash)) \
+         for (const href of {OPENS_ON_EXTRAS}.test(location.hash) ? [{}] : [{}]) {{\n  \
          const l = document.createElement('link');\n  \
          Object.assign(l, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }});\n  \
          document.head.append(l);\n}}",
-        list.join(", ")
+        list(extras),
+        list(results)
     );
     Ok(format!("{}{prelude}{}", &html[..at], &html[at..]))
 }
@@ -199,10 +251,14 @@ fn sha384(file: &Path) -> Result<String> {
 }
 
 /// A chunk no holder's screen needs (the adviser's page, the office counts): the service worker
-/// keeps it when it is used, and a kiosk keeps all of them. `split_results` (review, results,
-/// sharing, a program's page) and the shared `chunk_*` are precached with the app.
+/// keeps it when it is used, and a kiosk keeps all of them. `split_results` (the results),
+/// `split_extras` (review, sharing, a program's page) and the shared `chunk_*` are precached
+/// with the app.
 pub fn is_kept_when_used(name: &str) -> bool {
-    name.starts_with("split_") && !name.starts_with("split_results-") && name.ends_with(".wasm")
+    name.starts_with("split_")
+        && !name.starts_with("split_results-")
+        && !name.starts_with("split_extras-")
+        && name.ends_with(".wasm")
 }
 
 /// The names shipped: `bousla-<id>.js`, `bousla-<id>_bg.wasm`, `split-<id>.js` and
@@ -310,8 +366,62 @@ mod tests {
         assert!(is_kept_when_used("split_adviser-0123456789abcdef.wasm"));
         assert!(is_kept_when_used("split_counts-0123456789abcdef.wasm"));
         assert!(!is_kept_when_used("split_results-0123456789abcdef.wasm"));
+        assert!(!is_kept_when_used("split_extras-0123456789abcdef.wasm"));
         assert!(!is_kept_when_used("chunk_5-0123456789abcdef.wasm"));
         assert!(!is_kept_when_used("split-0123456789abcdef.js"));
+    }
+
+    /// wasm-split's loader, as it writes it (a trimmed copy of one of this build's).
+    const LOADER: &str = r#"/* extras, results */
+const __chunk_7 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_7-0123456789abcdef.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+/* adviser, results */
+const __chunk_8 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_8-0123456789abcdef.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_results = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_results-0123456789abcdef.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_7, __chunk_8]));
+export const __wasm_split_load_extras = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_extras-0123456789abcdef.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_7]));
+"#;
+
+    #[test]
+    fn a_chunk_loads_with_the_shared_chunks_its_loader_waits_for_and_no_others() {
+        assert_eq!(
+            loaded_with(LOADER, "results").unwrap(),
+            [
+                "split_results-0123456789abcdef.wasm",
+                "chunk_7-0123456789abcdef.wasm",
+                "chunk_8-0123456789abcdef.wasm"
+            ]
+        );
+        assert_eq!(
+            loaded_with(LOADER, "extras").unwrap(),
+            [
+                "split_extras-0123456789abcdef.wasm",
+                "chunk_7-0123456789abcdef.wasm"
+            ]
+        );
+        // A loader of another form is an error that says where to look, not an empty list.
+        let err = loaded_with(LOADER, "counts").unwrap_err();
+        assert!(err.contains("xtask/src/split.rs"), "{err}");
+        let renamed = LOADER.replace("const __chunk_8 = makeLoad(", "let __chunk_8 = load(");
+        assert!(loaded_with(&renamed, "results").is_err());
     }
 
     #[test]
@@ -338,13 +448,25 @@ mod tests {
     }
 
     #[test]
-    fn a_page_opened_on_the_results_asks_for_their_chunks_first() {
+    fn a_page_opened_on_the_results_asks_for_their_chunks_first_and_one_on_the_review_or_a_program_for_the_extras()
+     {
         let html = "<head><script type=\"module\">\nimport init from './a.js';\n</script></head>";
-        let c = "split_results-0123456789abcdef.wasm".to_string();
-        let out = with_results_preload(html, &[&c]).unwrap();
-        let pre = out.find("'./split_results-0123456789abcdef.wasm'").unwrap();
+        let results = [
+            "split_results-1.wasm".to_string(),
+            "chunk_7-1.wasm".to_string(),
+        ];
+        let extras = [
+            "split_extras-1.wasm".to_string(),
+            "chunk_7-1.wasm".to_string(),
+        ];
+        let out = with_results_preload(html, &results, &extras).unwrap();
+        let pre = out.find("'./split_results-1.wasm'").unwrap();
         assert!(pre < out.find("import init").unwrap());
-        assert!(out.contains("#(a=|(review|results)(&|$)|p=)"));
-        assert!(with_results_preload("<head></head>", &[&c]).is_err());
+        assert!(out.contains("if (/^#(a=|(review|results)(&|$)|p=)/.test(location.hash))"));
+        // Which page is which is the browser's to test (tests/e2e/chunks.spec.ts).
+        assert!(out.contains(
+            "/^#(review(&|$)|p=)/.test(location.hash) ? ['./split_extras-1.wasm', './chunk_7-1.wasm'] : ['./split_results-1.wasm', './chunk_7-1.wasm']"
+        ));
+        assert!(with_results_preload("<head></head>", &results, &extras).is_err());
     }
 }
