@@ -17,7 +17,7 @@ use crate::results_view::{Filter, counts, first_slots, layout};
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{program_detail, text_lang};
-use super::chunk::{in_chunk, lazy, prefetch};
+use super::chunk::{in_chunk, lazy};
 use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::print_sheet;
@@ -36,7 +36,8 @@ use super::state::{Notice, use_state};
 ///    the best program first (each group's first cards in the order of the page, the filters
 ///    after "Best for you", see `ranked.rs`);
 /// 3. then the pathways and the answers, the programs not for the holder, sharing, and the
-///    printed sheet, each in its own step; see [`Steps`].
+///    printed sheet, each in its own step (sharing once its code is here, see
+///    [`use_sharing_code`]); see [`Steps`].
 const CARDS: u8 = 2;
 
 /// The steps after the cards, counted from the first step after the last card.
@@ -87,16 +88,16 @@ impl Steps {
 }
 
 /// The step counter: after each step is drawn and painted, the next one (from [`CARDS`] on,
-/// once the program texts are in). An animation frame waits for the paint; the timeout is for
+/// once `may_leave(step)` says so). An animation frame waits for the paint; the timeout is for
 /// frames that never come (a partner's iframe out of view). Once the last step is drawn, the
 /// place the holder was reading before a language switch is found again.
-fn use_steps(steps: Steps, ready: impl Fn() -> bool + Send + Sync + 'static) {
+fn use_steps(steps: Steps, may_leave: impl Fn(u8) -> bool + Send + Sync + 'static) {
     let step = steps.now;
     Effect::new(move |_| {
         let now = step.get();
         if now >= CARDS && steps.done() {
             crate::browser::scroll::restore_anchor();
-        } else if now < CARDS || ready() {
+        } else if now < CARDS || may_leave(now) {
             // `try_`: the holder may have left the results (the screen and its signal are gone)
             // before the timer fires; reading a disposed signal would panic.
             let advance = move || {
@@ -108,6 +109,29 @@ fn use_steps(steps: Steps, ready: impl Fn() -> bool + Send + Sync + 'static) {
             set_timeout(advance, Duration::from_millis(250));
         }
     });
+}
+
+/// Whether the code of sharing and the printed sheet is here, or could not be fetched (their
+/// places then say so, with "Try again"). It comes in the extras' chunk (`super::chunk`), asked
+/// for once the first screen's cards are drawn: on a share link opened cold, the cards do not
+/// share the network with it. The steps wait for it before sharing, so that sharing and the
+/// printed sheet are still drawn in a step each, not both in the task that brings their code.
+fn use_sharing_code(steps: Steps) -> RwSignal<bool> {
+    let here = RwSignal::new(false);
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) {
+            return true;
+        }
+        let ask = steps.shown_after_cards(PATHWAYS);
+        if ask {
+            leptos::task::spawn_local(async move {
+                let _ = preload_sharing().await;
+                here.try_set(true);
+            });
+        }
+        ask
+    });
+    here
 }
 
 in_chunk!(
@@ -122,10 +146,6 @@ in_chunk!(
 fn ResultsScreen() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    // Sharing and the printed sheet, drawn after the cards, come in the chunk of the review
-    // and a program's page: on a share link opened cold, fetched once this chunk is here
-    // rather than beside it, so the first cards wait for 19 KB less.
-    prefetch(preload_sharing());
     // Cards, pathways and the lists below need the program texts: without them, a notice with
     // "Try again" and the answers, never nameless cards or empty pathway blocks.
     let ready = move || state.texts_ready();
@@ -144,7 +164,10 @@ fn ResultsScreen() -> impl IntoView {
         now: RwSignal::new(0u8),
         slots,
     };
-    use_steps(steps, ready);
+    let sharing = use_sharing_code(steps);
+    use_steps(steps, move |now| {
+        ready() && (now < steps.after_cards().saturating_add(NOT_FOR_YOU) || sharing.get())
+    });
     let step = steps.now;
     let summed = move || step.get() >= 1;
     let nothing_open = move || {

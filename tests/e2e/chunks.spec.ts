@@ -39,14 +39,39 @@ test.describe('without the service worker', () => {
     await page.goto(LINK('fr'));
     await expect(page.locator('article.card').first()).toBeVisible();
     await expect(page.locator('article.card h3').first()).not.toBeEmpty();
-    // The extras were asked for (ahead of need), not waited for.
-    expect(fetched.some((f) => EXTRAS.test(f))).toBe(true);
+    // Asked for once the first screen's cards are drawn, not beside them.
+    await expect.poll(() => fetched.some((f) => EXTRAS.test(f))).toBe(true);
+    expect(fetched.findIndex((f) => EXTRAS.test(f))).toBeGreaterThan(fetched.findIndex((f) => RESULTS.test(f)));
+    // The page goes on to the lists below the cards, and waits there for sharing's code.
+    await expect(page.locator('section.results details.answers')).toBeAttached();
+    await expect(page.locator('section.results')).toHaveAttribute('data-drawn', 'false');
     await expect(page.locator('section.share')).toHaveCount(0);
     release();
+    await expect(page.locator('section.results')).toHaveAttribute('data-drawn', 'true');
     await expect(page.locator('section.share')).toBeVisible();
     await expect(page.getByTestId('share-link')).toHaveValue(/#a=2\./);
     await expect(page.locator('section.print-sheet')).toHaveCount(1);
     await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  });
+
+  test('sharing\'s code that cannot be fetched: the cards and lists stay, its place says so with "Try again", which brings it', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let fail = true;
+    await page.route(EXTRAS, (route: Route) => (fail ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+    await page.goto(LINK('fr'));
+    await expect(page.locator('section.results')).toHaveAttribute('data-drawn', 'true');
+    await expect(page.locator('article.card').first()).toBeVisible();
+    await expect(page.locator('section.results details.answers')).toBeAttached();
+    const notices = page.getByTestId('chunk-failed');
+    await expect(notices.first()).toBeVisible();
+    await expect(notices.first()).toContainText('Impossible de charger cette partie');
+    expect(await axeViolations(page)).toEqual([]);
+    fail = false;
+    await notices.first().getByRole('button').click();
+    await expect(page.locator('section.share')).toBeVisible();
+    await expect(page.getByTestId('share-link')).toHaveValue(/#a=2\./);
+    expect(errors).toEqual([]);
   });
 
   test('a program\'s page reloaded fetches the extras\' chunk with the page, and not the results\'', async ({ page }) => {
