@@ -11,7 +11,7 @@ use crate::i18n::plural::counted;
 use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
-use super::chunk::{in_chunk, lazy};
+use super::chunk::{in_chunk, lazy, marking};
 use super::notices::TextsNotice;
 use super::picks::answer_label;
 use super::print_sheet::print_sheet;
@@ -69,6 +69,7 @@ fn AdviserResults() -> impl IntoView {
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    let shared = RwSignal::new(false);
     view! {
         <aside class="adviser-results" aria-labelledby="adviser-results-title">
             <h2 id="adviser-results-title">{s.results_title}</h2>
@@ -79,9 +80,10 @@ fn AdviserResults() -> impl IntoView {
             // never nameless cards.
             <Show when=move || state.texts_ready() fallback=|| view! { <TextsNotice/> }>
                 <RankedList ranking=state.ranking needs/>
-                {lazy(None, share_panel)}
+                {lazy(None, move || marking(share_panel(), shared))}
                 <PrintAnswers/>
-                {lazy(None, || print_sheet(ON_PAPER, true))}
+                // Same chunk as sharing: if it could not be fetched, sharing's notice says so.
+                <Show when=move || shared.get()>{lazy(None, || print_sheet(ON_PAPER, true))}</Show>
             </Show>
         </aside>
     }

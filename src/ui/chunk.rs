@@ -109,6 +109,17 @@ where
     (waiting, body)
 }
 
+/// `drawn`, with `arrived` set once its view is here: for a view that follows another of the
+/// same chunk (the printed sheet after sharing), which should wait for it rather than say a
+/// second time that the chunk could not be fetched.
+pub async fn marking(drawn: impl Future<Output = Drawn>, arrived: RwSignal<bool>) -> Drawn {
+    let drawn = drawn.await;
+    if drawn.is_ok() {
+        arrived.try_set(true);
+    }
+    drawn
+}
+
 /// In place of a view whose chunk is not here: why, and "Try again". In place of a screen, the
 /// sentence is the screen's heading and takes the focus, so the page still says where one is.
 fn failed(s: &'static Strings, focus: Option<&'static str>, attempt: RwSignal<u32>) -> AnyView {

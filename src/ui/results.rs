@@ -17,7 +17,7 @@ use crate::results_view::{Filter, counts, first_slots, layout};
 use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{program_detail, text_lang};
-use super::chunk::{in_chunk, lazy};
+use super::chunk::{in_chunk, lazy, marking};
 use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::print_sheet;
@@ -179,6 +179,7 @@ fn ResultsScreen() -> impl IntoView {
     let card_slots = Signal::derive(move || steps.card_slots());
     let after = move |n: u8| steps.shown_after_cards(n);
     let cards_shown = move || ready() && step.get() >= CARDS;
+    let shared = RwSignal::new(false);
     view! {
         // `loading` keeps the room of the results until the last step (no footer jump);
         // `data-drawn` tells the end-to-end tests the page is complete.
@@ -199,8 +200,10 @@ fn ResultsScreen() -> impl IntoView {
                 <RankedList ranking=state.ranking needs=needs slots=card_slots/>
                 <Show when=move || after(PATHWAYS)><Pathways/><Answers/></Show>
                 <Show when=move || after(NOT_FOR_YOU)><NotForYou/></Show>
-                <Show when=move || after(SHARING)>{lazy(None, share_panel)}</Show>
-                <Show when=move || after(PRINTED)>{lazy(None, || print_sheet(usize::MAX, false))}</Show>
+                <Show when=move || after(SHARING)>{lazy(None, move || marking(share_panel(), shared))}</Show>
+                // Same chunk as sharing: if it could not be fetched, sharing's notice is the one
+                // that says so, and the sheet follows its "Try again".
+                <Show when=move || after(PRINTED) && shared.get()>{lazy(None, || print_sheet(usize::MAX, false))}</Show>
             </Show>
         </section>
     }
