@@ -54,10 +54,13 @@ pub fn App() -> impl IntoView {
         }
         // The results come in a chunk of their own, and the review, sharing, the printed sheet
         // and a program's page in another (`super::chunk`): both fetched while the holder
-        // answers, so they are here, and kept offline, when needed.
+        // answers, so they are here, and kept offline, when needed; the second once the first
+        // is here, so that the first question is drawn beside one download, not two.
         if matches!(screen, Screen::Ask { .. }) && !matches!(previous, Some(Screen::Ask { .. })) {
-            prefetch(preload_results());
-            prefetch(preload_review());
+            prefetch(async {
+                let _ = preload_results().await;
+                preload_review().await
+            });
         }
         screen
     });
