@@ -22,7 +22,7 @@ pub fn dist() -> Result<SizeReport> {
     let split = crate::split::split(dist)?;
     externalise_loader(dist, &split.wasm_integrity)?;
     add_meta_csp(dist)?;
-    fill_service_worker(dist)?;
+    fill_service_worker(dist, &split.for_holders)?;
     size::report(dist, &split.results)
 }
 
@@ -200,7 +200,8 @@ fn is_language_table(name: &str) -> bool {
     name.starts_with("catalog-") && name.ends_with(".txt")
 }
 
-fn fill_service_worker(dist: &Path) -> Result<()> {
+/// `for_holders`: the wasm chunks a holder's screens load ([`crate::split::Split::for_holders`]).
+fn fill_service_worker(dist: &Path, for_holders: &[String]) -> Result<()> {
     let sw = dist.join("sw.js");
     let Ok(template) = fs::read_to_string(&sw) else {
         return Ok(());
@@ -216,7 +217,7 @@ fn fill_service_worker(dist: &Path) -> Result<()> {
     // language and what a holder's screens need, not everything.
     let (tables, shell): (Vec<&String>, Vec<&String>) = names
         .iter()
-        .partition(|n| is_language_table(n) || crate::split::is_kept_when_used(n));
+        .partition(|n| is_language_table(n) || crate::split::is_kept_when_used(n, for_holders));
     let quoted = |n: &String| format!("\"./{n}\"");
     let list: Vec<String> = std::iter::once("\"./\"".to_string())
         .chain(shell.into_iter().map(quoted))
@@ -318,7 +319,7 @@ mod tests {
             "V=__BOUSLA_VERSION__;A=__BOUSLA_ASSETS__;T=__BOUSLA_TABLES__;",
         )
         .unwrap();
-        fill_service_worker(&dir).unwrap();
+        fill_service_worker(&dir, &[]).unwrap();
         let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
         fs::remove_dir_all(&dir).unwrap();
         assert!(

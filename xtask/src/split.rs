@@ -35,6 +35,10 @@ pub struct Split {
     /// The wasm files the results' screen loads (its chunk and the shared chunks it waits for):
     /// the size report counts them in the first load.
     pub results: Vec<String>,
+    /// The wasm chunks a holder's screens load (the results' and the extras'): the service
+    /// worker precaches them; it keeps the others (the adviser's page, the office counts) when
+    /// used.
+    pub for_holders: Vec<String>,
 }
 
 pub fn split(dist: &Path) -> Result<Split> {
@@ -123,9 +127,12 @@ pub fn split(dist: &Path) -> Result<Split> {
     let extras = loaded_with(&link_js, "extras")?;
     fs::write(&index, with_results_preload(&html, &results, &extras)?)
         .map_err(|e| e.to_string())?;
+    let mut for_holders = results.clone();
+    for_holders.extend(extras.into_iter().filter(|f| !results.contains(f)));
     Ok(Split {
         wasm_integrity,
         results,
+        for_holders,
     })
 }
 
@@ -250,15 +257,13 @@ fn sha384(file: &Path) -> Result<String> {
         .ok_or_else(|| format!("cannot hash {}", file.display()))
 }
 
-/// A chunk no holder's screen needs (the adviser's page, the office counts): the service worker
-/// keeps it when it is used, and a kiosk keeps all of them. `split_results` (the results),
-/// `split_extras` (review, sharing, a program's page) and the shared `chunk_*` are precached
-/// with the app.
-pub fn is_kept_when_used(name: &str) -> bool {
-    name.starts_with("split_")
-        && !name.starts_with("split_results-")
-        && !name.starts_with("split_extras-")
-        && name.ends_with(".wasm")
+/// A chunk no holder's screen needs (only the adviser's page or the office counts load it):
+/// the service worker keeps it when it is used, and a kiosk keeps all of them. `for_holders`
+/// ([`Split::for_holders`]) are precached with the app.
+pub fn is_kept_when_used(name: &str, for_holders: &[String]) -> bool {
+    name.ends_with(".wasm")
+        && !name.starts_with("bousla-")
+        && !for_holders.iter().any(|f| f == name)
 }
 
 /// The names shipped: `bousla-<id>.js`, `bousla-<id>_bg.wasm`, `split-<id>.js` and
@@ -363,12 +368,23 @@ mod tests {
 
     #[test]
     fn only_the_chunks_of_rare_screens_wait_until_used() {
-        assert!(is_kept_when_used("split_adviser-0123456789abcdef.wasm"));
-        assert!(is_kept_when_used("split_counts-0123456789abcdef.wasm"));
-        assert!(!is_kept_when_used("split_results-0123456789abcdef.wasm"));
-        assert!(!is_kept_when_used("split_extras-0123456789abcdef.wasm"));
-        assert!(!is_kept_when_used("chunk_5-0123456789abcdef.wasm"));
-        assert!(!is_kept_when_used("split-0123456789abcdef.js"));
+        let for_holders = [
+            "split_results-0123456789abcdef.wasm",
+            "split_extras-0123456789abcdef.wasm",
+            "chunk_5-0123456789abcdef.wasm",
+        ]
+        .map(String::from);
+        let kept = |name: &str| is_kept_when_used(name, &for_holders);
+        assert!(kept("split_adviser-0123456789abcdef.wasm"));
+        assert!(kept("split_counts-0123456789abcdef.wasm"));
+        assert!(!kept("split_results-0123456789abcdef.wasm"));
+        assert!(!kept("split_extras-0123456789abcdef.wasm"));
+        assert!(!kept("chunk_5-0123456789abcdef.wasm"));
+        assert!(!kept("split-0123456789abcdef.js"));
+        // A shared chunk only the adviser's page and the office counts load waits too; the
+        // main wasm never does.
+        assert!(kept("chunk_9-0123456789abcdef.wasm"));
+        assert!(!kept("bousla-0123456789abcdef_bg.wasm"));
     }
 
     /// wasm-split's loader, as it writes it (a trimmed copy of one of this build's).
