@@ -79,7 +79,7 @@ fn AdviserResults() -> impl IntoView {
             // Cards need the program texts: a notice (with "Try again") until they are here,
             // never nameless cards.
             <Show when=move || state.texts_ready() fallback=|| view! { <TextsNotice/> }>
-                <RankedList ranking=state.ranking needs/>
+                <RankedList ranking=state.ranking() needs/>
                 {lazy(None, move || marking(share_panel(), shared))}
                 <PrintAnswers/>
                 // Same chunk as sharing: if it could not be fetched, sharing's notice says so.

@@ -7,13 +7,12 @@ use crate::browser;
 
 use super::adviser::adviser_screen;
 use super::chunk::{lazy, prefetch};
-use super::counting::Counting;
+use super::counting::office;
 use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
 use super::review::{preload_review, review_screen};
-use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
 
@@ -85,7 +84,7 @@ pub fn App() -> impl IntoView {
             {move || headed.get().then(|| view! { <Header/> })}
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
-            {config.counts.then(|| view! { <Counting/><StaffScreen/> })}
+            {config.counts.then(|| lazy(None, office))}
             <main class="screen">
                 {move || {
                     if !framed.get() {

@@ -2,7 +2,9 @@
 //! answers once they see the results, added to the day's counters in localStorage at once —
 //! read, added, written back — so a reload, a second tab or the idle wipe loses or doubles
 //! nothing. Only sums are written (see `crate::counts`); the answers themselves are wiped as on
-//! any kiosk.
+//! any kiosk. This and the staff's screen are the `counts` wasm chunk (`office`), which only a
+//! kiosk with counts fetches; the rest of the app reaches it through `new_holder` and `saw_qr`,
+//! which hold no counting code.
 
 use std::sync::Mutex;
 
@@ -13,6 +15,8 @@ use crate::browser;
 use crate::counts::store::Store;
 use crate::counts::{Activity, Dim, TOP, answer_keys, key, top_keys};
 
+use super::chunk::in_chunk;
+use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 
 pub const STORE_COUNTS: &str = "bousla.counts";
@@ -22,12 +26,16 @@ struct Done {
     on: bool,
     steps: [bool; 4],
     opened: Vec<String>,
+    /// How the share panel (in another chunk) has the QR code counted: set once counting is
+    /// here, so that chunk does not take the counting's code with it.
+    on_qr: Option<fn()>,
 }
 
 static DONE: Mutex<Done> = Mutex::new(Done {
     on: false,
     steps: [false; 4],
     opened: Vec::new(),
+    on_qr: None,
 });
 
 fn done() -> std::sync::MutexGuard<'static, Done> {
@@ -81,14 +89,30 @@ pub fn new_holder() {
 
 /// The share QR code came on screen.
 pub fn saw_qr() {
-    step(Activity::Qr, Vec::new);
+    let on_qr = done().on_qr;
+    if let Some(count) = on_qr {
+        count();
+    }
 }
+
+in_chunk!(
+    counts,
+    preload_counts,
+    /// Office counts and the staff's screen, for a kiosk with `counts=1`.
+    pub fn office() {
+        view! { <Counting/><StaffScreen/> }
+    }
+);
 
 /// Counts the visit's steps as they happen. Mounted only when the office turned counts on.
 #[component]
-pub fn Counting() -> impl IntoView {
+fn Counting() -> impl IntoView {
     let state = use_state();
-    done().on = true;
+    {
+        let mut d = done();
+        d.on = true;
+        d.on_qr = Some(|| step(Activity::Qr, Vec::new));
+    }
     Effect::new(move |_| match state.screen.get() {
         Screen::Ask { .. } => step(Activity::Started, Vec::new),
         Screen::Results => step(Activity::Results, || {
@@ -96,7 +120,7 @@ pub fn Counting() -> impl IntoView {
             // The first programs as the page lists them: for what the holder needs, then also
             // open to them, a partner's featured programs first in each.
             let featured = state.config.featured.as_deref();
-            let ids: Vec<String> = state.ranking.with_untracked(|r| {
+            let ids: Vec<String> = state.ranking().with_untracked(|r| {
                 [&r.fits, &r.also_open]
                     .into_iter()
                     .flat_map(|group| {

@@ -87,7 +87,7 @@ fn PrintSheet(most: usize, steps: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     move || {
-        let picked: Vec<Ranked<'static>> = state.ranking.with(|r| {
+        let picked: Vec<Ranked<'static>> = state.ranking().with(|r| {
             let all = on_paper(r).into_iter().cloned();
             all.take(most).collect()
         });

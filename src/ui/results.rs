@@ -157,7 +157,7 @@ fn ResultsScreen() -> impl IntoView {
     let slots = Memo::new(move |_| {
         let needs = needs.get();
         state
-            .ranking
+            .ranking()
             .with(|r| first_slots(&layout(r, needs.as_deref(), Filter::default(), featured)))
     });
     let steps = Steps {
@@ -173,7 +173,7 @@ fn ResultsScreen() -> impl IntoView {
     let nothing_open = move || {
         summed()
             && state
-                .ranking
+                .ranking()
                 .with(|r| r.fits.is_empty() && r.also_open.is_empty())
     };
     let card_slots = Signal::derive(move || steps.card_slots());
@@ -197,7 +197,7 @@ fn ResultsScreen() -> impl IntoView {
             // Everything below waits for the program texts (a moment on a share link opened
             // cold): drawn once and complete, not as empty cards that then grow.
             <Show when=cards_shown>
-                <RankedList ranking=state.ranking needs=needs slots=card_slots/>
+                <RankedList ranking=state.ranking() needs=needs slots=card_slots/>
                 <Show when=move || after(PATHWAYS)><Pathways/><Answers/></Show>
                 <Show when=move || after(NOT_FOR_YOU)><NotForYou/></Show>
                 <Show when=move || after(SHARING)>{lazy(None, move || marking(share_panel(), shared))}</Show>
@@ -216,10 +216,10 @@ fn Summary() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let counted = move || state.ranking.with(counts);
+    let counted = move || state.ranking().with(counts);
     let nothing_open = move || {
         state
-            .ranking
+            .ranking()
             .with(|r| r.fits.is_empty() && r.also_open.is_empty())
     };
     let listen = listen_button(
@@ -247,7 +247,7 @@ fn Pathways() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let pathways = state.ranking.with_untracked(|r| r.pathways.clone());
+    let pathways = state.ranking().with_untracked(|r| r.pathways.clone());
     (!pathways.is_empty()).then(|| {
         view! {
             <section class="pathways">
@@ -271,7 +271,7 @@ fn NotForYou() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let others = state.ranking.with_untracked(|r| r.others.clone());
+    let others = state.ranking().with_untracked(|r| r.others.clone());
     let profile = state.profile.get_untracked();
     (!others.is_empty()).then(|| {
         let count = others.len();

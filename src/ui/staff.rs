@@ -4,7 +4,8 @@
 //! bars, a CSV download and QR codes; after an export, staff may delete that period's counts.
 //! Every number shown or exported obeys the small-count rule (`crate::counts::rule`), and bars
 //! are drawn from the numbers shown. The screen closes after the kiosk's idle time (at least a
-//! minute) without a touch, and with Escape.
+//! minute) without a touch, and with Escape. All of it is in the `counts` wasm chunk with the
+//! counting (`super::counting::office`): a holder's phone never downloads it.
 
 use std::fmt::Write;
 use std::sync::Mutex;
@@ -30,7 +31,6 @@ use crate::i18n::format::date;
 use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
-use super::chunk::{in_chunk, lazy};
 use super::counting::{STORE_COUNTS, load};
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
@@ -326,7 +326,7 @@ pub fn StaffScreen() -> impl IntoView {
     move || match dialog.open.get() {
         Open::Closed => None,
         Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
-        Open::Counts => Some(lazy(Some("staff-title"), move || counts_screen(dialog)).into_any()),
+        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
     }
 }
 
@@ -356,14 +356,6 @@ fn CodePrompt(dialog: Dialog) -> impl IntoView {
         </div>
     }
 }
-
-in_chunk!(
-    counts,
-    preload_counts,
-    fn counts_screen(dialog: Dialog) {
-        view! { <CountsScreen dialog/> }
-    }
-);
 
 /// The counts screen, drawn from a tree of elements and texts (`counts::tree`, made into DOM
 /// nodes by `browser::dom`, never parsed as HTML) whenever what it shows changes; its controls

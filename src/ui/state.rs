@@ -1,6 +1,6 @@
 //! The app's state, shared through context: language, answers, current screen.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use leptos::prelude::*;
 
@@ -107,7 +107,10 @@ pub struct AppState {
     pub catalog: Signal<&'static Catalog>,
     /// The language whose texts `catalog` holds.
     pub texts_of: Signal<Option<Lang>>,
-    pub ranking: Memo<Ranking<'static>>,
+    /// The engine's ranking, made on first use: see `ranking`.
+    ranking: &'static OnceLock<Memo<Ranking<'static>>>,
+    /// The app's owner, which the ranking lives under whichever screen first asks for it.
+    owner: &'static Owner,
     pub live_count: Memo<usize>,
     /// A shared link waits for the holder's choice ("Open the shared answers" / "Keep mine"):
     /// its answers differ from their own stored ones.
@@ -271,10 +274,6 @@ impl AppState {
         };
         let catalog = Signal::derive(move || shown().map_or(structure, |(_, c)| c));
         let texts_of = Signal::derive(move || shown().map(|(l, _)| l));
-        let ranking = Memo::new(move |_| {
-            let c = catalog.get();
-            profile.with(|p| rank(c, p, today))
-        });
         // The count needs no text: the structure suffices, and it never waits for a download.
         let live_count = Memo::new(move |_| profile.with(|p| count_fits(structure, p, today)));
         let state = AppState {
@@ -289,7 +288,8 @@ impl AppState {
             texts,
             catalog,
             texts_of,
-            ranking,
+            ranking: Box::leak(Box::new(OnceLock::new())),
+            owner: Box::leak(Box::new(Owner::current().unwrap_or_else(Owner::new))),
             live_count,
             asking: RwSignal::new(asking),
             held,
@@ -495,6 +495,22 @@ impl AppState {
     }
 
     /// Whether the program texts of the current language are here.
+    /// The engine's ranking of the catalog for the answers, made the first time a screen that
+    /// shows it asks (results, the adviser's page, a printed sheet, office counts). Only code
+    /// in their wasm chunks calls this, so the ranking's code is not in the app's first load;
+    /// it lives under the app's owner, not the first asker's, and outlives that screen.
+    pub fn ranking(&self) -> Memo<Ranking<'static>> {
+        let (catalog, profile, today) = (self.catalog, self.profile, self.today);
+        *self.ranking.get_or_init(|| {
+            self.owner.with(|| {
+                Memo::new(move |_| {
+                    let c = catalog.get();
+                    profile.with(|p| rank(c, p, today))
+                })
+            })
+        })
+    }
+
     pub fn texts_ready(&self) -> bool {
         self.texts_of.get() == Some(self.lang.get().text_lang())
     }
