@@ -494,7 +494,6 @@ impl AppState {
         self.catalog.get_untracked()
     }
 
-    /// Whether the program texts of the current language are here.
     /// The engine's ranking of the catalog for the answers, made the first time a screen that
     /// shows it asks (results, the adviser's page, a printed sheet, office counts). Only code
     /// in their wasm chunks calls this, so the ranking's code is not in the app's first load;
@@ -511,6 +510,7 @@ impl AppState {
         })
     }
 
+    /// Whether the program texts of the current language are here.
     pub fn texts_ready(&self) -> bool {
         self.texts_of.get() == Some(self.lang.get().text_lang())
     }

@@ -37,8 +37,11 @@ use crate::run::{Result, cmd};
 /// fetched once the first screen's cards are drawn (−18.0 KB; Lighthouse's results page about
 /// 170 ms sooner at its largest paint). Then 254.5 KB: office counts and the staff's screen
 /// left the main module for the counts' chunk, which only a counting kiosk fetches, and the
-/// ranking's code went with the screens that show it (−7.2 KB).
-pub const BUDGET_BYTES: u64 = 255 * 1024;
+/// ranking's code went with the screens that show it (−7.2 KB). Then 255.4 KB: the in-browser
+/// ranking timer (an export, so always in the main module) calls into the results' chunk, and
+/// the ranking's code left the main module for good (shell −4.1 KB; +0.9 KB on the way to the
+/// results, where it is compressed apart and called through the table).
+pub const BUDGET_BYTES: u64 = 255 * 1024 + 512;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
 /// (184 KB measured on 2026-11-30 morning, 212.2 KB with office counts and read-aloud, 239.6 KB
@@ -48,8 +51,8 @@ pub const BUDGET_BYTES: u64 = 255 * 1024;
 /// drawn by the boot script before the wasm arrives; 171.3 KB with the release wasm built by
 /// a pinned nightly, see `tools::NIGHTLY`; 172.1 KB with the texts of a share link downloaded
 /// beside the wasm; 161.5 KB with office counts, the staff's screen and the ranking out of the
-/// main module).
-pub const SHELL_BUDGET_BYTES: u64 = 161 * 1024 + 768;
+/// main module; 157.4 KB with the in-browser ranking timer's code in the results' chunk).
+pub const SHELL_BUDGET_BYTES: u64 = 157 * 1024 + 512;
 
 pub struct SizeReport {
     pub first_load_brotli: u64,
