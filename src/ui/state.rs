@@ -289,7 +289,7 @@ impl AppState {
             catalog,
             texts_of,
             ranking: Box::leak(Box::new(OnceLock::new())),
-            owner: Box::leak(Box::new(Owner::current().unwrap_or_else(Owner::new))),
+            owner: Box::leak(Box::new(Owner::current().unwrap_or_default())),
             live_count,
             asking: RwSignal::new(asking),
             held,
