@@ -21,12 +21,10 @@ mod validate;
 #[path = "src/catalog/vocab.rs"]
 mod vocab;
 
-// The Darija interface (see src/i18n/ary_table.rs): its texts are compiled here, so a missing
-// one fails the build, and written to the table the browser downloads when Darija is chosen.
+// The French, English and Darija interfaces (see src/i18n/words.rs): their texts are compiled
+// here, so a missing one fails the build, and written to the tables the browser downloads.
 #[path = "src/i18n/ary.rs"]
 mod ary;
-#[path = "src/i18n/ary_table.rs"]
-mod ary_table;
 #[path = "src/i18n/first_paint.rs"]
 mod first_paint;
 #[path = "src/i18n/phrases.rs"]
@@ -35,6 +33,8 @@ mod phrases;
 mod strings;
 #[path = "src/i18n/table.rs"]
 mod table;
+#[path = "src/i18n/words.rs"]
+mod words;
 /// What the i18n modules reach as `crate::catalog`.
 mod catalog {
     pub use super::text::Lang;
@@ -84,13 +84,21 @@ fn main() {
         "cargo:rustc-env=BOUSLA_SOURCES_DIGEST={}",
         text_table::digest(&text_table::sources_table(&catalog))
     );
-    // The Darija interface's table and its SHA-256, which names it and which the browser checks.
-    let darija = ary_table::encode(ary_table::darija().expect("native builds have Darija"));
-    let darija_digest = text_table::digest(&darija);
-    println!("cargo:rustc-env=BOUSLA_ARY_DIGEST={darija_digest}");
+    // The French, English and Darija interfaces' tables and their SHA-256, which names each
+    // and which the browser checks.
+    let interfaces: Vec<(text::Lang, String, String)> = words::TABLED
+        .into_iter()
+        .map(|lang| {
+            let table = words::encode(words::of(lang).expect("native builds have every language"));
+            let digest = text_table::digest(&table);
+            let var = lang.code().to_uppercase();
+            println!("cargo:rustc-env=BOUSLA_UI_DIGEST_{var}={digest}");
+            (lang, table, digest)
+        })
+        .collect();
     let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     if wasm {
-        write_text_tables(&catalog, &darija, &darija_digest);
+        write_text_tables(&catalog, &interfaces);
     }
     let embedded = if wasm {
         text_table::strip(&catalog)
@@ -121,7 +129,7 @@ fn today() -> date::Date {
 /// The display tables that go with this very build of the wasm, for Trunk's post-build hook
 /// to copy next to it: written by the same run that embeds the structure, so the two always
 /// match, even when the catalog changes during a build.
-fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
+fn write_text_tables(catalog: &Catalog, interfaces: &[(text::Lang, String, String)]) {
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -146,8 +154,10 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
         text_table::sources_table(catalog),
     )
     .expect("target/ is writable");
-    std::fs::write(dir.join(ary_table::file_name(darija_digest)), darija)
-        .expect("target/ is writable");
+    for (lang, table, digest) in interfaces {
+        std::fs::write(dir.join(words::file_name(*lang, digest)), table)
+            .expect("target/ is writable");
+    }
     // Not copied next to the app: `cargo xtask dist` puts the words in the boot script.
     // With each language's table, which the boot script downloads early on a results page.
     let table = |lang| first_paint::Table {
@@ -158,6 +168,16 @@ fn write_text_tables(catalog: &Catalog, darija: &str, darija_digest: &str) {
             .map(|(_, i)| i.clone())
             .expect("every language has its table"),
     };
-    std::fs::write(dir.join("first-paint.json"), first_paint::json(table))
+    // And the page language's words, which it downloads with the wasm.
+    let ui = |lang| {
+        interfaces
+            .iter()
+            .find(|(l, _, _)| *l == lang)
+            .map(|(_, _, digest)| first_paint::Table {
+                file: words::file_name(lang, digest),
+                integrity: text_table::integrity(digest).expect("a SHA-256 in hex"),
+            })
+    };
+    std::fs::write(dir.join("first-paint.json"), first_paint::json(table, ui))
         .expect("target/ is writable");
 }

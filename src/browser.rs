@@ -327,21 +327,24 @@ pub async fn fetch_text(url: &str, sha256: &str) -> Result<String, String> {
     Ok(text)
 }
 
-/// The download of `url` the boot script started with the page (a page opening on the programs,
-/// `xtask/src/first_paint.js`), with the integrity of the same build (the file's name carries
-/// the build's hash, and the boot script is written by the same build). Taken once: "Try again"
-/// fetches anew. Other files (Darija's words, the sources) leave it be.
+/// The download of `url` the boot script started with the page (`xtask/src/first_paint.js`):
+/// the interface's words of the page's language (`bouslaWords`, French or English), and on a
+/// page opening on the programs the catalog's texts (`bouslaTexts`), with the integrity of the
+/// same build (the file's name carries the build's hash, and the boot script is written by the
+/// same build). Taken once: "Try again" fetches anew. Other files (the sources) leave it be.
 fn early_fetch(w: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
-    let key = wasm_bindgen::JsValue::from_str("bouslaTexts");
-    let early = js_sys::Reflect::get(w, &key)
-        .ok()
-        .filter(|v| v.is_object())?;
-    let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
-    if field("url")?.as_string().as_deref() != Some(url) {
-        return None;
-    }
-    let _ = js_sys::Reflect::delete_property(w, &key);
-    field("response")?.dyn_into().ok()
+    ["bouslaWords", "bouslaTexts"].into_iter().find_map(|name| {
+        let key = wasm_bindgen::JsValue::from_str(name);
+        let early = js_sys::Reflect::get(w, &key)
+            .ok()
+            .filter(|v| v.is_object())?;
+        let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok();
+        if field("url")?.as_string().as_deref() != Some(url) {
+            return None;
+        }
+        let _ = js_sys::Reflect::delete_property(w, &key);
+        field("response")?.dyn_into().ok()
+    })
 }
 
 /// Calls `f` once, the first time the element with `id` is at least half on screen (office

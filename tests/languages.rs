@@ -9,10 +9,10 @@ use bousla::catalog::text_table::{SEPARATOR, digest, integrity};
 use bousla::catalog::{Catalog, Date, Lang};
 use bousla::config;
 use bousla::engine::{Profile, doors, explain, rank};
-use bousla::i18n::ary_table::{self, decode, encode, install};
 use bousla::i18n::phrases::{self, p};
 use bousla::i18n::reasons::{door_reason, fix, holder_answer, met_of, priority_note, rule, timing};
 use bousla::i18n::strings::{self, t};
+use bousla::i18n::words::{self, TABLED, decode, encode, install};
 
 const TODAY: Date = Date::ymd(2026, 11, 30);
 
@@ -47,37 +47,66 @@ fn placeholders(s: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_darija_table_reads_back_whole_and_refuses_anything_else() {
-    let d = ary_table::darija().expect("native builds have Darija");
-    let table = encode(d);
-    let back = decode(leak(table.clone())).expect("the table reads back");
-    assert_eq!(back.strings.entries(), d.strings.entries());
-    assert_eq!(back.phrases.entries(), d.phrases.entries());
-    let values = table.split(SEPARATOR).count();
-    assert_eq!(
-        values,
-        strings::AR.entries().len() + phrases::AR.entries().len()
-    );
-    // One value short, one too many, an empty file: refused, never half a language.
-    let (short, _) = table.rsplit_once(SEPARATOR).unwrap();
-    assert!(decode(leak(short.to_string())).is_err());
-    assert!(decode(leak(format!("{table}{SEPARATOR}x"))).is_err());
-    assert!(decode("").is_err());
-    // Installed whole; a table that does not fit is refused.
-    assert!(install(table.clone()).is_ok());
-    assert!(install(short.to_string()).is_err());
-    // The browser checks the download against the digest this build records: an altered
-    // table has another.
-    let altered = table.replacen("كيناسبك", "يناسبك", 1);
-    assert_ne!(altered, table);
-    assert_ne!(integrity(&digest(&altered)), integrity(&digest(&table)));
-    assert!(integrity(&digest(&table)).is_some());
-    // Its name comes from its digest.
-    let name = ary_table::file_name(&digest(&table));
-    assert!(
-        name.starts_with("catalog-") && name.ends_with(".ary.txt") && name.len() == 28,
-        "{name}"
-    );
+fn each_downloaded_interface_table_reads_back_whole_and_refuses_anything_else() {
+    // Arabic's words are the app's own; French, English and Darija's are downloaded.
+    assert_eq!(TABLED, [Lang::Fr, Lang::En, Lang::Ary]);
+    assert!(words::of(Lang::Ar).is_none());
+    assert!(words::ready(Lang::Ar));
+    for lang in TABLED {
+        let w = words::of(lang).expect("native builds have every language");
+        assert_eq!(w.strings.entries(), t(lang).entries());
+        assert_eq!(w.phrases.entries(), p(lang).entries());
+        let table = encode(w);
+        let back = decode(leak(table.clone())).expect("the table reads back");
+        assert_eq!(back.strings.entries(), w.strings.entries());
+        assert_eq!(back.phrases.entries(), w.phrases.entries());
+        let values = table.split(SEPARATOR).count();
+        assert_eq!(
+            values,
+            strings::AR.entries().len() + phrases::AR.entries().len()
+        );
+        // One value short, one too many, an empty file: refused, never half a language.
+        let (short, _) = table.rsplit_once(SEPARATOR).unwrap();
+        assert!(decode(leak(short.to_string())).is_err());
+        assert!(decode(leak(format!("{table}{SEPARATOR}x"))).is_err());
+        assert!(decode("").is_err());
+        // Installed whole; a table that does not fit is refused.
+        assert!(install(lang, table.clone()).is_ok());
+        assert!(install(lang, short.to_string()).is_err());
+        // The browser checks the download against the digest this build records: an altered
+        // table has another.
+        let altered = table.replacen(w.strings.start, "x", 1);
+        assert_ne!(altered, table);
+        assert_ne!(integrity(&digest(&altered)), integrity(&digest(&table)));
+        assert!(integrity(&digest(&table)).is_some());
+        // Its name comes from its digest, and says whose words it holds.
+        let name = words::file_name(lang, &digest(&table));
+        let suffix = format!(".{}-ui.txt", lang.code());
+        assert!(
+            name.starts_with("catalog-")
+                && name.ends_with(&suffix)
+                && name.len() == "catalog-".len() + 12 + suffix.len(),
+            "{name}"
+        );
+    }
+    // Each language's table is its own: no two alike.
+    let tables: Vec<String> = TABLED
+        .iter()
+        .map(|l| encode(words::of(*l).unwrap()))
+        .collect();
+    assert_ne!(tables[0], tables[1]);
+    assert_ne!(tables[1], tables[2]);
+}
+
+#[test]
+fn a_failed_french_or_english_download_is_said_in_that_language() {
+    let fr = words::unavailable(Lang::Fr).expect("French says it");
+    let en = words::unavailable(Lang::En).expect("English says it");
+    assert!(fr.contains("français") && fr.contains("Français"), "{fr}");
+    assert!(en.contains("English"), "{en}");
+    // Darija's notice is in the interface's words, which are there.
+    assert!(words::unavailable(Lang::Ary).is_none());
+    assert!(words::unavailable(Lang::Ar).is_none());
 }
 
 #[test]

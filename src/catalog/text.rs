@@ -13,7 +13,7 @@ pub enum Lang {
     Fr,
     En,
     /// Moroccan Darija (الدارجة), an interface language only: its program texts are the
-    /// Arabic ones, and its interface texts are downloaded when it is chosen (`i18n::ary_table`).
+    /// Arabic ones, and its interface texts are downloaded when it is chosen (`i18n::words`).
     Ary,
 }
 

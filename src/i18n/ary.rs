@@ -3,7 +3,7 @@
 //! Program texts stay in Modern Standard Arabic (the catalog has no Darija).
 //!
 //! Compiled natively only (the CLI, tests and `build.rs`, which writes these texts to the table
-//! the browser downloads when a holder chooses Darija; see `ary_table`). Every key of
+//! the browser downloads when a holder chooses Darija; see `words`). Every key of
 //! [`Strings`] and [`Phrases`] must be here: a missing one is a compile error.
 
 use super::phrases::Phrases;

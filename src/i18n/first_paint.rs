@@ -30,14 +30,20 @@ pub struct Table {
     pub integrity: String,
 }
 
-/// `{"ar":{"dir":"rtl","app_name":"…",…,"texts":"catalog-….ar.txt","texts_integrity":"sha256-…"},"fr":{…},"en":{…}}`:
+/// `{"ar":{"dir":"rtl","app_name":"…",…,"texts":"catalog-….ar.txt","texts_integrity":"sha256-…","words":"","words_integrity":""},"fr":{…,"words":"catalog-….fr-ui.txt",…},"en":{…}}`:
 /// one object per language. `table`: a language's text table, which the boot script starts
 /// downloading with the wasm when the page opens on the results (`xtask/src/first_paint.js`).
-pub fn json(table: impl Fn(Lang) -> Table) -> String {
+/// `ui`: the table of a language's interface words, which the boot script always starts
+/// downloading with the wasm (none for Arabic, whose words are in the wasm: empty strings).
+pub fn json(table: impl Fn(Lang) -> Table, ui: impl Fn(Lang) -> Option<Table>) -> String {
     let mut out = String::from("{");
     for (i, lang) in LANGS.into_iter().enumerate() {
         let s = t(lang);
         let texts = table(lang);
+        let words = ui(lang);
+        let (words, words_integrity) = words
+            .as_ref()
+            .map_or(("", ""), |w| (w.file.as_str(), w.integrity.as_str()));
         if i > 0 {
             out.push(',');
         }
@@ -56,6 +62,8 @@ pub fn json(table: impl Fn(Lang) -> Table) -> String {
             ("retry", s.retry),
             ("texts", &texts.file),
             ("texts_integrity", &texts.integrity),
+            ("words", words),
+            ("words_integrity", words_integrity),
         ];
         out.push('{');
         for (j, (key, value)) in fields.into_iter().enumerate() {
@@ -103,9 +111,16 @@ mod tests {
         }
     }
 
+    fn ui(lang: Lang) -> Option<Table> {
+        (lang != Lang::Ar).then(|| Table {
+            file: format!("catalog-d.{}-ui.txt", lang.code()),
+            integrity: format!("sha256-ui-{}", lang.code()),
+        })
+    }
+
     #[test]
     fn every_language_has_every_word_as_the_app_shows_it() {
-        let v: serde_json::Value = serde_json::from_str(&json(table)).expect("valid JSON");
+        let v: serde_json::Value = serde_json::from_str(&json(table, ui)).expect("valid JSON");
         for lang in LANGS {
             let w = &v[lang.code()];
             let s = t(lang);
@@ -117,7 +132,16 @@ mod tests {
             assert!(!w["load_failed"].as_str().unwrap_or("").is_empty());
             assert_eq!(w["texts"], table(lang).file);
             assert_eq!(w["texts_integrity"], table(lang).integrity);
+            // The interface's own table: none for Arabic, which the wasm carries.
+            let words = ui(lang);
+            assert_eq!(w["words"], words.as_ref().map_or("", |t| t.file.as_str()));
+            assert_eq!(
+                w["words_integrity"],
+                words.as_ref().map_or("", |t| t.integrity.as_str())
+            );
         }
+        assert_eq!(v["ar"]["words"], "");
+        assert_eq!(v["fr"]["words"], "catalog-d.fr-ui.txt");
         assert!(
             v.get("ary").is_none(),
             "Darija shows Arabic until its table arrives"

@@ -2,10 +2,9 @@
 //! engine's reasons as sentences, number and date formats, and the interface's strings. Pure
 //! Rust, shared by the UI and the catalog CLI.
 
-/// Darija's texts: compiled natively only (the browser downloads them, see `ary_table`).
+/// Darija's texts: compiled natively only (the browser downloads them, see `words`).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ary;
-pub mod ary_table;
 /// The page's words before the wasm arrives: written by `build.rs`, never in the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_paint;
@@ -17,5 +16,6 @@ pub mod reasons;
 pub mod speech;
 pub mod strings;
 mod table;
+pub mod words;
 
 pub use labels::Label;

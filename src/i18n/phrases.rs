@@ -8,13 +8,16 @@ use crate::catalog::Lang;
 
 use super::table::text_table;
 
-/// The phrases of an interface language (Darija's once its table is here; Arabic until then).
+/// The phrases of an interface language (in the browser, French, English and Darija's once
+/// their table is here, see `words`; Arabic until then).
 pub fn p(lang: Lang) -> &'static Phrases {
     match lang {
         Lang::Ar => &AR,
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::Fr => &FR,
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::En => &EN,
-        Lang::Ary => super::ary_table::darija().map_or(&AR, |d| &d.phrases),
+        _ => super::words::of(lang).map_or(&AR, |w| &w.phrases),
     }
 }
 

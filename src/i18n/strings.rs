@@ -12,10 +12,13 @@ use super::table::text_table;
 pub fn t(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Ar => &AR,
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::Fr => &FR,
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::En => &EN,
-        // Darija's texts are not in the browser's build: downloaded when chosen, shown once here.
-        Lang::Ary => super::ary_table::darija().map_or(&AR, |d| &d.strings),
+        // The other languages' words are not in the browser's build: downloaded, then shown
+        // (see `words`); Arabic until then.
+        _ => super::words::of(lang).map_or(&AR, |w| &w.strings),
     }
 }
 

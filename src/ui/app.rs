@@ -13,6 +13,7 @@ use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
 use super::review::{preload_review, review_screen};
+use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
 
@@ -65,26 +66,33 @@ pub fn App() -> impl IntoView {
     });
 
     // The header, then the screen, each drawn in a task of its own after the frame's (see
-    // `super::start`).
+    // `super::start`); both wait for the words of the page's language when they are on their
+    // way (a French or English page: the boot script started their download with the wasm), so
+    // the boot script's copy stays until the app can show that language, never Arabic first.
     let (headed, framed) = (RwSignal::new(false), RwSignal::new(false));
-    set_timeout(move || headed.set(true), std::time::Duration::ZERO);
-    set_timeout(
-        move || {
+    let (header_due, screen_due) = (RwSignal::new(false), RwSignal::new(false));
+    set_timeout(move || header_due.set(true), std::time::Duration::ZERO);
+    set_timeout(move || screen_due.set(true), std::time::Duration::ZERO);
+    Effect::new(move |_| {
+        let words_here = !state.words_pending.get();
+        if header_due.get() && words_here && !headed.get_untracked() {
+            headed.set(true);
+        }
+        if screen_due.get() && words_here && !framed.get_untracked() {
             framed.set(true);
             // The page's own copy of the welcome, drawn while the wasm downloaded
             // (xtask/src/first_paint.js), gives way in the same task, so the holder never sees
             // a blank frame; the stylesheet keeps this root hidden until then.
             browser::remove_element(FIRST_PAINT_ID);
-        },
-        std::time::Duration::ZERO,
-    );
+        }
+    });
 
     view! {
         <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
             {move || headed.get().then(|| view! { <Header/> })}
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
-            {config.counts.then(|| lazy(None, office))}
+            {config.counts.then(|| view! { {lazy(None, office)}<StaffScreen/> })}
             <main class="screen">
                 {move || {
                     if !framed.get() {

@@ -1,9 +1,10 @@
-//! Language choice (always visible; Darija's words are downloaded when it is chosen) and
-//! "start over".
+//! Language choice (always visible; the words of a language other than Arabic are downloaded
+//! when it is first wanted, see `AppState::set_lang`) and "start over".
 
 use leptos::prelude::*;
 
 use crate::catalog::Lang;
+use crate::i18n::words;
 
 use super::state::{Notice, Screen, use_state};
 
@@ -34,10 +35,20 @@ pub fn Header() -> impl IntoView {
                 {lang_button(Lang::Fr, "Français")}
                 {lang_button(Lang::En, "English")}
             </nav>
-            // Darija chosen but not downloaded: tapping الدارجة again tries again.
-            {move || (state.notice.get() == Some(Notice::LangUnavailable)).then(|| view! {
-                <p class="notice" role="alert" data-testid="lang-failed">{state.strings().lang_unavailable}</p>
-            })}
+            // A language chosen but not downloaded: tapping it again tries again. French and
+            // English say so in their own words (what failed are those words); Darija in the
+            // interface's.
+            {move || match state.notice.get() {
+                Some(Notice::LangUnavailable(lang)) => Some(match words::unavailable(lang) {
+                    Some(text) => view! {
+                        <p class="notice" role="alert" data-testid="lang-failed" lang=lang.code() dir=lang.dir()>{text}</p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="notice" role="alert" data-testid="lang-failed">{state.strings().lang_unavailable}</p>
+                    }.into_any(),
+                }),
+                _ => None,
+            }}
             <Show when=move || state.screen.get() != Screen::Welcome || state.has_answers()>
                 <div class="restart">
                     <Show

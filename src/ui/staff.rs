@@ -4,8 +4,9 @@
 //! bars, a CSV download and QR codes; after an export, staff may delete that period's counts.
 //! Every number shown or exported obeys the small-count rule (`crate::counts::rule`), and bars
 //! are drawn from the numbers shown. The screen closes after the kiosk's idle time (at least a
-//! minute) without a touch, and with Escape. All of it is in the `counts` wasm chunk with the
-//! counting (`super::counting::office`): a holder's phone never downloads it.
+//! minute) without a touch, and with Escape. The prompt and the counts are in the `counts` wasm
+//! chunk with the counting (`super::counting::office`), which a holder's phone never downloads;
+//! only the gesture's watch is in the app's first load.
 
 use std::fmt::Write;
 use std::sync::Mutex;
@@ -31,6 +32,7 @@ use crate::i18n::format::date;
 use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
+use super::chunk::{in_chunk, lazy};
 use super::counting::{STORE_COUNTS, load};
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
@@ -318,17 +320,34 @@ fn watch_for_staff(dialog: Dialog, idle_limit: u32) {
     );
 }
 
+/// The staff's gesture, watched from the app's start (a key pressed before the counts' chunk
+/// is here still opens the prompt); the prompt and the counts are in that chunk.
 #[component]
 pub fn StaffScreen() -> impl IntoView {
     let state = use_state();
     let dialog = Dialog::new();
     watch_for_staff(dialog, state.config.idle_seconds.max(60));
-    move || match dialog.open.get() {
-        Open::Closed => None,
-        Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
-        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
+    move || {
+        let open = dialog.open.get();
+        let focus = if open == Open::Code {
+            "staff-code"
+        } else {
+            "staff-title"
+        };
+        (open != Open::Closed).then(|| lazy(Some(focus), move || staff_dialog(dialog, open)))
     }
 }
+
+in_chunk!(
+    counts,
+    preload_staff,
+    fn staff_dialog(dialog: Dialog, open: Open) {
+        match open {
+            Open::Code => view! { <CodePrompt dialog/> }.into_any(),
+            _ => view! { <CountsScreen dialog/> }.into_any(),
+        }
+    }
+);
 
 /// The staff code, asked before anything is shown.
 #[component]

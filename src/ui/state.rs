@@ -11,16 +11,24 @@ use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::flow::fragment;
 use crate::flow::nav::Nav;
 pub use crate::flow::{Hub, Rules, Screen};
-use crate::i18n::ary_table;
 use crate::i18n::strings::{Strings, t};
+use crate::i18n::words;
 use crate::questionnaire::Question;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
 /// The screen the holder was on last (its fragment), for "Continue" on a later visit.
 const STORE_SCREEN: &str = "bousla.screen";
-/// The SHA-256 of this build's Darija table (see `i18n::ary_table`), which also names it.
-const ARY_DIGEST: &str = env!("BOUSLA_ARY_DIGEST");
+/// The SHA-256 of this build's table of a language's interface words (see `i18n::words`),
+/// which also names it; `None` for Arabic, whose words are in the app.
+fn words_digest(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Ar => None,
+        Lang::Fr => Some(env!("BOUSLA_UI_DIGEST_FR")),
+        Lang::En => Some(env!("BOUSLA_UI_DIGEST_EN")),
+        Lang::Ary => Some(env!("BOUSLA_UI_DIGEST_ARY")),
+    }
+}
 pub use crate::flow::fragment::SHARE_PREFIX;
 
 /// The catalog with one language's texts, or the language whose texts could not be loaded.
@@ -30,15 +38,24 @@ type Texts = Result<(Lang, &'static Catalog), Lang>;
 /// program texts are the Arabic ones) and on "Try again". Each language is downloaded and
 /// decoded once per visit: `loaded` keeps them (at most three, for the page's lifetime), the
 /// language loaded last at the end. A failure leaves a notice; the app stays usable meanwhile.
+/// Nothing is fetched while a language's interface words are (`AppState::set_lang`).
 fn load_texts(
     language: RwSignal<Lang>,
+    words_pending: RwSignal<bool>,
     notice: RwSignal<Option<Notice>>,
     loaded: StoredValue<Vec<(Lang, &'static Catalog)>>,
 ) -> LocalResource<Texts> {
     LocalResource::new(move || {
         let lang = language.get().text_lang();
+        // While the words of the language wanted are on their way, the language shown is not
+        // the holder's (Arabic on a French page's start): its texts are not fetched for nothing;
+        // those last loaded stay meanwhile.
+        let waiting = words_pending.get();
         let known = loaded.with_value(|v| v.iter().position(|(l, _)| *l == lang));
         async move {
+            if waiting {
+                return Err(lang);
+            }
             if let Some(at) = known {
                 // Most recent last: it is the one shown if a later download fails.
                 let pair = loaded.try_update_value(|v| {
@@ -84,8 +101,8 @@ pub enum Notice {
     StoredAnswersDiscarded,
     ShareLinkUnreadable,
     TextsUnavailable,
-    /// Darija was chosen but its words could not be downloaded.
-    LangUnavailable,
+    /// A language was chosen but its words could not be downloaded.
+    LangUnavailable(Lang),
 }
 
 #[derive(Clone, Copy)]
@@ -115,6 +132,9 @@ pub struct AppState {
     /// A shared link waits for the holder's choice ("Open the shared answers" / "Keep mine"):
     /// its answers differ from their own stored ones.
     pub asking: RwSignal<bool>,
+    /// A language's words are on their way (`set_lang`): the app's first frame waits for them,
+    /// so a French page never flashes Arabic.
+    pub words_pending: RwSignal<bool>,
     held: &'static Mutex<Held>,
 }
 
@@ -127,7 +147,7 @@ struct Held {
     untouched: Option<Profile>,
     /// The shared link's answers while the holder is asked.
     pending: Option<Profile>,
-    /// The language the holder chose last: `lang` once its words are here (Darija's download).
+    /// The language the holder chose last: `lang` once its words are here (see `set_lang`).
     wanted: Lang,
     /// The shared link's code and its answers, while they are shown untouched (or asked
     /// about): the fragment keeps the code, so a reload or Back keeps the answers.
@@ -172,11 +192,13 @@ impl AppState {
             .lang
             .or_else(|| stored(STORE_LANG).and_then(|c| Lang::from_code(&c)))
             .unwrap_or(Lang::Ar);
-        // Darija shows once its words are downloaded (`set_lang`); Arabic until then.
-        let lang = if wanted == Lang::Ary && ary_table::darija().is_none() {
-            Lang::Ar
-        } else {
+        // French, English and Darija show once their words are downloaded (`set_lang`; the
+        // boot script started the download with the page); Arabic until then, which the app
+        // does not draw before that download has ended (`words_pending`).
+        let lang = if words::ready(wanted) {
             wanted
+        } else {
+            Lang::Ar
         };
 
         // Answers are the holder's: only the holder's own action (an answer, "start over", the
@@ -264,8 +286,10 @@ impl AppState {
         let profile = RwSignal::new(profile);
         let lang = RwSignal::new(lang);
         let notice = RwSignal::new(notice);
+        // Set before anything reads the texts: a French page's first texts are French.
+        let words_pending = RwSignal::new(wanted != lang.get_untracked());
         let loaded = StoredValue::new(Vec::new());
-        let texts = load_texts(lang, notice, loaded);
+        let texts = load_texts(lang, words_pending, notice, loaded);
         let last_good = move || loaded.with_value(|l: &Vec<_>| l.last().copied());
         // While another language loads, or after it failed, the texts last loaded stay.
         let shown = move || match texts.get() {
@@ -292,6 +316,7 @@ impl AppState {
             owner: Box::leak(Box::new(Owner::current().unwrap_or_default())),
             live_count,
             asking: RwSignal::new(asking),
+            words_pending,
             held,
         };
         // A kiosk and an adviser's desk keep nothing: the next person starts afresh.
@@ -305,36 +330,46 @@ impl AppState {
         state
     }
 
-    /// Switches the interface's language. Darija's words are not in the app's first load: the
-    /// first time it is chosen, its table is downloaded and checked, and the interface stays in
-    /// its language until then (a notice when the download fails; choosing Darija again retries).
+    /// Switches the interface's language. Only Arabic's words are in the app's first load: the
+    /// first time another language is wanted, its table is downloaded and checked (the boot
+    /// script's download with the page is taken over, see `browser::fetch_text`), and the
+    /// interface stays in its language until then (a notice when the download fails; choosing
+    /// the language again retries).
     pub fn set_lang(&self, lang: Lang) {
         // The results are drawn anew in the new language: the holder's place is found again.
         browser::scroll::remember_anchor();
         self.held().wanted = lang;
-        if self.notice.get_untracked() == Some(Notice::LangUnavailable) {
+        if matches!(
+            self.notice.get_untracked(),
+            Some(Notice::LangUnavailable(_))
+        ) {
             self.notice.set(None);
         }
-        if lang != Lang::Ary || ary_table::darija().is_some() {
+        let Some(digest) = words_digest(lang).filter(|_| !words::ready(lang)) else {
             self.lang.set(lang);
             return;
-        }
+        };
         let this = *self;
+        self.words_pending.set(true);
         leptos::task::spawn_local(async move {
-            let loaded = browser::fetch_text(&ary_table::file_name(ARY_DIGEST), ARY_DIGEST)
+            let loaded = browser::fetch_text(&words::file_name(lang, digest), digest)
                 .await
-                .and_then(ary_table::install);
-            let still_wanted = this.held().wanted == Lang::Ary;
+                .and_then(|table| words::install(lang, table));
+            let still_wanted = this.held().wanted == lang;
             match loaded {
-                Ok(()) if still_wanted => this.lang.set(Lang::Ary),
+                Ok(()) if still_wanted => this.lang.set(lang),
                 Ok(()) => {}
                 Err(e) => {
-                    browser::warn(&format!("Bousla: could not load Darija ({e})"));
+                    browser::warn(&format!(
+                        "Bousla: could not load the {} interface ({e})",
+                        lang.code()
+                    ));
                     if still_wanted {
-                        this.notice.set(Some(Notice::LangUnavailable));
+                        this.notice.set(Some(Notice::LangUnavailable(lang)));
                     }
                 }
             }
+            this.words_pending.set(false);
         });
     }
 
@@ -445,7 +480,7 @@ impl AppState {
         });
         Effect::new(move |_| {
             let lang = self.lang.get();
-            // Not while Darija downloads: the holder's choice stays stored meanwhile.
+            // Not while a language's words download: the holder's choice stays stored meanwhile.
             if self.held().wanted == lang {
                 browser::save(STORE_LANG, lang.code());
             }

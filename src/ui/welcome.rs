@@ -24,7 +24,7 @@ pub fn Welcome() -> impl IntoView {
                     Notice::ShareLinkUnreadable => s.link_unreadable,
                     Notice::TextsUnavailable => return view! { <TextsNotice/> }.into_any(),
                     // Shown by the header, beside the language switch.
-                    Notice::LangUnavailable => return ().into_any(),
+                    Notice::LangUnavailable(_) => return ().into_any(),
                 };
                 view! { <p class="notice" role="status" data-testid="notice">{text}</p> }.into_any()
             })}

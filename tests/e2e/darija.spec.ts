@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { answerAzilal, guard, resultsDrawn } from './helpers';
 
 const root = (page: Page) => page.locator('#bousla');
-const ARY_TABLE = /\/catalog-[0-9a-f]{12}\.ary\.txt$/;
+const ARY_TABLE = /\/catalog-[0-9a-f]{12}\.ary-ui\.txt$/;
 /** Words only the Darija table has ("does not suit you now", "how is your business registered"). */
 const DARIJA = ['ما كيناسبكش دابا', 'كيفاش مسجّلة الخدمة ديالك؟', 'شنو خاصك؟'];
 
@@ -20,7 +20,7 @@ async function inDarija(page: Page) {
 test('Darija words are not in the first load: only in their own table, fetched when chosen', async ({ page }) => {
   const files = readdirSync('dist');
   const wasm = readFileSync(`dist/${files.find((f) => f.endsWith('_bg.wasm'))}`);
-  const table = readFileSync(`dist/${files.find((f) => /^catalog-[0-9a-f]{12}\.ary\.txt$/.test(f))}`, 'utf8');
+  const table = readFileSync(`dist/${files.find((f) => /^catalog-[0-9a-f]{12}\.ary-ui\.txt$/.test(f))}`, 'utf8');
   for (const words of DARIJA) {
     expect(wasm.includes(Buffer.from(words, 'utf8')), words).toBe(false);
     expect(table.includes(words), words).toBe(true);

@@ -20,15 +20,16 @@ test('after a first visit, the app reloads and completes offline', async ({ page
   await context.setOffline(false);
 });
 
-// The texts of each language are one file per language: a phone keeps the ones it used, a kiosk
-// keeps all of them (its next holder may choose any language).
+// The texts of each language are one file per language, and so are the interface's words of
+// French, English and Darija (`-ui`; Arabic's are in the app): a phone keeps the ones it used, a
+// kiosk keeps all of them (its next holder may choose any language).
 const keptTables = (page: import('@playwright/test').Page) =>
   page.evaluate(async () => {
     const names: string[] = [];
     for (const key of await caches.keys()) {
       const cache = await caches.open(key);
       for (const request of await cache.keys()) {
-        const m = /catalog-[0-9a-f]+\.([a-z]+)\.txt$/.exec(request.url);
+        const m = /catalog-[0-9a-f]+\.([a-z]+(?:-ui)?)\.txt$/.exec(request.url);
         if (m) names.push(m[1]);
       }
     }
@@ -42,14 +43,14 @@ const worker = async (page: import('@playwright/test').Page) => {
 test('a first visit keeps only the language shown; switching keeps the new one too', async ({ page, context }) => {
   await page.goto('./?lang=fr');
   await worker(page);
-  await expect.poll(() => keptTables(page)).toEqual(['fr']);
+  await expect.poll(() => keptTables(page)).toEqual(['fr', 'fr-ui']);
   const precached = await page.evaluate(async () => {
     const key = (await caches.keys()).find((k) => k.startsWith('bousla-'))!;
     return (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname);
   });
   expect(precached.some((p) => p.endsWith('.wasm'))).toBe(true);
   await page.getByRole('button').and(page.locator('[data-lang="en"]')).click();
-  await expect.poll(() => keptTables(page)).toEqual(['en', 'fr']);
+  await expect.poll(() => keptTables(page)).toEqual(['en', 'en-ui', 'fr', 'fr-ui']);
   // Offline, the two languages used still show the program texts.
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
@@ -68,5 +69,5 @@ test('a first visit keeps only the language shown; switching keeps the new one t
 test('a kiosk keeps every language, and the programs\' sources, for offline use', async ({ page }) => {
   await page.goto('./?lang=ar&mode=kiosk');
   await worker(page);
-  await expect.poll(() => keptTables(page), { timeout: 20_000 }).toEqual(['ar', 'ary', 'en', 'fr', 'sources']);
+  await expect.poll(() => keptTables(page), { timeout: 20_000 }).toEqual(['ar', 'ary-ui', 'en', 'en-ui', 'fr', 'fr-ui', 'sources']);
 });

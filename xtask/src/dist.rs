@@ -308,7 +308,7 @@ mod tests {
             "bousla-1_bg.wasm",
             "catalog-abc.ar.txt",
             "catalog-abc.fr.txt",
-            "catalog-def.ary.txt",
+            "catalog-def.ary-ui.txt",
             "catalog-abc.ar.txt.br",
         ];
         for f in files {
@@ -328,7 +328,7 @@ mod tests {
         );
         assert!(
             sw.contains(
-                r#"T=["./catalog-abc.ar.txt", "./catalog-abc.fr.txt", "./catalog-def.ary.txt"];"#
+                r#"T=["./catalog-abc.ar.txt", "./catalog-abc.fr.txt", "./catalog-def.ary-ui.txt"];"#
             ),
             "{sw}"
         );

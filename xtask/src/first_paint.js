@@ -87,6 +87,15 @@ const bouslaFirstPaint = (() => {
     el('footer', { class: 'foot' }, el('p', { text: w.footer_note })));
   document.body.prepend(root);
 
+  // The interface's words of a language other than Arabic (whose words are in the wasm) download
+  // beside the wasm, checked by the browser; the app takes the download over (src/browser.rs,
+  // `fetch_text`) and draws its first frame once they are here.
+  if (w.words) {
+    const response = fetch(w.words, { integrity: w.words_integrity });
+    response.catch(() => {});
+    window.bouslaWords = { url: w.words, response };
+  }
+
   // On the pages whose results' chunks load early (xtask/src/split.rs, OPENS_ON_RESULTS) the
   // catalog's texts download beside the wasm too, checked by the browser; the app takes the
   // download over (src/browser.rs, `fetch_text`). Elsewhere the wasm downloads alone.
