@@ -13,7 +13,7 @@ use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
 use super::review::{preload_review, review_screen};
-use super::staff::StaffScreen;
+use super::staff::remember_early_shortcut;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
 
@@ -92,7 +92,10 @@ pub fn App() -> impl IntoView {
             {move || headed.get().then(|| view! { <Header/> })}
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
-            {config.counts.then(|| view! { {lazy(None, office)}<StaffScreen/> })}
+            {config.counts.then(|| {
+                remember_early_shortcut();
+                lazy(None, office)
+            })}
             <main class="screen">
                 {move || {
                     if !framed.get() {

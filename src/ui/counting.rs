@@ -16,6 +16,7 @@ use crate::counts::store::Store;
 use crate::counts::{Activity, Dim, TOP, answer_keys, key, top_keys};
 
 use super::chunk::in_chunk;
+use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 
 pub const STORE_COUNTS: &str = "bousla.counts";
@@ -97,9 +98,9 @@ pub fn saw_qr() {
 in_chunk!(
     counts,
     preload_counts,
-    /// Office counts, for a kiosk with `counts=1`.
+    /// Office counts and the staff's screen, for a kiosk with `counts=1`.
     pub fn office() {
-        view! { <Counting/> }
+        view! { <Counting/><StaffScreen/> }
     }
 );
 

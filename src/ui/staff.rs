@@ -4,13 +4,13 @@
 //! bars, a CSV download and QR codes; after an export, staff may delete that period's counts.
 //! Every number shown or exported obeys the small-count rule (`crate::counts::rule`), and bars
 //! are drawn from the numbers shown. The screen closes after the kiosk's idle time (at least a
-//! minute) without a touch, and with Escape. The prompt and the counts are in the `counts` wasm
-//! chunk with the counting (`super::counting::office`), which a holder's phone never downloads;
-//! only the gesture's watch is in the app's first load.
+//! minute) without a touch, and with Escape. All of it is in the `counts` wasm chunk with the
+//! counting (`super::counting::office`), which a holder's phone never downloads; the app's
+//! first load has only `remember_early_shortcut`.
 
 use std::fmt::Write;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::ev;
@@ -32,7 +32,6 @@ use crate::i18n::format::date;
 use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
-use super::chunk::{in_chunk, lazy};
 use super::counting::{STORE_COUNTS, load};
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
@@ -45,6 +44,26 @@ const TAP_WINDOW_MS: f64 = 3_000.0;
 static TAPPED: Mutex<(u32, f64)> = Mutex::new((0, 0.0));
 /// Seconds without a touch while the screen is open.
 static IDLE: AtomicU32 = AtomicU32::new(0);
+/// Set once the staff's screen (in the counts' chunk) watches the gesture itself.
+static WATCHING: AtomicBool = AtomicBool::new(false);
+/// The shortcut was pressed before that, while the chunk was on its way: the prompt opens once
+/// it is here.
+static PRESSED_EARLY: AtomicBool = AtomicBool::new(false);
+
+fn is_shortcut(e: &web_sys::KeyboardEvent) -> bool {
+    e.ctrl_key() && e.alt_key() && e.shift_key() && e.code() == "KeyB"
+}
+
+/// From the app's start on a counting kiosk: remembers the staff's shortcut pressed before the
+/// counts' chunk is here, so staff at the keyboard are never ignored. The only part of the
+/// staff's screen in the app's first load.
+pub fn remember_early_shortcut() {
+    let _ = window_event_listener(ev::keydown, |e| {
+        if !WATCHING.load(Ordering::Relaxed) && is_shortcut(&e) {
+            PRESSED_EARLY.store(true, Ordering::Relaxed);
+        }
+    });
+}
 
 fn title(dim: Dim, s: &'static Strings) -> &'static str {
     match dim {
@@ -304,7 +323,7 @@ fn watch_for_staff(dialog: Dialog, idle_limit: u32) {
     });
     let _ = window_event_listener(ev::keydown, move |e| {
         IDLE.store(0, Ordering::Relaxed);
-        if e.ctrl_key() && e.alt_key() && e.shift_key() && e.code() == "KeyB" {
+        if is_shortcut(&e) {
             dialog.ask();
         } else if e.key() == "Escape" && dialog.is_open() {
             dialog.close();
@@ -320,34 +339,21 @@ fn watch_for_staff(dialog: Dialog, idle_limit: u32) {
     );
 }
 
-/// The staff's gesture, watched from the app's start (a key pressed before the counts' chunk
-/// is here still opens the prompt); the prompt and the counts are in that chunk.
 #[component]
 pub fn StaffScreen() -> impl IntoView {
     let state = use_state();
     let dialog = Dialog::new();
     watch_for_staff(dialog, state.config.idle_seconds.max(60));
-    move || {
-        let open = dialog.open.get();
-        let focus = if open == Open::Code {
-            "staff-code"
-        } else {
-            "staff-title"
-        };
-        (open != Open::Closed).then(|| lazy(Some(focus), move || staff_dialog(dialog, open)))
+    WATCHING.store(true, Ordering::Relaxed);
+    if PRESSED_EARLY.swap(false, Ordering::Relaxed) {
+        dialog.ask();
+    }
+    move || match dialog.open.get() {
+        Open::Closed => None,
+        Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
+        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
     }
 }
-
-in_chunk!(
-    counts,
-    preload_staff,
-    fn staff_dialog(dialog: Dialog, open: Open) {
-        match open {
-            Open::Code => view! { <CodePrompt dialog/> }.into_any(),
-            _ => view! { <CountsScreen dialog/> }.into_any(),
-        }
-    }
-);
 
 /// The staff code, asked before anything is shown.
 #[component]

@@ -382,6 +382,10 @@ test('the staff screen: keyboard shortcut, Escape, and no axe violation (ar, fr,
   await expect(page.locator('section.results')).toBeVisible();
   for (const lang of ['ar', 'fr', 'en']) {
     await page.locator(`button.lang[data-lang="${lang}"]`).click();
+    // French and English words are downloaded when first chosen; the results are drawn anew
+    // (and take the focus) once they are here.
+    await expect(page.locator('#bousla')).toHaveAttribute('lang', lang);
+    await resultsDrawn(page);
     await page.keyboard.press('Control+Alt+Shift+KeyB');
     await expect(page.locator('#staff-code')).toBeFocused();
     await page.keyboard.type(CODE);
