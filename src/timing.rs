@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::catalog::{Catalog, embedded};
 use crate::engine::{Profile, rank};
+use crate::ui::ChunkFailed;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -37,24 +38,14 @@ pub async fn bousla_time_rank(size: usize, runs: usize) -> f64 {
     time_rank(size, runs).await.unwrap_or(f64::NAN)
 }
 
-/// The results' chunk could not be fetched.
-struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
-
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(results, fallible)]
-fn time_rank(size: usize, runs: usize) -> Result<f64, NotLoaded> {
+fn time_rank(size: usize, runs: usize) -> Result<f64, ChunkFailed> {
     Ok(measure(size, runs))
 }
 
 #[cfg(not(feature = "split"))]
-async fn time_rank(size: usize, runs: usize) -> Result<f64, NotLoaded> {
+async fn time_rank(size: usize, runs: usize) -> Result<f64, ChunkFailed> {
     Ok(measure(size, runs))
 }
 

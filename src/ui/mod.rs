@@ -26,6 +26,7 @@ mod state;
 mod welcome;
 mod widgets;
 
+pub(crate) use chunk::ChunkFailed;
 pub(crate) use question::title as question_title;
 
 use std::time::Duration;

@@ -346,6 +346,10 @@ impl AppState {
             self.notice.set(None);
         }
         let Some(digest) = words_digest(lang).filter(|_| !words::ready(lang)) else {
+            // An earlier download may still be on its way: nothing waits for it any more.
+            if self.words_pending.get_untracked() {
+                self.words_pending.set(false);
+            }
             self.lang.set(lang);
             return;
         };
@@ -369,7 +373,11 @@ impl AppState {
                     }
                 }
             }
-            this.words_pending.set(false);
+            // Still waiting only if the holder has since chosen another language whose words
+            // are on their way.
+            let wanted = this.held().wanted;
+            this.words_pending
+                .set(!still_wanted && !words::ready(wanted));
         });
     }
 

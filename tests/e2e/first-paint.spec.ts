@@ -81,17 +81,22 @@ for (const [what, url] of cases) {
 
 const WORDS = (lang: string) => new RegExp(`/catalog-[0-9a-f]{12}\\.${lang}-ui\\.txt$`);
 
+/** The wasm is here and started, its words are not: the app's root is in the page, hidden, and
+ * has drawn nothing (no header, no screen); the boot script's copy stays. */
+async function waitingForWords(page: Page) {
+  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#bousla header, #bousla main.screen > *')).toHaveCount(0);
+  await expect(page.locator('#bousla-boot')).toBeVisible();
+}
+
 test('a French page downloads its words beside the wasm, once, and the app never draws Arabic before them', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => { if (/-ui\.txt$/.test(r.url())) requested.push(r.url().replace(/.*\//, '')); });
   const releaseWords = await hold(page, WORDS('fr'));
   await page.goto('./?lang=fr');
   await expect(page.locator('#bousla-boot')).toHaveAttribute('lang', 'fr');
-  // The wasm is here and started; its words are not: the boot script's French copy stays.
-  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
-  await page.waitForTimeout(300);
-  // The app's root is in the page, hidden, and has drawn nothing: no header, no screen.
-  await expect(page.locator('#bousla header, #bousla main.screen > *')).toHaveCount(0);
+  await waitingForWords(page);
   await expect(page.locator('#bousla-boot h1')).toHaveText('Bousla');
   releaseWords();
   await expect(page.getByTestId('start')).toHaveText('Commencer');
@@ -113,10 +118,7 @@ test('Darija: the boot script shows Arabic, and the app draws Darija once its wo
   const releaseDarija = await hold(page, WORDS('ary'));
   await page.goto('./?lang=ary');
   await expect(page.locator('#bousla-boot')).toHaveAttribute('lang', 'ar');
-  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
-  await page.waitForTimeout(300);
-  await expect(page.locator('#bousla header, #bousla main.screen > *')).toHaveCount(0);
-  await expect(page.locator('#bousla-boot')).toBeVisible();
+  await waitingForWords(page);
   releaseDarija();
   await expect(page.locator('#bousla')).toHaveAttribute('lang', 'ary');
   await expect(page.getByTestId('start')).toHaveText('بدا');
