@@ -3,7 +3,8 @@
 //! or altered is refused as a whole, even with the right number of entries.
 
 use bousla::catalog::text_table::{
-    SEPARATOR, decode, decode_sources, digest, for_browser, sources_table, strip, table,
+    SEPARATOR, decode, decode_sources, digest, file_name, for_browser, hash, sources_file_name,
+    sources_table, strip, table,
 };
 use bousla::catalog::{Lang, SOURCES_DIGEST, embedded, text_digest};
 
@@ -150,4 +151,31 @@ fn a_cut_shuffled_foreign_or_altered_table_is_refused() {
         );
         assert_eq!(c, before, "{what}: a refused table changes nothing");
     }
+}
+
+/// Every table's file name carries one hash of all four, so nginx caches them for a year
+/// (`deploy/nginx.conf`): a catalog whose texts in any language, or only its programs'
+/// sources, change gets new names, and a holder's cached copy is never served for it.
+#[test]
+fn a_change_to_any_table_even_only_a_source_renames_every_table() {
+    let full = for_browser(embedded());
+    let base = hash(&full);
+    let mut source = full.clone();
+    source.programs[0].sources[0].title = Some("Another title".into());
+    assert_ne!(sources_table(&source), sources_table(&full));
+    assert!(
+        Lang::ALL
+            .iter()
+            .all(|&l| table(&source, l) == table(&full, l))
+    );
+    assert_ne!(hash(&source), base, "only a source changed");
+    let mut french = full.clone();
+    french.programs[0].name.fr.push('.');
+    assert_ne!(table(&french, Lang::Fr), table(&full, Lang::Fr));
+    assert_ne!(hash(&french), base, "only a French name changed");
+    assert_eq!(file_name(&base, Lang::Ar), format!("catalog-{base}.ar.txt"));
+    assert_eq!(
+        sources_file_name(&base),
+        format!("catalog-{base}.sources.txt")
+    );
 }

@@ -303,7 +303,7 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
-/// Content hash of the three tables, in the tables' file names: a new catalog gets new names,
+/// Content hash of the four tables (three languages and the sources), in their file names: a new catalog gets new names,
 /// so they can be cached forever.
 pub fn hash(c: &Catalog) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

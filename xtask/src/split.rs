@@ -67,6 +67,7 @@ pub fn split(dist: &Path) -> Result<Split> {
         ],
     ))?;
     let main_wasm = bound.join("main_bg.wasm");
+    prune_dead_classes(&bound.join("main.js"), &main_wasm)?;
     optimise(&main_wasm)?;
     let chunks = chunk_files(&chunks_dir)?;
     for c in &chunks {
@@ -318,6 +319,25 @@ fn chunk_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     chunks.sort();
     Ok(chunks)
+}
+
+/// The classes JavaScript can never reach, out of the glue and the main module (see
+/// `dead_classes.rs`), before wasm-opt drops the code only they used.
+fn prune_dead_classes(js: &Path, wasm: &Path) -> Result<()> {
+    let glue = fs::read_to_string(js).map_err(|e| e.to_string())?;
+    let module = fs::read(wasm).map_err(|e| e.to_string())?;
+    let pruned = crate::dead_classes::prune(&glue, &module)?;
+    println!(
+        "unreachable classes cut: {} ({} wasm exports)",
+        if pruned.classes.is_empty() {
+            "none".to_string()
+        } else {
+            pruned.classes.join(", ")
+        },
+        pruned.exports.len()
+    );
+    fs::write(js, pruned.js).map_err(|e| e.to_string())?;
+    fs::write(wasm, pruned.wasm).map_err(|e| e.to_string())
 }
 
 fn optimise(wasm: &Path) -> Result<()> {
