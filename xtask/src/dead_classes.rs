@@ -195,7 +195,9 @@ fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
     }
     let missing: Vec<_> = drop.iter().filter(|d| !found.contains(d)).collect();
     if !missing.is_empty() {
-        return Err(format!("the glue calls wasm exports the module lacks: {missing:?}").into());
+        return Err(format!(
+            "the glue calls wasm exports the module lacks: {missing:?}"
+        ));
     }
     Ok(out)
 }
