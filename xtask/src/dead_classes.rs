@@ -12,7 +12,9 @@
 //! wasm exports only they called are cut from the wasm before wasm-opt, which then drops the
 //! code behind them. A class anything still names is kept, so a future use keeps working.
 
+use crate::js_words::words;
 use crate::run::Result;
+use crate::wasm_bin::{leb, name, sections, uleb};
 
 /// What [`prune`] cut.
 #[derive(Debug, PartialEq)]
@@ -103,21 +105,8 @@ fn span<'a>(js: &'a str, start: &str, end: &str) -> Option<(&'a str, usize)> {
     Some((&js[from..to], to))
 }
 
-/// Whether `js` names `ident` as a whole word.
 fn names(js: &str, ident: &str) -> bool {
     words(js, ident) > 0
-}
-
-/// How many times `js` names `ident` as a whole word.
-fn words(js: &str, ident: &str) -> usize {
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
-    js.match_indices(ident)
-        .filter(|(i, _)| {
-            let before = js[..*i].chars().next_back();
-            let after = js[i + ident.len()..].chars().next();
-            !before.is_some_and(word) && !after.is_some_and(word)
-        })
-        .count()
 }
 
 /// wasm-bindgen's enum tables (`const __wbindgen_enum_X = [...];`) nothing reads any more.
@@ -150,48 +139,30 @@ fn wasm_calls(js: &str) -> Vec<String> {
 
 /// `wasm` without the exports named in `drop`; every one of them must be there.
 fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("the main module is not a wasm binary".into());
-    }
     let mut out = wasm[..8].to_vec();
     let mut found = Vec::new();
-    let mut i = 8;
-    while i < wasm.len() {
-        let id = wasm[i];
-        let (len, body) = leb(wasm, i + 1)?;
-        let end = body + len as usize;
-        let section = wasm
-            .get(body..end)
-            .ok_or("a wasm section runs past the file")?;
-        if id != 7 {
-            out.extend_from_slice(&wasm[i..end]);
-            i = end;
-            continue;
-        }
-        let (count, mut at) = leb(section, 0)?;
-        let mut kept = Vec::new();
-        let mut n = 0u32;
-        for _ in 0..count {
-            let start = at;
-            let (name_len, name_at) = leb(section, at)?;
-            let name_end = name_at + name_len as usize;
-            let name = std::str::from_utf8(section.get(name_at..name_end).ok_or("bad export")?)
-                .map_err(|_| "an export name is not UTF-8")?;
-            let (_, index_end) = leb(section, name_end + 1)?;
-            at = index_end;
-            if drop.iter().any(|d| d == name) {
-                found.push(name.to_string());
-            } else {
-                kept.extend_from_slice(&section[start..at]);
-                n += 1;
+    for (id, section) in sections(wasm)? {
+        let mut body = section.to_vec();
+        if id == 7 {
+            let (count, mut at) = leb(section, 0)?;
+            let (mut kept, mut n) = (Vec::new(), 0);
+            for _ in 0..count {
+                let (field, after) = name(section, at)?;
+                let (_, end) = leb(section, after + 1)?;
+                if drop.iter().any(|d| d == field) {
+                    found.push(field.to_string());
+                } else {
+                    kept.extend_from_slice(&section[at..end]);
+                    n += 1;
+                }
+                at = end;
             }
+            body = uleb(n);
+            body.extend(kept);
         }
-        let mut body = uleb(n);
-        body.extend(kept);
-        out.push(7);
+        out.push(id);
         out.extend(uleb(body.len() as u32));
         out.extend(body);
-        i = end;
     }
     let missing: Vec<_> = drop.iter().filter(|d| !found.contains(d)).collect();
     if !missing.is_empty() {
@@ -200,35 +171,6 @@ fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
         ));
     }
     Ok(out)
-}
-
-fn leb(b: &[u8], mut i: usize) -> Result<(u32, usize)> {
-    let (mut value, mut shift) = (0u32, 0);
-    loop {
-        let byte = *b.get(i).ok_or("a wasm number runs past the file")?;
-        i += 1;
-        value |= u32::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok((value, i));
-        }
-        shift += 7;
-        if shift > 28 {
-            return Err("a wasm number is too long".into());
-        }
-    }
-}
-
-fn uleb(mut n: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return out;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 #[cfg(test)]

@@ -7,14 +7,17 @@ mod dead_classes;
 mod dist;
 mod e2e;
 mod fuzz;
+mod js_words;
 mod lighthouse;
 mod nginx;
 mod run;
 mod serve;
+mod short_names;
 mod size;
 mod split;
 mod test;
 mod tools;
+mod wasm_bin;
 
 use std::process::ExitCode;
 

@@ -68,6 +68,7 @@ pub fn split(dist: &Path) -> Result<Split> {
     ))?;
     let main_wasm = bound.join("main_bg.wasm");
     prune_dead_classes(&bound.join("main.js"), &main_wasm)?;
+    shorten_names(&bound.join("main.js"), &main_wasm)?;
     optimise(&main_wasm)?;
     let chunks = chunk_files(&chunks_dir)?;
     for c in &chunks {
@@ -338,6 +339,20 @@ fn prune_dead_classes(js: &Path, wasm: &Path) -> Result<()> {
     );
     fs::write(js, pruned.js).map_err(|e| e.to_string())?;
     fs::write(wasm, pruned.wasm).map_err(|e| e.to_string())
+}
+
+/// Short names for the imports and exports the glue and the main module share (see
+/// `short_names.rs`).
+fn shorten_names(js: &Path, wasm: &Path) -> Result<()> {
+    let glue = fs::read_to_string(js).map_err(|e| e.to_string())?;
+    let module = fs::read(wasm).map_err(|e| e.to_string())?;
+    let short = crate::short_names::shorten(&glue, &module)?;
+    println!(
+        "short names: {} imports, {} exports",
+        short.imports, short.exports
+    );
+    fs::write(js, short.js).map_err(|e| e.to_string())?;
+    fs::write(wasm, short.wasm).map_err(|e| e.to_string())
 }
 
 fn optimise(wasm: &Path) -> Result<()> {
