@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use crate::minify::{self, Script};
 use crate::run::{Result, cmd, run};
 use crate::size::{self, SizeReport};
 
@@ -22,7 +23,10 @@ pub fn dist() -> Result<SizeReport> {
     let split = crate::split::split(dist)?;
     externalise_loader(dist, &split.wasm_integrity)?;
     add_meta_csp(dist)?;
+    minify_styles(dist)?;
+    minify::js_file(&dist.join("embed.js"), Script::Classic)?;
     fill_service_worker(dist, &split.for_holders)?;
+    minify::js_file(&dist.join("sw.js"), Script::Classic)?;
     size::report(dist, &split.results)
 }
 
@@ -49,7 +53,20 @@ fn externalise_loader(dist: &Path, wasm_integrity: &str) -> Result<()> {
     let Some((html, name, script)) = split_loader(&html, &words, wasm_integrity)? else {
         return Ok(());
     };
+    // Named after its source, which decides what the pinned terser writes.
+    let script = minify::js(&script, Script::Module, &name)?;
     fs::write(dist.join(&name), script).map_err(|e| e.to_string())?;
+    fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// Trunk's styles minified, and the page's integrity for them written again.
+fn minify_styles(dist: &Path) -> Result<()> {
+    let css = minify::one(dist, "main-", ".css")?;
+    minify::css_file(&css)?;
+    let name = css.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| e.to_string())?;
+    let html = crate::split::with_integrity(&html, name, &crate::split::sha384(&css)?)?;
     fs::write(&index, html).map_err(|e| e.to_string())
 }
 

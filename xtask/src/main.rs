@@ -9,6 +9,7 @@ mod e2e;
 mod fuzz;
 mod js_words;
 mod lighthouse;
+mod minify;
 mod nginx;
 mod run;
 mod serve;

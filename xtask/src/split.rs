@@ -111,9 +111,17 @@ pub fn split(dist: &Path) -> Result<Split> {
     for old in [format!("{stem}.js"), format!("{stem}_bg.wasm")] {
         fs::remove_file(dist.join(old)).map_err(|e| e.to_string())?;
     }
-    write(&names.main_js, main_js.as_bytes())?;
+    let module = crate::minify::Script::Module;
+    write(
+        &names.main_js,
+        crate::minify::js(&main_js, module, "main.js")?.as_bytes(),
+    )?;
     write(&names.main_wasm, &read(&main_wasm)?)?;
-    write(&names.link_js, link_js.as_bytes())?;
+    // The loader's text stays as wasm-split wrote it for `loaded_with`, which reads it below.
+    write(
+        &names.link_js,
+        crate::minify::js(&link_js, module, "link.js")?.as_bytes(),
+    )?;
     for (chunk, renamed) in chunks.iter().zip(&names.chunks) {
         write(renamed, &read(chunk)?)?;
     }
@@ -210,7 +218,7 @@ fn with_results_preload(html: &str, results: &[String], extras: &[String]) -> Re
 }
 
 /// Trunk's `<link … href="./name" … integrity="sha384-…">` with the digest of the file now there.
-fn with_integrity(html: &str, name: &str, digest: &str) -> Result<String> {
+pub fn with_integrity(html: &str, name: &str, digest: &str) -> Result<String> {
     Ok(match integrity_value(html, name)? {
         Some((value, close)) => format!("{}sha384-{digest}{}", &html[..value], &html[close..]),
         None => html.to_string(),
@@ -251,7 +259,7 @@ fn integrity_value(html: &str, name: &str) -> Result<Option<(usize, usize)>> {
 }
 
 /// Base64 SHA-384 of a file, by node (installed for the tests; xtask stays std-only).
-fn sha384(file: &Path) -> Result<String> {
+pub fn sha384(file: &Path) -> Result<String> {
     const SCRIPT: &str = "process.stdout.write(require('crypto').createHash('sha384')\
         .update(require('fs').readFileSync(process.argv[1])).digest('base64'))";
     crate::run::output("node", &["-e", SCRIPT, path(file)?])

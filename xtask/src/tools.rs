@@ -143,7 +143,8 @@ fn toml_string(toml: &str, key: &str) -> Option<String> {
     })
 }
 
-/// npm packages (wasm-opt, Playwright, axe-core) at the versions of package-lock.json.
+/// npm packages (wasm-opt, terser, clean-css, Playwright, axe-core) at the versions of
+/// package-lock.json.
 fn ensure_npm() -> Result<()> {
     let stamp = Path::new("node_modules/.package-lock.json");
     let fresh = match (
