@@ -79,6 +79,14 @@ fn main() {
             text_table::digest(&text_table::table(&catalog, lang))
         );
     }
+    // Each language's programs' details (benefits, steps), fetched after the first cards.
+    for lang in text::Lang::ALL {
+        println!(
+            "cargo:rustc-env=BOUSLA_DETAILS_DIGEST_{}={}",
+            lang.code().to_ascii_uppercase(),
+            text_table::digest(&text_table::details_table(&catalog, lang))
+        );
+    }
     // The programs' sources, one table for every language, fetched with a program's page.
     println!(
         "cargo:rustc-env=BOUSLA_SOURCES_DIGEST={}",
@@ -148,6 +156,13 @@ fn write_text_tables(catalog: &Catalog, interfaces: &[(text::Lang, String, Strin
         ));
         let path = dir.join(text_table::file_name(&hash, lang));
         std::fs::write(&path, table).expect("target/ is writable");
+    }
+    for lang in text::Lang::ALL {
+        std::fs::write(
+            dir.join(text_table::details_file_name(&hash, lang)),
+            text_table::details_table(catalog, lang),
+        )
+        .expect("target/ is writable");
     }
     std::fs::write(
         dir.join(text_table::sources_file_name(&hash)),

@@ -70,13 +70,15 @@ fn no_contact_detail_is_left_without_a_source() {
 #[test]
 fn the_per_language_text_tables_rebuild_the_browser_catalog_exactly() {
     use bousla::catalog::text_table::{
-        decode_sources, digest, fill, for_browser, sources_table, strip, table,
+        decode_sources, details_table, digest, fill, fill_details, for_browser, sources_table,
+        strip, table,
     };
     let full = files();
     let mut rebuilt = strip(&full);
     assert_ne!(rebuilt, full, "strip removes the texts");
     for lang in Lang::ALL {
         fill(&mut rebuilt, lang, &table(&full, lang)).expect("a table of the same catalog fits");
+        fill_details(&mut rebuilt, lang, &details_table(&full, lang)).expect("the same's details");
     }
     let sources = sources_table(&full);
     decode_sources(&mut rebuilt, &sources, &digest(&sources)).expect("the same catalog's");

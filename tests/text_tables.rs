@@ -3,10 +3,10 @@
 //! or altered is refused as a whole, even with the right number of entries.
 
 use bousla::catalog::text_table::{
-    SEPARATOR, decode, decode_sources, digest, file_name, for_browser, hash, sources_file_name,
-    sources_table, strip, table,
+    SEPARATOR, decode, decode_details, decode_sources, details_table, digest, file_name,
+    for_browser, hash, sources_file_name, sources_table, strip, table,
 };
-use bousla::catalog::{Lang, SOURCES_DIGEST, embedded, text_digest};
+use bousla::catalog::{Lang, SOURCES_DIGEST, details_digest, embedded, text_digest};
 
 #[test]
 fn the_tables_of_this_build_fill_the_catalog_exactly() {
@@ -20,8 +20,14 @@ fn the_tables_of_this_build_fill_the_catalog_exactly() {
     assert_ne!(
         rebuilt,
         for_browser(full),
-        "the programs' sources are not in them"
+        "the programs' details and sources are not in them"
     );
+    for lang in Lang::ALL {
+        let t = details_table(full, lang);
+        assert_eq!(digest(&t), details_digest(lang), "{}", lang.code());
+        decode_details(&mut rebuilt, lang, &t, details_digest(lang)).expect("the build's own");
+    }
+    assert_ne!(rebuilt, for_browser(full), "the sources are not in them");
     let sources = sources_table(full);
     assert_eq!(digest(&sources), SOURCES_DIGEST);
     decode_sources(&mut rebuilt, &sources, SOURCES_DIGEST).expect("the build's own table");
@@ -178,4 +184,43 @@ fn a_change_to_any_table_even_only_a_source_renames_every_table() {
         sources_file_name(&base),
         format!("catalog-{base}.sources.txt")
     );
+}
+
+/// The results' cards show no program's benefits or steps to apply: they are in each
+/// language's details table, downloaded after the first cards, and checked like the others.
+#[test]
+fn benefits_and_steps_are_in_the_details_table_only_and_an_altered_one_is_refused() {
+    let full = embedded();
+    for lang in Lang::ALL {
+        let (texts, details) = (table(full, lang), details_table(full, lang));
+        let long: Vec<&str> = full
+            .programs
+            .iter()
+            .flat_map(|p| [p.benefits.get(lang), p.how_to_apply.get(lang)])
+            .filter(|x| x.chars().count() > 80)
+            .collect();
+        assert!(
+            long.len() > 50,
+            "{}: the catalog says what programs give",
+            lang.code()
+        );
+        for x in &long {
+            assert!(
+                !texts.contains(x) && details.contains(x),
+                "{}: {x}",
+                lang.code()
+            );
+        }
+        let mut c = strip(full);
+        let swapped = {
+            let mut e: Vec<&str> = details.split(SEPARATOR).collect();
+            e.swap(0, 1);
+            e.join(&SEPARATOR.to_string())
+        };
+        let cut: String = details.chars().take(details.chars().count() / 2).collect();
+        for bad in [swapped, cut] {
+            assert!(decode_details(&mut c, lang, &bad, details_digest(lang)).is_err());
+        }
+        assert_eq!(c, strip(full), "a refused table changes nothing");
+    }
 }

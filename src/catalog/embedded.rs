@@ -20,6 +20,15 @@ pub fn text_digest(lang: super::text::Lang) -> &'static str {
     }
 }
 
+/// The SHA-256 of each language's table of the programs' details (Darija's are the Arabic).
+pub fn details_digest(lang: super::text::Lang) -> &'static str {
+    match lang {
+        super::text::Lang::Ar | super::text::Lang::Ary => env!("BOUSLA_DETAILS_DIGEST_AR"),
+        super::text::Lang::Fr => env!("BOUSLA_DETAILS_DIGEST_FR"),
+        super::text::Lang::En => env!("BOUSLA_DETAILS_DIGEST_EN"),
+    }
+}
+
 /// The SHA-256 of this build's programs' sources table (checked like the languages' tables).
 pub const SOURCES_DIGEST: &str = env!("BOUSLA_SOURCES_DIGEST");
 

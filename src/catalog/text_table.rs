@@ -31,12 +31,7 @@ fn sources(v: &mut [Source]) -> impl Iterator<Item = Slot<'_>> {
 fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
     let mut out = Vec::new();
     for p in &mut c.programs {
-        out.extend([
-            Slot::Text(&mut p.name),
-            Slot::Text(&mut p.summary),
-            Slot::Text(&mut p.benefits),
-            Slot::Text(&mut p.how_to_apply),
-        ]);
+        out.extend([Slot::Text(&mut p.name), Slot::Text(&mut p.summary)]);
         out.extend(p.caution.as_mut().map(Slot::Text));
         out.extend(opt_plain(&mut p.website));
         out.extend(opt_plain(&mut p.phone));
@@ -56,6 +51,18 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
         out.extend([Slot::Text(&mut w.title), Slot::Text(&mut w.explanation)]);
     }
     out
+}
+
+/// Every program's benefits and steps to apply, in catalog order: a program's page and the
+/// printed sheet show them, the results' cards do not. Each language's details are a table of
+/// their own (`catalog-<hash>.<lang>-details.txt`), downloaded once the results' first cards
+/// are drawn or when a program's page opens: they were 9.5 KB brotli of the 23 KB a holder
+/// downloaded before the first card (Arabic).
+fn detail_slots(c: &mut Catalog) -> Vec<Slot<'_>> {
+    c.programs
+        .iter_mut()
+        .flat_map(|p| [Slot::Text(&mut p.benefits), Slot::Text(&mut p.how_to_apply)])
+        .collect()
 }
 
 /// Every program's sources (address and title), in catalog order: the program pages' own
@@ -92,6 +99,7 @@ pub fn for_browser(c: &Catalog) -> Catalog {
 pub fn strip(c: &Catalog) -> Catalog {
     let mut s = for_browser(c);
     slots(&mut s).into_iter().for_each(clear);
+    detail_slots(&mut s).into_iter().for_each(clear);
     source_slots(&mut s).into_iter().for_each(clear);
     s
 }
@@ -121,6 +129,28 @@ pub fn decode_sources(c: &mut Catalog, table: &str, expected: &str) -> Result<()
 /// download against [`integrity`]); refuses one whose entry count is not the catalog's.
 pub fn fill_sources(c: &mut Catalog, table: &str) -> Result<(), String> {
     fill_slots(source_slots(c), Lang::Ar, table, "sources")
+}
+
+/// One language's table of the programs' details (see [`detail_slots`]).
+pub fn details_table(c: &Catalog, lang: Lang) -> String {
+    join(detail_slots(&mut c.clone()), lang)
+}
+
+/// Checks a language's details table against the digest this build recorded, then fills the
+/// programs' benefits and steps from it; refuses it as a whole otherwise, like [`decode`].
+pub fn decode_details(
+    c: &mut Catalog,
+    lang: Lang,
+    table: &str,
+    expected: &str,
+) -> Result<(), String> {
+    matches_build(table, expected, "details")?;
+    fill_details(c, lang, table)
+}
+
+/// Fills the programs' benefits and steps of `lang` from a table already checked.
+pub fn fill_details(c: &mut Catalog, lang: Lang, table: &str) -> Result<(), String> {
+    fill_slots(detail_slots(c), lang, table, "details")
 }
 
 pub fn table(c: &Catalog, lang: Lang) -> String {
@@ -303,12 +333,13 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
-/// Content hash of the four tables (three languages and the sources), in their file names: a new catalog gets new names,
-/// so they can be cached forever.
+/// Content hash of every table (each language's texts and details, and the sources), in
+/// their file names: a new catalog gets new names, so they can be cached forever.
 pub fn hash(c: &Catalog) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let tables = Lang::ALL.map(|lang| table(c, lang));
-    for t in tables.iter().chain([&sources_table(c)]) {
+    let details = Lang::ALL.map(|lang| details_table(c, lang));
+    for t in tables.iter().chain(&details).chain([&sources_table(c)]) {
         for b in t.bytes().chain([0]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -319,6 +350,11 @@ pub fn hash(c: &Catalog) -> String {
 
 pub fn file_name(hash: &str, lang: Lang) -> String {
     format!("catalog-{hash}.{}.txt", lang.code())
+}
+
+/// A language's table of the programs' details: `catalog-<hash>.<lang>-details.txt`.
+pub fn details_file_name(hash: &str, lang: Lang) -> String {
+    format!("catalog-{hash}.{}-details.txt", lang.code())
 }
 
 /// The programs' sources table of a build: `catalog-<hash>.sources.txt`.

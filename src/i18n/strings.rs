@@ -152,6 +152,7 @@ text_table! {
     partial_open: "يموّل حتى {covers} من أصل أكثر من {asked} التي تطلبها. ابحث عن تمويل آخر يكمّله.", "Couvre jusqu'à {covers} de vos plus de {asked}. Cherchez un autre financement pour compléter.", "Covers up to {covers} of the more than {asked} you need. Look for other funding to add to it.";
     sources: "المصادر", "Sources", "Sources";
     sources_unavailable: "تعذر تحميل المصادر. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger les sources : vérifiez la connexion puis réessayez.", "The sources could not be loaded: check the connection, then try again.";
+    details_unavailable: "تعذر تحميل تفاصيل البرنامج. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger le détail du programme : vérifiez la connexion puis réessayez.", "The program's details could not be loaded: check the connection, then try again.";
     part_unavailable: "تعذر تحميل هذا الجزء. تحقق من الاتصال ثم أعد المحاولة.", "Impossible de charger cette partie : vérifiez la connexion puis réessayez.", "This part could not be loaded: check the connection, then try again.";
     caution: "تنبيه", "Attention", "Caution";
     confidence_note: "بعض المعلومات غير مؤكدة. تحقق منها لدى الجهة المسؤولة قبل أي خطوة.", "Certaines informations ne sont pas confirmées. Vérifiez-les auprès de l'organisme avant d'agir.", "Some facts are not confirmed. Check them with the provider before you act.";

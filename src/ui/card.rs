@@ -18,6 +18,7 @@ use crate::i18n::speech::{self, ProgramView, verdict_text};
 use crate::i18n::strings::{Strings, fill};
 use crate::questionnaire::{is_open_ended, settling_question};
 
+use super::details::{Part, ProgramDetail};
 use super::listen::listen_button;
 use super::picks::band_label;
 use super::sources::ProgramSources;
@@ -460,7 +461,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             {cautions(p, lang, s, 2)}
             <h2>{s.what_you_get}</h2>
             {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
-            <p lang=text_lang()>{p.benefits.get(lang).to_string()}</p>
+            <ProgramDetail program part=Part::Benefits/>
             {check_list(&checks, Outcome::Met, &profile, lang, s, 3)}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 3)}
             {check_list(&checks, Outcome::Unmet, &profile, lang, s, 3)}
@@ -471,7 +472,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
                 </div>
             })}
             <h2>{s.how_to_apply}</h2>
-            <p lang=text_lang()>{p.how_to_apply.get(lang).to_string()}</p>
+            <ProgramDetail program part=Part::Steps/>
             {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
             {where_to_go(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>

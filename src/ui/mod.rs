@@ -7,6 +7,7 @@ mod app;
 mod card;
 mod chunk;
 mod counting;
+mod details;
 mod header;
 mod history;
 mod kiosk;

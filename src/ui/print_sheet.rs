@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::Confidence;
+use crate::catalog::{Confidence, Program};
 use crate::engine::{Outcome, Ranked, doors, explain};
 use crate::i18n::reasons::{door_reason, rule};
 use crate::i18n::speech::verdict_text;
@@ -15,6 +15,7 @@ use crate::results_view::on_paper;
 
 use super::card::{amount_line, text_lang};
 use super::chunk::in_chunk;
+use super::details::details;
 use super::qr::qr_svg;
 use super::state::use_state;
 
@@ -66,9 +67,23 @@ fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
             })}
             <br/><span class="k door">{s.where_to_go}": "</span>{contact}
             {steps.then(|| view! {
-                <br/><span class="k steps">{s.how_to_apply}": "</span><span lang=text_lang()>{p.how_to_apply.get(lang).to_string()}</span>
+                <br/><span class="k steps">{s.how_to_apply}": "</span>{steps_of(p)}
             })}
         </li>
+    }
+}
+
+/// How to apply to `p`, once its language's details are here (the sheet is drawn again then).
+fn steps_of(p: &'static Program) -> impl IntoView {
+    let state = use_state();
+    let at = state.catalog().programs.iter().position(|q| q.id == p.id);
+    move || {
+        let loaded = details(state.lang.get()).get();
+        let steps = loaded
+            .and_then(Result::ok)
+            .zip(at)
+            .and_then(|(all, i)| all.get(i));
+        steps.map(|(_, steps)| view! { <span lang=text_lang()>{steps.clone()}</span> })
     }
 }
 
@@ -87,6 +102,9 @@ fn PrintSheet(most: usize, steps: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     move || {
+        // Asked for here, where every results page draws the sheet once its first cards are on
+        // screen, so that a program's page opened next shows its benefits and steps at once.
+        let _ = details(state.lang.get());
         let picked: Vec<Ranked<'static>> = state.ranking().with(|r| {
             let all = on_paper(r).into_iter().cloned();
             all.take(most).collect()

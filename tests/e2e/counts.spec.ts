@@ -249,7 +249,7 @@ test('40 holders through a counting kiosk; the export obeys the small-count rule
       // (whose hashed names may contain "r-" as in "split_adviser-…").
       const u = new URL(url);
       expect(u.search + u.hash, 'cached URLs carry no answers').not.toMatch(/#|a=2\.|r-[a-z]|g-(female|male)/);
-      expect(u.pathname, 'cached URLs are the app\'s files').toMatch(/^\/([a-z0-9_]+(-[0-9a-f]+)?(_bg)?\.[a-z0-9.]+(-ui\.txt)?)?$/);
+      expect(u.pathname, 'cached URLs are the app\'s files').toMatch(/^\/([a-z0-9_]+(-[0-9a-f]+)?(_bg)?\.[a-z0-9.]+(-(ui|details)\.txt)?)?$/);
     }
   }
 

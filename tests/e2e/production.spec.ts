@@ -66,11 +66,11 @@ test('hashed assets are immutable for a year, with their types and the security 
     [one(/^bousla-[0-9a-f]{1,16}\.js$/), 'text/javascript'],
     [one(/^boot-[0-9a-f]{12}\.js$/), 'text/javascript'],
     [one(/^main-[0-9a-f]{1,16}\.css$/), 'text/css'],
-    // The programs' texts of each language, their sources, and the interface words of French,
-    // English and Darija.
-    ...files.filter((f) => /^catalog-[0-9a-f]{12}\.(ar|fr|en|sources|fr-ui|en-ui|ary-ui)\.txt$/.test(f)).map((f): [string, string] => [f, 'text/plain']),
+    // The programs' texts and details of each language, their sources, and the interface words
+    // of French, English and Darija.
+    ...files.filter((f) => /^catalog-[0-9a-f]{12}\.(ar|fr|en|ar-details|fr-details|en-details|sources|fr-ui|en-ui|ary-ui)\.txt$/.test(f)).map((f): [string, string] => [f, 'text/plain']),
   ];
-  expect(assets.length).toBe(11);
+  expect(assets.length).toBe(14);
   for (const [file, type] of assets) {
     const r = await request.get(`./${file}`);
     expect(r.status(), file).toBe(200);

@@ -1,0 +1,120 @@
+//! A program's benefits and steps to apply, in the holder's language. They are a table of their
+//! own per language (`catalog-<hash>.<lang>-details.txt`): the results' cards never show them,
+//! and they were 9.5 KB brotli of the 23 KB a holder downloaded before the first card. The
+//! printed sheet, drawn once the first cards are on screen, asks for them, so a holder who then
+//! opens a program's page or prints finds them here.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use crate::browser;
+use crate::catalog::text_table::{details_file_name, fill_details};
+use crate::catalog::{Lang, TEXT_HASH, details_digest, embedded};
+
+/// Every program's (benefits, steps to apply) in one language, in catalog order.
+pub type All = &'static [(String, String)];
+
+/// `None` while the download is on its way.
+type Loaded = ArcRwSignal<Option<Result<All, ()>>>;
+
+thread_local! {
+    /// One download per language per visit, shared by every reader; "Try again" starts anew.
+    static TABLES: RefCell<Vec<(Lang, Loaded)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The details of `lang`'s programs (Darija's are the Arabic ones), downloaded on first use.
+pub fn details(lang: Lang) -> Loaded {
+    let lang = lang.text_lang();
+    if let Some(loaded) =
+        TABLES.with_borrow(|t| t.iter().find(|(l, _)| *l == lang).map(|(_, s)| s.clone()))
+    {
+        return loaded;
+    }
+    let loaded = Loaded::new(None);
+    TABLES.with_borrow_mut(|t| t.push((lang, loaded.clone())));
+    fetch(lang, loaded.clone());
+    loaded
+}
+
+/// "Try again" after a failed download.
+pub fn retry(lang: Lang) {
+    let loaded = details(lang);
+    if matches!(loaded.get_untracked(), Some(Err(()))) {
+        loaded.set(None);
+        fetch(lang.text_lang(), loaded);
+    }
+}
+
+fn fetch(lang: Lang, into: Loaded) {
+    leptos::task::spawn_local(async move {
+        let file = details_file_name(TEXT_HASH, lang);
+        let decoded = browser::fetch_text(&file, details_digest(lang))
+            .await
+            .and_then(|table| {
+                let mut c = embedded().clone();
+                fill_details(&mut c, lang, &table).map(|()| c)
+            });
+        let result = match decoded {
+            Ok(c) => Ok(&*Vec::leak(
+                c.programs
+                    .into_iter()
+                    .map(|p| {
+                        (
+                            p.benefits.get(lang).to_string(),
+                            p.how_to_apply.get(lang).to_string(),
+                        )
+                    })
+                    .collect(),
+            )),
+            Err(e) => {
+                browser::warn(&format!("Bousla: could not load the program details ({e})"));
+                Err(())
+            }
+        };
+        into.set(Some(result));
+    });
+}
+
+/// Which of a program's details.
+#[derive(Clone, Copy)]
+pub enum Part {
+    Benefits,
+    Steps,
+}
+
+/// One of a program's details, once its language's table is here; a sentence with "Try again"
+/// if it could not be downloaded (the rest of the page does not wait for it).
+#[component]
+pub fn ProgramDetail(program: usize, part: Part) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        match details(lang).get() {
+            None => view! { <p aria-busy="true"></p> }.into_any(),
+            Some(Ok(all)) => {
+                let text = all
+                    .get(program)
+                    .map(|(benefits, steps)| match part {
+                        Part::Benefits => benefits.clone(),
+                        Part::Steps => steps.clone(),
+                    })
+                    .unwrap_or_default();
+                view! { <p lang=super::card::text_lang()>{text}</p> }.into_any()
+            }
+            // Said once, above the benefits: the steps' place stays empty.
+            Some(Err(())) if matches!(part, Part::Steps) => ().into_any(),
+            Some(Err(())) => {
+                let s = state.strings();
+                view! {
+                    <p class="notice" role="status" data-testid="details-unavailable">
+                        {s.details_unavailable}" "
+                        <button type="button" class="link" on:click=move |_| retry(lang)>{s.retry}</button>
+                    </p>
+                }
+                .into_any()
+            }
+        }
+    }
+}
