@@ -18,6 +18,7 @@ use crate::i18n::speech::{self, ProgramView, verdict_text};
 use crate::i18n::strings::{Strings, fill};
 use crate::questionnaire::{is_open_ended, settling_question};
 
+use super::chunk::{in_chunk, lazy};
 use super::details::{Part, ProgramDetail};
 use super::listen::listen_button;
 use super::picks::band_label;
@@ -35,9 +36,10 @@ pub fn external_link(url: &str, label: &str, s: &'static Strings) -> impl IntoVi
     };
     if state.config.kiosk {
         let aria = fill(s.qr_link_label, &[("url", url)]);
+        let url = url.to_string();
         view! {
             <span class="qr-link">
-                {super::qr::qr_svg(url, aria)}
+                {lazy(None, move || link_qr(url.clone(), aria.clone()))}
                 <span dir="ltr">{label.to_string()}</span>
             </span>
         }
@@ -46,6 +48,17 @@ pub fn external_link(url: &str, label: &str, s: &'static Strings) -> impl IntoVi
         view! { <a href=url.to_string() rel="noopener noreferrer" target="_blank" dir="ltr">{label.to_string()}</a> }.into_any()
     }
 }
+
+// The QR code of a link on a kiosk, in the extras' chunk with the other QR codes (sharing, the
+// printed sheet): the results' first cards of every holder do not carry the QR encoder (about
+// 3 KB brotli) that only kiosks draw there; it arrives with sharing, after those cards.
+in_chunk!(
+    extras,
+    preload_link_qr,
+    fn link_qr(url: String, aria: String) {
+        super::qr::qr_svg(&url, aria)
+    }
+);
 
 /// A sub-heading at `level`: 4 in a result card (under the card's h3); on the detail page (under
 /// its h1 and h2s) 2 or 3, so that heading levels never skip one.

@@ -33,6 +33,9 @@ test('on a kiosk, links to other sites are QR codes, and targets are at least 44
   await page.goto('./?lang=fr&mode=kiosk&idle=600');
   await page.getByTestId('start').click();
   await answerAzilal(page);
+  // On the results too: their QR codes come with sharing's code, after the first cards.
+  await expect(page.locator('article.card .qr-link svg.qr').first()).toBeVisible();
+  expect(await page.locator('article.card a[target="_blank"]').count()).toBe(0);
   await page.locator('article.card button.secondary').first().click();
   await expect(page.locator('article.detail')).toBeVisible();
   expect(await page.locator('article.detail a[target="_blank"]').count()).toBe(0);
