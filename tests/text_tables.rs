@@ -42,13 +42,8 @@ fn the_first_load_leaves_the_programs_sources_to_their_pages() {
         .iter()
         .flat_map(|p| &p.sources)
         .map(|s| s.url.as_str())
-        // A program's own website is shown on the results too, and may also be a source.
-        .filter(|u| {
-            !full
-                .programs
-                .iter()
-                .any(|p| p.website.as_deref() == Some(*u))
-        })
+        // A desk's website is on the cards, and may also be a program's source.
+        .filter(|u| !full.desks.iter().any(|d| d.website.as_deref() == Some(*u)))
         .collect();
     assert!(urls.len() > 100, "the catalog cites its sources");
     for lang in Lang::ALL {
@@ -104,7 +99,7 @@ fn a_cut_shuffled_or_altered_sources_table_is_refused_and_changes_nothing() {
 }
 
 #[test]
-fn the_browser_gets_every_program_source_and_leaves_out_only_sources_it_never_shows() {
+fn the_browser_gets_every_program_source_and_leaves_out_only_what_it_never_shows() {
     let full = embedded();
     let browser = for_browser(full);
     assert_eq!(
@@ -115,9 +110,15 @@ fn the_browser_gets_every_program_source_and_leaves_out_only_sources_it_never_sh
     assert!(browser.desks.iter().all(|d| d.sources.is_empty()));
     assert!(browser.providers.iter().all(|p| p.sources.is_empty()));
     assert!(browser.pathways.iter().all(|w| w.sources.is_empty()));
+    // Providers' websites: a program's card names its provider, and a desk gives its own site.
+    assert!(full.providers.iter().any(|p| p.website.is_some()));
+    assert!(browser.providers.iter().all(|p| p.website.is_none()));
     let mut without = full.clone();
     without.desks.iter_mut().for_each(|d| d.sources.clear());
-    without.providers.iter_mut().for_each(|p| p.sources.clear());
+    without.providers.iter_mut().for_each(|p| {
+        p.sources.clear();
+        p.website = None;
+    });
     without.pathways.iter_mut().for_each(|w| w.sources.clear());
     assert_eq!(browser, without, "nothing else differs");
 }
@@ -210,6 +211,16 @@ fn benefits_and_steps_are_in_the_details_table_only_and_an_altered_one_is_refuse
                 "{}: {x}",
                 lang.code()
             );
+        }
+        // A program's website is on its page, not on its card.
+        let sites: Vec<&str> = full
+            .programs
+            .iter()
+            .filter_map(|p| p.website.as_deref())
+            .collect();
+        assert!(sites.len() > 10);
+        for w in &sites {
+            assert!(details.contains(w), "{}: {w}", lang.code());
         }
         let mut c = strip(full);
         let swapped = {

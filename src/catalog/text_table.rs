@@ -33,12 +33,10 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
     for p in &mut c.programs {
         out.extend([Slot::Text(&mut p.name), Slot::Text(&mut p.summary)]);
         out.extend(p.caution.as_mut().map(Slot::Text));
-        out.extend(opt_plain(&mut p.website));
         out.extend(opt_plain(&mut p.phone));
     }
     for p in &mut c.providers {
         out.push(Slot::Text(&mut p.name));
-        out.extend(opt_plain(&mut p.website));
     }
     for d in &mut c.desks {
         out.push(Slot::Text(&mut d.name));
@@ -53,15 +51,19 @@ fn slots(c: &mut Catalog) -> Vec<Slot<'_>> {
     out
 }
 
-/// Every program's benefits and steps to apply, in catalog order: a program's page and the
-/// printed sheet show them, the results' cards do not. Each language's details are a table of
+/// Every program's benefits, steps to apply and website, in catalog order: a program's page
+/// and the printed sheet show them, the results' cards do not. Each language's details are a table of
 /// their own (`catalog-<hash>.<lang>-details.txt`), downloaded once the results' first cards
 /// are drawn or when a program's page opens: they were 9.5 KB brotli of the 23 KB a holder
 /// downloaded before the first card (Arabic).
 fn detail_slots(c: &mut Catalog) -> Vec<Slot<'_>> {
     c.programs
         .iter_mut()
-        .flat_map(|p| [Slot::Text(&mut p.benefits), Slot::Text(&mut p.how_to_apply)])
+        .flat_map(|p| {
+            [Slot::Text(&mut p.benefits), Slot::Text(&mut p.how_to_apply)]
+                .into_iter()
+                .chain(opt_plain(&mut p.website))
+        })
         .collect()
 }
 
@@ -77,13 +79,15 @@ fn source_slots(c: &mut Catalog) -> Vec<Slot<'_>> {
 }
 
 /// What the browser gets of the catalog: all of it but the sources of providers, desks and
-/// pathways, which the app never shows (a program's sources are on its page). They were a third
+/// pathways, which the app never shows (a program's sources are on its page), and providers'
+/// websites, which it never shows either (desks have their own). The sources were a third
 /// of each language's table (17 KB brotli of 49 KB in Arabic). The CLI, the evaluation and the
 /// audit read them from `data/catalog`, and validation keeps requiring them.
 pub fn for_browser(c: &Catalog) -> Catalog {
     let mut b = c.clone();
     for p in &mut b.providers {
         p.sources.clear();
+        p.website = None;
     }
     for d in &mut b.desks {
         d.sources.clear();

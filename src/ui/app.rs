@@ -13,7 +13,7 @@ use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
 use super::results::{detail_screen, preload_results, results_screen};
 use super::review::{preload_review, review_screen};
-use super::staff::remember_early_shortcut;
+use super::staff::remember_early_gesture;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
 
@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
             {config.counts.then(|| {
-                remember_early_shortcut();
+                remember_early_gesture();
                 lazy(None, office)
             })}
             <main class="screen">

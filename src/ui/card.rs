@@ -455,7 +455,6 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
         .map(|k| k.label(lang))
         .collect::<Vec<_>>()
         .join(lang.pick("، ", ", ", ", "));
-    let website = p.website.clone();
     let program = state
         .catalog()
         .programs
@@ -486,7 +485,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             })}
             <h2>{s.how_to_apply}</h2>
             <ProgramDetail program part=Part::Steps/>
-            {website.map(|w| view! { <p>{external_link(&w, &w, s)}</p> })}
+            <ProgramDetail program part=Part::Website/>
             {where_to_go(p, &profile, lang, s, usize::MAX, 3)}
             <h2>{s.sources}</h2>
             <ProgramSources program/>

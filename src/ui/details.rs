@@ -1,4 +1,4 @@
-//! A program's benefits and steps to apply, in the holder's language. They are a table of their
+//! A program's benefits, steps to apply and website, in the holder's language. They are a table of their
 //! own per language (`catalog-<hash>.<lang>-details.txt`): the results' cards never show them,
 //! and they were 9.5 KB brotli of the 23 KB a holder downloaded before the first card. The
 //! printed sheet, drawn once the first cards are on screen, asks for them, so a holder who then
@@ -13,8 +13,15 @@ use crate::browser;
 use crate::catalog::text_table::{details_file_name, fill_details};
 use crate::catalog::{Lang, TEXT_HASH, details_digest, embedded};
 
-/// Every program's (benefits, steps to apply) in one language, in catalog order.
-pub type All = &'static [(String, String)];
+/// What a program's page shows and its card does not.
+pub struct Detail {
+    pub benefits: String,
+    pub steps: String,
+    pub website: Option<String>,
+}
+
+/// Every program's details in one language, in catalog order.
+pub type All = &'static [Detail];
 
 /// `None` while the download is on its way.
 type Loaded = ArcRwSignal<Option<Result<All, ()>>>;
@@ -60,11 +67,10 @@ fn fetch(lang: Lang, into: Loaded) {
             Ok(c) => Ok(&*Vec::leak(
                 c.programs
                     .into_iter()
-                    .map(|p| {
-                        (
-                            p.benefits.get(lang).to_string(),
-                            p.how_to_apply.get(lang).to_string(),
-                        )
+                    .map(|p| Detail {
+                        benefits: p.benefits.get(lang).to_string(),
+                        steps: p.how_to_apply.get(lang).to_string(),
+                        website: p.website.filter(|w| !w.is_empty()),
                     })
                     .collect(),
             )),
@@ -82,6 +88,7 @@ fn fetch(lang: Lang, into: Loaded) {
 pub enum Part {
     Benefits,
     Steps,
+    Website,
 }
 
 /// One of a program's details, once its language's table is here; a sentence with "Try again"
@@ -92,19 +99,28 @@ pub fn ProgramDetail(program: usize, part: Part) -> impl IntoView {
     move || {
         let lang = state.lang.get();
         match details(lang).get() {
+            Some(Ok(all)) => match (all.get(program), part) {
+                (Some(d), Part::Benefits) => {
+                    view! { <p lang=super::card::text_lang()>{d.benefits.clone()}</p> }.into_any()
+                }
+                (Some(d), Part::Steps) => {
+                    view! { <p lang=super::card::text_lang()>{d.steps.clone()}</p> }.into_any()
+                }
+                (
+                    Some(Detail {
+                        website: Some(w), ..
+                    }),
+                    Part::Website,
+                ) => {
+                    let link = super::card::external_link(w, w, state.strings());
+                    view! { <p>{link}</p> }.into_any()
+                }
+                _ => ().into_any(),
+            },
+            // Said once, above the benefits, while on its way or if it failed: the other parts'
+            // places stay empty.
+            _ if !matches!(part, Part::Benefits) => ().into_any(),
             None => view! { <p aria-busy="true"></p> }.into_any(),
-            Some(Ok(all)) => {
-                let text = all
-                    .get(program)
-                    .map(|(benefits, steps)| match part {
-                        Part::Benefits => benefits.clone(),
-                        Part::Steps => steps.clone(),
-                    })
-                    .unwrap_or_default();
-                view! { <p lang=super::card::text_lang()>{text}</p> }.into_any()
-            }
-            // Said once, above the benefits: the steps' place stays empty.
-            Some(Err(())) if matches!(part, Part::Steps) => ().into_any(),
             Some(Err(())) => {
                 let s = state.strings();
                 view! {

@@ -79,11 +79,11 @@ fn steps_of(p: &'static Program) -> impl IntoView {
     let at = state.catalog().programs.iter().position(|q| q.id == p.id);
     move || {
         let loaded = details(state.lang.get()).get();
-        let steps = loaded
+        let detail = loaded
             .and_then(Result::ok)
             .zip(at)
             .and_then(|(all, i)| all.get(i));
-        steps.map(|(_, steps)| view! { <span lang=text_lang()>{steps.clone()}</span> })
+        detail.map(|d| view! { <span lang=text_lang()>{d.steps.clone()}</span> })
     }
 }
 

@@ -6,7 +6,7 @@
 //! are drawn from the numbers shown. The screen closes after the kiosk's idle time (at least a
 //! minute) without a touch, and with Escape. All of it is in the `counts` wasm chunk with the
 //! counting (`super::counting::office`), which a holder's phone never downloads; the app's
-//! first load has only `remember_early_shortcut`.
+//! first load has only `remember_early_gesture`.
 
 use std::fmt::Write;
 use std::sync::Mutex;
@@ -46,20 +46,47 @@ static TAPPED: Mutex<(u32, f64)> = Mutex::new((0, 0.0));
 static IDLE: AtomicU32 = AtomicU32::new(0);
 /// Set once the staff's screen (in the counts' chunk) watches the gesture itself.
 static WATCHING: AtomicBool = AtomicBool::new(false);
-/// The shortcut was pressed before that, while the chunk was on its way: the prompt opens once
-/// it is here.
+/// The gesture was made before that, while the chunk was on its way: the prompt opens once it
+/// is here.
 static PRESSED_EARLY: AtomicBool = AtomicBool::new(false);
 
 fn is_shortcut(e: &web_sys::KeyboardEvent) -> bool {
     e.ctrl_key() && e.alt_key() && e.shift_key() && e.code() == "KeyB"
 }
 
-/// From the app's start on a counting kiosk: remembers the staff's shortcut pressed before the
-/// counts' chunk is here, so staff at the keyboard are never ignored. The only part of the
-/// staff's screen in the app's first load.
-pub fn remember_early_shortcut() {
+/// Counts a touch: true on the fifth quick one on the name (and the count starts again).
+fn fifth_tap(e: &web_sys::PointerEvent) -> bool {
+    let on_name = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".brand").ok().flatten())
+        .is_some();
+    let now = js_sys::Date::now();
+    let mut t = TAPPED.lock().unwrap_or_else(|e| e.into_inner());
+    *t = match (on_name, *t) {
+        (false, _) => (0, 0.0),
+        (true, (n, first)) if n > 0 && now - first <= TAP_WINDOW_MS => (n + 1, first),
+        (true, _) => (1, now),
+    };
+    let fifth = t.0 >= TAPS;
+    if fifth {
+        *t = (0, 0.0);
+    }
+    fifth
+}
+
+/// From the app's start on a counting kiosk: remembers the staff's gesture (five taps on the
+/// name, or the shortcut) made before the counts' chunk is here, so staff are never ignored;
+/// taps made before and after it arrives add up. The only part of the staff's screen in the
+/// app's first load.
+pub fn remember_early_gesture() {
     let _ = window_event_listener(ev::keydown, |e| {
         if !WATCHING.load(Ordering::Relaxed) && is_shortcut(&e) {
+            PRESSED_EARLY.store(true, Ordering::Relaxed);
+        }
+    });
+    let _ = window_event_listener(ev::pointerdown, |e| {
+        if !WATCHING.load(Ordering::Relaxed) && fifth_tap(&e) {
             PRESSED_EARLY.store(true, Ordering::Relaxed);
         }
     });
@@ -303,21 +330,7 @@ impl CountsView {
 fn watch_for_staff(dialog: Dialog, idle_limit: u32) {
     let _ = window_event_listener(ev::pointerdown, move |e| {
         IDLE.store(0, Ordering::Relaxed);
-        let on_name = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".brand").ok().flatten())
-            .is_some();
-        let now = js_sys::Date::now();
-        let mut t = TAPPED.lock().unwrap_or_else(|e| e.into_inner());
-        *t = match (on_name, *t) {
-            (false, _) => (0, 0.0),
-            (true, (n, first)) if n > 0 && now - first <= TAP_WINDOW_MS => (n + 1, first),
-            (true, _) => (1, now),
-        };
-        if t.0 >= TAPS {
-            *t = (0, 0.0);
-            drop(t);
+        if fifth_tap(&e) {
             dialog.ask();
         }
     });

@@ -408,3 +408,29 @@ test('the staff hash is the documented one (salted, iterated SHA-256)', async ()
   for (let i = 1; i < 20_000; i++) d = createHash('sha256').update(Buffer.concat([d, Buffer.from(salt)])).digest();
   expect(d.subarray(0, 16).toString('hex')).toBe(hash);
 });
+
+// The staff's screen is in the counts' chunk. Staff who tap the name while it is still on its
+// way (a slow kiosk just started) are not ignored: the taps made before it arrives count, and
+// add up with those made after.
+test.describe('without the service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('five taps on the name before the staff screen\'s code is here open the prompt once it is', async ({ page }) => {
+    for (const [before, after] of [[5, 0], [3, 2]]) {
+      let release = () => {};
+      const held = new Promise<void>((r) => { release = r; });
+      await page.route(/\/split_counts-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+      await page.goto('about:blank');
+      await page.goto(KIOSK);
+      await expect(page.getByTestId('start')).toBeVisible();
+      for (let i = 0; i < before; i++) await page.locator('#bousla .brand').click();
+      await expect(page.getByTestId('staff')).toHaveCount(0);
+      const arrived = page.waitForResponse(/\/split_counts-[0-9a-f]+\.wasm$/);
+      release();
+      await arrived;
+      for (let i = 0; i < after; i++) await page.locator('#bousla .brand').click();
+      await expect(page.locator('#staff-code'), `${before} taps before, ${after} after`).toBeFocused();
+      await page.unroute(/\/split_counts-[0-9a-f]+\.wasm$/);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-// A program's benefits and steps to apply are a table of their own per language, downloaded
+// A program's benefits, steps to apply and website are a table of their own per language, downloaded
 // once the results' first cards are drawn (the printed sheet asks for them): the cards never
 // show them, and they were 9.5 KB brotli of the 23 KB a holder downloaded before the first
 // card. A program's page shows them; a missing or damaged table leaves the rest of the page
@@ -32,8 +32,9 @@ test.describe('without the service worker', () => {
     const asked: string[] = [];
     let cardsWhenAsked = -1;
     await page.route(DETAILS, async (route: Route) => {
-      asked.push(route.request().url());
+      // Counted first: the test reads it once the request is listed.
       cardsWhenAsked = await page.locator('article.card').count();
+      asked.push(route.request().url());
       await route.continue();
     });
     await page.goto(LINK('fr'));
@@ -48,6 +49,13 @@ test.describe('without the service worker', () => {
     await resultsDrawn(page);
     await openProgram(page, 1);
     await expect.poll(() => entriesShown(page, detailsTable('fr'))).toBe(2);
+    // A program's own website is in the details too: on its page, not on its card.
+    await page.getByTestId('detail-back').click();
+    await resultsDrawn(page);
+    const card = page.locator('article.card[data-program="company-creation-online"]');
+    await expect(card.locator('a[href="https://www.directentreprise.ma"]')).toHaveCount(0);
+    await card.locator('button.secondary').last().click();
+    await expect(page.locator('article.detail a[href="https://www.directentreprise.ma"]').first()).toBeVisible();
     expect(asked).toHaveLength(1);
   });
 
