@@ -1,8 +1,8 @@
-//! A program's benefits, steps to apply and website, in the holder's language. They are a table of their
-//! own per language (`catalog-<hash>.<lang>-details.txt`): the results' cards never show them,
-//! and they were 9.5 KB brotli of the 23 KB a holder downloaded before the first card. The
-//! printed sheet, drawn once the first cards are on screen, asks for them, so a holder who then
-//! opens a program's page or prints finds them here.
+//! A program's benefits, steps to apply and website, in the holder's language. They are a table
+//! of their own per language (`catalog-<hash>.<lang>-details.txt`): the results' cards never
+//! show them, and they were 9.5 KB brotli of the 23 KB a holder downloaded before the first
+//! card. The printed sheet, drawn once the first cards are on screen, asks for them, so a holder
+//! who then opens a program's page or prints finds them here.
 
 use std::cell::RefCell;
 
