@@ -14,7 +14,7 @@
 
 use crate::js_words::words;
 use crate::run::Result;
-use crate::wasm_bin::{leb, name, sections, uleb};
+use crate::wasm_bin::{entries, put_entries, rebuild};
 
 /// What [`prune`] cut.
 #[derive(Debug, PartialEq)]
@@ -139,31 +139,17 @@ fn wasm_calls(js: &str) -> Vec<String> {
 
 /// `wasm` without the exports named in `drop`; every one of them must be there.
 fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
-    let mut out = wasm[..8].to_vec();
     let mut found = Vec::new();
-    for (id, section) in sections(wasm)? {
-        let mut body = section.to_vec();
-        if id == 7 {
-            let (count, mut at) = leb(section, 0)?;
-            let (mut kept, mut n) = (Vec::new(), 0);
-            for _ in 0..count {
-                let (field, after) = name(section, at)?;
-                let (_, end) = leb(section, after + 1)?;
-                if drop.iter().any(|d| d == field) {
-                    found.push(field.to_string());
-                } else {
-                    kept.extend_from_slice(&section[at..end]);
-                    n += 1;
-                }
-                at = end;
-            }
-            body = uleb(n);
-            body.extend(kept);
+    let out = rebuild(wasm, |id, body| {
+        if id != 7 {
+            return Ok(body.to_vec());
         }
-        out.push(id);
-        out.extend(uleb(body.len() as u32));
-        out.extend(body);
-    }
+        let (gone, kept): (Vec<_>, Vec<_>) = entries(body, false)?
+            .into_iter()
+            .partition(|e| drop.iter().any(|d| d == e.name));
+        found.extend(gone.into_iter().map(|e| e.name.to_string()));
+        Ok(put_entries(kept))
+    })?;
     let missing: Vec<_> = drop.iter().filter(|d| !found.contains(d)).collect();
     if !missing.is_empty() {
         return Err(format!(
@@ -176,6 +162,7 @@ fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wasm_bin::uleb;
 
     /// A module of three functions, exporting the ones named, in order.
     fn module(exports: &[&str]) -> Vec<u8> {

@@ -15,7 +15,7 @@
 
 use crate::js_words::{replace_words, whole_words, words};
 use crate::run::Result;
-use crate::wasm_bin::{leb, name, put_name, sections, uleb};
+use crate::wasm_bin::{Entry, entries, put_entries, rebuild};
 
 /// The module name wasm-bindgen gives the glue's imports (`--out-name main`).
 const GLUE_MODULE: &str = "./main_bg.js";
@@ -29,93 +29,64 @@ pub struct Shortened {
 }
 
 pub fn shorten(js: &str, wasm: &[u8]) -> Result<Shortened> {
-    let sections = sections(wasm)?;
     let mut short = Names::default();
     let mut js = js.to_string();
-    let mut out = wasm[..8].to_vec();
     let (mut imports, mut exports) = (0, 0);
-    for (id, body) in sections {
-        let body = match id {
-            2 => rename_imports(body, &mut js, &mut short, &mut imports)?,
-            7 => rename_exports(body, &mut js, &mut short, &mut exports)?,
-            _ => body.to_vec(),
+    let wasm = rebuild(wasm, |id, body| {
+        let renamed = match id {
+            2 => &mut imports,
+            7 => &mut exports,
+            _ => return Ok(body.to_vec()),
         };
-        out.push(id);
-        out.extend(uleb(body.len() as u32));
-        out.extend(body);
-    }
+        let mut out = Vec::new();
+        for e in entries(body, id == 2)? {
+            let new = rename(&e, &mut js, &mut short)?;
+            *renamed += usize::from(new.is_some());
+            out.push((e, new));
+        }
+        Ok(put_entries(out.iter().map(|(e, new)| Entry {
+            name: new.as_deref().unwrap_or(e.name),
+            ..*e
+        })))
+    })?;
     Ok(Shortened {
         js,
-        wasm: out,
+        wasm,
         imports,
         exports,
     })
 }
 
-fn rename_imports(
-    body: &[u8],
-    js: &mut String,
-    short: &mut Names,
-    renamed: &mut usize,
-) -> Result<Vec<u8>> {
-    let (count, mut at) = leb(body, 0)?;
-    let mut out = uleb(count);
-    for _ in 0..count {
-        let (module, after_module) = name(body, at)?;
-        let (field, after_field) = name(body, after_module)?;
-        let end = import_end(body, after_field)?;
-        out.extend(&body[at..after_module]);
-        if module == GLUE_MODULE {
-            let new = short.next(js);
+/// The short name of an import of the glue's module, or of an export under a mangled Rust
+/// name (`_R…`: a closure's trampoline the glue calls), renamed in `js` too; None for the rest.
+fn rename(e: &Entry, js: &mut String, short: &mut Names) -> Result<Option<String>> {
+    match e.module {
+        Some(GLUE_MODULE) => {
             let key = |n: &str| format!("\n        {n}: function(");
-            if js.matches(&key(field)).count() != 1 {
-                return Err(format!("the glue does not define import `{field}` once"));
+            if js.matches(&key(e.name)).count() != 1 {
+                return Err(format!("the glue does not define import `{}` once", e.name));
             }
-            *js = js.replacen(&key(field), &key(&new), 1);
-            if words(js, field) != 0 {
-                return Err(format!("the glue names import `{field}` elsewhere too"));
+            let new = short.next(js);
+            *js = js.replacen(&key(e.name), &key(&new), 1);
+            if words(js, e.name) != 0 {
+                return Err(format!("the glue names import `{}` elsewhere too", e.name));
             }
-            put_name(&mut out, &new);
-            *renamed += 1;
-        } else {
-            out.extend(&body[after_module..after_field]);
+            Ok(Some(new))
         }
-        out.extend(&body[after_field..end]);
-        at = end;
-    }
-    Ok(out)
-}
-
-/// Renames the exports under mangled Rust names (`_R…`): closures' trampolines the glue calls.
-fn rename_exports(
-    body: &[u8],
-    js: &mut String,
-    short: &mut Names,
-    renamed: &mut usize,
-) -> Result<Vec<u8>> {
-    let (count, mut at) = leb(body, 0)?;
-    let mut out = uleb(count);
-    for _ in 0..count {
-        let (field, after_field) = name(body, at)?;
-        let (_, end) = leb(body, after_field + 1)?;
-        if field.starts_with("_R") {
+        None if e.name.starts_with("_R") => {
             // The glue calls it as `wasm.name` and wraps it in a function of the same name.
-            if !named_as_code(js, field) {
+            if !named_as_code(js, e.name) {
                 return Err(format!(
-                    "the glue names export `{field}` in a string or not at all"
+                    "the glue names export `{}` in a string or not at all",
+                    e.name
                 ));
             }
             let new = short.next(js);
-            *js = replace_words(js, field, &new);
-            put_name(&mut out, &new);
-            *renamed += 1;
-        } else {
-            out.extend(&body[at..after_field]);
+            *js = replace_words(js, e.name, &new);
+            Ok(Some(new))
         }
-        out.extend(&body[after_field..end]);
-        at = end;
+        _ => Ok(None),
     }
-    Ok(out)
 }
 
 /// Whether `js` names `ident`, and only as code: never right after a quote or a bracket, where
@@ -158,35 +129,10 @@ impl Names {
     }
 }
 
-/// The end of an import's description (its kind and type) starting at `at`.
-fn import_end(b: &[u8], at: usize) -> Result<usize> {
-    let kind = *b.get(at).ok_or("an import runs past its section")?;
-    match kind {
-        // A function (type index) or a tag (attribute, type index).
-        0 => Ok(leb(b, at + 1)?.1),
-        4 => Ok(leb(b, at + 2)?.1),
-        // A table: element type, then limits.
-        1 => limits(b, at + 2),
-        // A memory: limits.
-        2 => limits(b, at + 1),
-        // A global: value type, mutability.
-        3 => Ok(at + 3),
-        _ => Err(format!("unknown import kind {kind}")),
-    }
-}
-
-fn limits(b: &[u8], at: usize) -> Result<usize> {
-    let flags = *b.get(at).ok_or("limits run past their section")?;
-    let (_, mut end) = leb(b, at + 1)?;
-    if flags & 1 == 1 {
-        end = leb(b, end)?.1;
-    }
-    Ok(end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wasm_bin::{put_name, uleb};
 
     /// A module importing `imports` (module, name) as functions of type 0, with a memory
     /// import, and exporting function 0 under each of `exports`.

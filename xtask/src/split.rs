@@ -67,8 +67,7 @@ pub fn split(dist: &Path) -> Result<Split> {
         ],
     ))?;
     let main_wasm = bound.join("main_bg.wasm");
-    prune_dead_classes(&bound.join("main.js"), &main_wasm)?;
-    shorten_names(&bound.join("main.js"), &main_wasm)?;
+    trim_glue(&bound.join("main.js"), &main_wasm)?;
     optimise(&main_wasm)?;
     let chunks = chunk_files(&chunks_dir)?;
     for c in &chunks {
@@ -330,34 +329,23 @@ fn chunk_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(chunks)
 }
 
-/// The classes JavaScript can never reach, out of the glue and the main module (see
-/// `dead_classes.rs`), before wasm-opt drops the code only they used.
-fn prune_dead_classes(js: &Path, wasm: &Path) -> Result<()> {
+/// The glue and the main module without the classes JavaScript can never reach (see
+/// `dead_classes.rs`), then with short names for what they share (`short_names.rs`), before
+/// wasm-opt drops the code only those classes used.
+fn trim_glue(js: &Path, wasm: &Path) -> Result<()> {
     let glue = fs::read_to_string(js).map_err(|e| e.to_string())?;
     let module = fs::read(wasm).map_err(|e| e.to_string())?;
     let pruned = crate::dead_classes::prune(&glue, &module)?;
+    let short = crate::short_names::shorten(&pruned.js, &pruned.wasm)?;
+    let cut = match pruned.classes.is_empty() {
+        true => "none".to_string(),
+        false => pruned.classes.join(", "),
+    };
     println!(
-        "unreachable classes cut: {} ({} wasm exports)",
-        if pruned.classes.is_empty() {
-            "none".to_string()
-        } else {
-            pruned.classes.join(", ")
-        },
-        pruned.exports.len()
-    );
-    fs::write(js, pruned.js).map_err(|e| e.to_string())?;
-    fs::write(wasm, pruned.wasm).map_err(|e| e.to_string())
-}
-
-/// Short names for the imports and exports the glue and the main module share (see
-/// `short_names.rs`).
-fn shorten_names(js: &Path, wasm: &Path) -> Result<()> {
-    let glue = fs::read_to_string(js).map_err(|e| e.to_string())?;
-    let module = fs::read(wasm).map_err(|e| e.to_string())?;
-    let short = crate::short_names::shorten(&glue, &module)?;
-    println!(
-        "short names: {} imports, {} exports",
-        short.imports, short.exports
+        "unreachable classes cut: {cut} ({} wasm exports); short names: {} imports, {} exports",
+        pruned.exports.len(),
+        short.imports,
+        short.exports
     );
     fs::write(js, short.js).map_err(|e| e.to_string())?;
     fs::write(wasm, short.wasm).map_err(|e| e.to_string())
