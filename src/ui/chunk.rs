@@ -4,8 +4,9 @@
 //! results and the extras are apart so a share link's first cards wait only for their own code:
 //! sharing and the printed sheet are drawn after the cards. The release build (`cargo xtask
 //! dist`, feature `split`) cuts them out of the app's wasm with wasm-split, which puts the code
-//! two chunks share in chunks of its own (`chunk_*`); without the feature (`trunk serve`) they
-//! are ordinary functions.
+//! two chunks share in chunks of its own, which the build then merges by the holder's screens
+//! that load them (`xtask/src/chunk_groups.rs`); without the feature (`trunk serve`) they are
+//! ordinary functions.
 //!
 //! A chunk that cannot be fetched (offline before the service worker kept it, a partner's proxy)
 //! leaves the rest of the page working: its place says so, with "Try again".

@@ -7,7 +7,7 @@
 import { test, expect, type Route } from '@playwright/test';
 import { axeViolations, shareFragment } from './helpers';
 
-const CHUNK = /\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+const CHUNK = /\/(split_[a-z_]+|chunk_[a-z0-9_]+)-[0-9a-f]{16}\.wasm$/;
 const RESULTS = /\/split_results-[0-9a-f]{16}\.wasm$/;
 const EXTRAS = /\/split_extras-[0-9a-f]{16}\.wasm$/;
 const LINK = (lang: string) => `./?lang=${lang}${shareFragment('r-oriental.s-idea.a-25.g-female.n-financing+coaching.m-0~50000')}`;

@@ -3,6 +3,7 @@
 //! that is already there at the right version.
 
 mod bloat;
+mod chunk_groups;
 mod dead_classes;
 mod dist;
 mod e2e;

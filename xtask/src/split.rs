@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::chunk_groups;
 use crate::run::{Result, cmd, run};
 
 /// cargo's wasm for the release build (Trunk's `--release`).
@@ -32,7 +33,7 @@ pub struct Split {
     /// The main wasm's integrity (`sha384-…`), which the boot script's fetch carries (see
     /// [`without_integrity`]).
     pub wasm_integrity: String,
-    /// The wasm files the results' screen loads (its chunk and the shared chunks it waits for):
+    /// The wasm files the results' screen loads (its chunk's group and the shared group it waits for):
     /// the size report counts them in the first load.
     pub results: Vec<String>,
     /// The wasm chunks a holder's screens load (the results' and the extras'): the service
@@ -51,6 +52,16 @@ pub fn split(dist: &Path) -> Result<Split> {
         "wasm-split-cli",
         &[CARGO_WASM, path(&chunks_dir)?, "--out-name", "main"],
     ))?;
+    let link_path = chunks_dir.join("__wasm_split.js");
+    let loader = chunk_groups::parse(&fs::read_to_string(&link_path).map_err(|e| e.to_string())?)?;
+    let groups = loader.groups();
+    let features: Vec<&str> = WASM_OPT
+        .iter()
+        .copied()
+        .filter(|o| o.starts_with("--enable-"))
+        .collect();
+    chunk_groups::merge(&chunks_dir, &groups, &features)?;
+    fs::write(&link_path, loader.render(&groups)).map_err(|e| e.to_string())?;
     run(cmd(
         "wasm-bindgen",
         &[
@@ -116,7 +127,6 @@ pub fn split(dist: &Path) -> Result<Split> {
         crate::minify::js(&main_js, module, "main.js")?.as_bytes(),
     )?;
     write(&names.main_wasm, &read(&main_wasm)?)?;
-    // The loader's text stays as wasm-split wrote it for `loaded_with`, which reads it below.
     write(
         &names.link_js,
         crate::minify::js(&link_js, module, "link.js")?.as_bytes(),
@@ -132,8 +142,18 @@ pub fn split(dist: &Path) -> Result<Split> {
     html = with_integrity(&html, &names.main_js, &sha384(&dist.join(&names.main_js))?)?;
     let wasm_integrity = format!("sha384-{}", sha384(&dist.join(&names.main_wasm))?);
     html = without_integrity(&html, &names.main_wasm)?;
-    let results = loaded_with(&link_js, "results")?;
-    let extras = loaded_with(&link_js, "extras")?;
+    let shipped = |entry: &str| -> Result<Vec<String>> {
+        let renamed = |file: &String| {
+            chunks
+                .iter()
+                .zip(&names.chunks)
+                .find(|(c, _)| c.file_name().is_some_and(|n| n == file.as_str()))
+                .map(|(_, r)| r.clone())
+                .ok_or_else(|| format!("the {entry} chunk's file {file} was not written"))
+        };
+        loader.loads(&groups, entry).iter().map(renamed).collect()
+    };
+    let (results, extras) = (shipped("results")?, shipped("extras")?);
     fs::write(&index, with_results_preload(&html, &results, &extras)?)
         .map_err(|e| e.to_string())?;
     let mut for_holders = results.clone();
@@ -143,40 +163,6 @@ pub fn split(dist: &Path) -> Result<Split> {
         results,
         for_holders,
     })
-}
-
-/// The files the loading of chunk `entry` fetches: its own wasm, then the shared chunks it
-/// waits for, read from the loader wasm-split wrote, whose every loader reads
-/// `… makeLoad(() => { const src = fetch(new URL("./<file>", …)); … }, [__chunk_4, …])`.
-fn loaded_with(link_js: &str, entry: &str) -> Result<Vec<String>> {
-    let changed = || {
-        format!(
-            "wasm-split's loader changed its form (the {entry} chunk's files): update xtask/src/split.rs"
-        )
-    };
-    // Each loader: its name, the file it fetches, the loaders it waits for.
-    let file_after = |at: usize| -> Option<(String, usize)> {
-        let start = at + link_js[at..].find("new URL(\"./")? + "new URL(\"./".len();
-        let end = start + link_js[start..].find('"')?;
-        Some((link_js[start..end].to_string(), end))
-    };
-    let own = format!("export const __wasm_split_load_{entry} = ");
-    let at = link_js.find(&own).ok_or_else(changed)?;
-    let (file, after) = file_after(at).ok_or_else(changed)?;
-    let open = after + link_js[after..].find("\n, [").ok_or_else(changed)? + "\n, [".len();
-    let close = open + link_js[open..].find(']').ok_or_else(changed)?;
-    let mut files = vec![file];
-    for dep in link_js[open..close]
-        .split(',')
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-    {
-        let at = link_js
-            .find(&format!("const {dep} = makeLoad("))
-            .ok_or_else(changed)?;
-        files.push(file_after(at).ok_or_else(changed)?.0);
-    }
-    Ok(files)
 }
 
 /// A page opened on the results (a share link, a reload on the review, the results or a
@@ -416,59 +402,6 @@ mod tests {
         // main wasm never does.
         assert!(kept("chunk_9-0123456789abcdef.wasm"));
         assert!(!kept("bousla-0123456789abcdef_bg.wasm"));
-    }
-
-    /// wasm-split's loader, as it writes it (a trimmed copy of one of this build's).
-    const LOADER: &str = r#"/* extras, results */
-const __chunk_7 = makeLoad(() => {
-    const src = fetch(new URL("./chunk_7-0123456789abcdef.wasm", import.meta.url));
-    src.catch(() => {});
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
-}
-, []);
-/* adviser, results */
-const __chunk_8 = makeLoad(() => {
-    const src = fetch(new URL("./chunk_8-0123456789abcdef.wasm", import.meta.url));
-    src.catch(() => {});
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
-}
-, []);
-export const __wasm_split_load_results = wrapAsyncCb(makeLoad(() => {
-    const src = fetch(new URL("./split_results-0123456789abcdef.wasm", import.meta.url));
-    src.catch(() => {});
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
-}
-, [__chunk_7, __chunk_8]));
-export const __wasm_split_load_extras = wrapAsyncCb(makeLoad(() => {
-    const src = fetch(new URL("./split_extras-0123456789abcdef.wasm", import.meta.url));
-    src.catch(() => {});
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
-}
-, [__chunk_7]));
-"#;
-
-    #[test]
-    fn a_chunk_loads_with_the_shared_chunks_its_loader_waits_for_and_no_others() {
-        assert_eq!(
-            loaded_with(LOADER, "results").unwrap(),
-            [
-                "split_results-0123456789abcdef.wasm",
-                "chunk_7-0123456789abcdef.wasm",
-                "chunk_8-0123456789abcdef.wasm"
-            ]
-        );
-        assert_eq!(
-            loaded_with(LOADER, "extras").unwrap(),
-            [
-                "split_extras-0123456789abcdef.wasm",
-                "chunk_7-0123456789abcdef.wasm"
-            ]
-        );
-        // A loader of another form is an error that says where to look, not an empty list.
-        let err = loaded_with(LOADER, "counts").unwrap_err();
-        assert!(err.contains("xtask/src/split.rs"), "{err}");
-        let renamed = LOADER.replace("const __chunk_8 = makeLoad(", "let __chunk_8 = load(");
-        assert!(loaded_with(&renamed, "results").is_err());
     }
 
     #[test]
