@@ -39,6 +39,9 @@ use leptos::prelude::{Owner, provide_context, set_timeout};
 /// catalog and the holder's state (stored answers, a shared link, the partner's options); then
 /// the app's frame, its header and its screen (see `app::App`).
 pub fn start() {
+    // A panic's message in the console, while developing. The shipped build aborts at once on
+    // a panic (`xtask/src/tools.rs`), so no hook would ever run: it leaves the hook's code out.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // Err only if it was already started.
     let _ = any_spawner::Executor::init_wasm_bindgen();
