@@ -4,6 +4,7 @@
 
 mod bloat;
 mod chunk_groups;
+mod code_order;
 mod dead_classes;
 mod dist;
 mod e2e;

@@ -337,10 +337,16 @@ fn trim_glue(js: &Path, wasm: &Path) -> Result<()> {
     fs::write(wasm, short.wasm).map_err(|e| e.to_string())
 }
 
+/// wasm-opt's `-Oz`, then the functions sorted for brotli (`code_order.rs`).
 fn optimise(wasm: &Path) -> Result<()> {
     let p = path(wasm)?;
     let mut args = vec![p, "-o", p];
     args.extend_from_slice(WASM_OPT);
+    run(cmd("wasm-opt", &args))?;
+    let named = crate::code_order::name_by_body(&fs::read(wasm).map_err(|e| e.to_string())?)?;
+    fs::write(wasm, named).map_err(|e| e.to_string())?;
+    let mut args = vec![p, "-o", p, "--reorder-functions-by-name"];
+    args.extend(WASM_OPT.iter().filter(|o| **o != "-Oz"));
     run(cmd("wasm-opt", &args))
 }
 
