@@ -5,6 +5,7 @@
 //! who then opens a program's page or prints finds them here.
 
 use std::cell::RefCell;
+use std::future::Future;
 
 use leptos::prelude::*;
 
@@ -20,11 +21,8 @@ pub struct Detail {
     pub website: Option<String>,
 }
 
-/// Every program's details in one language, in catalog order.
-pub type All = &'static [Detail];
-
-/// `None` while the download is on its way.
-type Loaded = ArcRwSignal<Option<Result<All, ()>>>;
+/// Every program's details in one language.
+type Loaded = Shared<Detail>;
 
 thread_local! {
     /// One download per language per visit, shared by every reader; "Try again" starts anew.
@@ -47,40 +45,54 @@ pub fn details(lang: Lang) -> Loaded {
 
 /// "Try again" after a failed download.
 pub fn retry(lang: Lang) {
-    let loaded = details(lang);
-    if matches!(loaded.get_untracked(), Some(Err(()))) {
-        loaded.set(None);
-        fetch(lang.text_lang(), loaded);
-    }
+    retry_failed(details(lang), |loaded| fetch(lang.text_lang(), loaded));
 }
 
 fn fetch(lang: Lang, into: Loaded) {
-    leptos::task::spawn_local(async move {
+    download(into, "program details", async move {
         let file = details_file_name(TEXT_HASH, lang);
-        let decoded = browser::fetch_text(&file, details_digest(lang))
-            .await
-            .and_then(|table| {
-                let mut c = embedded().clone();
-                fill_details(&mut c, lang, &table).map(|()| c)
-            });
-        let result = match decoded {
-            Ok(c) => Ok(&*Vec::leak(
-                c.programs
-                    .into_iter()
-                    .map(|p| Detail {
-                        benefits: p.benefits.get(lang).to_string(),
-                        steps: p.how_to_apply.get(lang).to_string(),
-                        website: p.website.filter(|w| !w.is_empty()),
-                    })
-                    .collect(),
-            )),
+        let table = browser::fetch_text(&file, details_digest(lang)).await?;
+        let mut c = embedded().clone();
+        fill_details(&mut c, lang, &table)?;
+        Ok(c.programs
+            .into_iter()
+            .map(|p| Detail {
+                benefits: p.benefits.get(lang).to_string(),
+                steps: p.how_to_apply.get(lang).to_string(),
+                website: p.website.filter(|w| !w.is_empty()),
+            })
+            .collect())
+    });
+}
+
+/// A table downloaded once per visit, in catalog order: `None` while it is on its way.
+pub type Shared<T> = ArcRwSignal<Option<Result<&'static [T], ()>>>;
+
+/// Puts what `load` gives in `into` once it is done, or that it failed, which is also said in
+/// the console (`what`: the table's name there).
+pub fn download<T: Send + Sync + 'static>(
+    into: Shared<T>,
+    what: &'static str,
+    load: impl Future<Output = Result<Vec<T>, String>> + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let result = match load.await {
+            Ok(rows) => Ok(&*Vec::leak(rows)),
             Err(e) => {
-                browser::warn(&format!("Bousla: could not load the program details ({e})"));
+                browser::warn(&format!("Bousla: could not load the {what} ({e})"));
                 Err(())
             }
         };
         into.set(Some(result));
     });
+}
+
+/// "Try again": `fetch` anew if the last download failed.
+pub fn retry_failed<T: Send + Sync + 'static>(loaded: Shared<T>, fetch: impl FnOnce(Shared<T>)) {
+    if matches!(loaded.get_untracked(), Some(Err(()))) {
+        loaded.set(None);
+        fetch(loaded);
+    }
 }
 
 /// Which of a program's details.

@@ -2,41 +2,42 @@
 //! the same in every language), downloaded the first time a holder opens a program's page:
 //! the results never show them, and they were a third of each language's first download.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
 use super::card::external_link;
+use super::details::{Shared, download, retry_failed};
 use super::state::use_state;
 use crate::browser;
 use crate::catalog::schema::Source;
 use crate::catalog::{SOURCES_DIGEST, TEXT_HASH, embedded, text_table};
 use crate::i18n::format::date;
 
-/// Every program's sources, in catalog order.
-type All = &'static [Vec<Source>];
-
 thread_local! {
-    /// Downloaded and checked once per visit.
-    static LOADED: Cell<Option<All>> = const { Cell::new(None) };
+    /// One download per visit, shared by every program's page; "Try again" starts anew.
+    static TABLE: RefCell<Option<Shared<Vec<Source>>>> = const { RefCell::new(None) };
 }
 
-async fn load() -> Result<All, String> {
-    if let Some(all) = LOADED.get() {
-        return Ok(all);
+/// Every program's sources, downloaded on first use.
+fn sources() -> Shared<Vec<Source>> {
+    if let Some(loaded) = TABLE.with_borrow(Clone::clone) {
+        return loaded;
     }
-    let decoded = browser::fetch_text(&text_table::sources_file_name(TEXT_HASH), SOURCES_DIGEST)
-        .await
-        .and_then(|table| {
-            let mut c = embedded().clone();
-            text_table::fill_sources(&mut c, &table).map(|()| c)
-        });
-    // Said once per attempt, not on every redraw of the notice.
-    let c = decoded
-        .inspect_err(|e| browser::warn(&format!("Bousla: could not load the sources ({e})")))?;
-    let all: All = Vec::leak(c.programs.into_iter().map(|p| p.sources).collect());
-    LOADED.set(Some(all));
-    Ok(all)
+    let loaded = Shared::new(None);
+    TABLE.set(Some(loaded.clone()));
+    fetch(loaded.clone());
+    loaded
+}
+
+fn fetch(into: Shared<Vec<Source>>) {
+    download(into, "sources", async {
+        let file = text_table::sources_file_name(TEXT_HASH);
+        let table = browser::fetch_text(&file, SOURCES_DIGEST).await?;
+        let mut c = embedded().clone();
+        text_table::fill_sources(&mut c, &table)?;
+        Ok(c.programs.into_iter().map(|p| p.sources).collect())
+    });
 }
 
 /// The list of the program's sources, once its table is here; a sentence with "Try again" if it
@@ -44,8 +45,7 @@ async fn load() -> Result<All, String> {
 #[component]
 pub fn ProgramSources(program: usize) -> impl IntoView {
     let state = use_state();
-    let sources = LocalResource::new(load);
-    let list = move |all: All| {
+    let list = move |all: &'static [Vec<Source>]| {
         let (lang, s) = (state.lang.get(), state.strings());
         let items = all
             .get(program)
@@ -66,7 +66,7 @@ pub fn ProgramSources(program: usize) -> impl IntoView {
             });
         view! { <ul class="sources" data-testid="sources">{items.collect_view()}</ul> }.into_any()
     };
-    move || match sources.get() {
+    move || match sources().get() {
         None => view! { <p class="sources" aria-busy="true"></p> }.into_any(),
         Some(Ok(all)) => list(all),
         Some(Err(_)) => {
@@ -74,7 +74,7 @@ pub fn ProgramSources(program: usize) -> impl IntoView {
             view! {
                 <p class="notice" role="status" data-testid="sources-unavailable">
                     {s.sources_unavailable}" "
-                    <button type="button" class="link" on:click=move |_| sources.refetch()>{s.retry}</button>
+                    <button type="button" class="link" on:click=move |_| retry_failed(sources(), fetch)>{s.retry}</button>
                 </p>
             }
             .into_any()

@@ -35,36 +35,52 @@ pub use crate::flow::fragment::SHARE_PREFIX;
 type Texts = Result<(Lang, &'static Catalog), Lang>;
 
 /// The catalog's texts in the holder's language, fetched when the language changes (Darija's
-/// program texts are the Arabic ones) and on "Try again". Each language is downloaded and
-/// decoded once per visit: `loaded` keeps them (at most three, for the page's lifetime), the
-/// language loaded last at the end. A failure leaves a notice; the app stays usable meanwhile.
-/// Nothing is fetched while a language's interface words are (`AppState::set_lang`).
+/// program texts are the Arabic ones) and on "Try again" (`retry` counts those). Each language
+/// is downloaded and decoded once per visit: `loaded` keeps them (at most three, for the page's
+/// lifetime), the language loaded last at the end. A failure leaves a notice; the app stays
+/// usable meanwhile. Nothing is fetched while a language's interface words are
+/// (`AppState::set_lang`). A download that ends after the holder chose another language is not
+/// shown. `None` until the first texts are here.
+///
+/// An effect and a signal rather than a `LocalResource`: the resource's machinery was the main
+/// module's only use of it (measured in the README, "Functions in an order brotli likes").
 fn load_texts(
     language: RwSignal<Lang>,
     words_pending: RwSignal<bool>,
     notice: RwSignal<Option<Notice>>,
     loaded: StoredValue<Vec<(Lang, &'static Catalog)>>,
-) -> LocalResource<Texts> {
-    LocalResource::new(move || {
+    retry: RwSignal<u32>,
+) -> RwSignal<Option<Texts>> {
+    let texts = RwSignal::new(None);
+    // Which request is the latest: an earlier one that ends later is dropped.
+    let latest = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        retry.track();
         let lang = language.get().text_lang();
         // While the words of the language wanted are on their way, the language shown is not
         // the holder's (Arabic on a French page's start): its texts are not fetched for nothing;
         // those last loaded stay meanwhile.
         let waiting = words_pending.get();
+        let this = latest.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        if waiting {
+            texts.set(Some(Err(lang)));
+            return;
+        }
         let known = loaded.with_value(|v| v.iter().position(|(l, _)| *l == lang));
-        async move {
-            if waiting {
-                return Err(lang);
-            }
-            if let Some(at) = known {
-                // Most recent last: it is the one shown if a later download fails.
-                let pair = loaded.try_update_value(|v| {
-                    let pair = v.remove(at);
-                    v.push(pair);
-                    pair
-                });
-                return pair.ok_or(lang);
-            }
+        if let Some(at) = known {
+            // Most recent last: it is the one shown if a later download fails.
+            let pair = loaded.try_update_value(|v| {
+                let pair = v.remove(at);
+                v.push(pair);
+                pair
+            });
+            texts.set(Some(pair.ok_or(lang)));
+            return;
+        }
+        leptos::task::spawn_local(async move {
             let url = text_table::file_name(TEXT_HASH, lang);
             let decoded = browser::fetch_text(&url, text_digest(lang))
                 .await
@@ -72,7 +88,7 @@ fn load_texts(
                     let mut c = embedded().clone();
                     text_table::fill(&mut c, lang, &table).map(|()| c)
                 });
-            match decoded {
+            let result = match decoded {
                 Ok(c) => {
                     let c: &'static Catalog = Box::leak(Box::new(c));
                     loaded.update_value(|v| v.push((lang, c)));
@@ -85,9 +101,13 @@ fn load_texts(
                     }
                     Err(lang)
                 }
+            };
+            if latest.get_value() == this.unwrap_or_default() {
+                texts.set(Some(result));
             }
-        }
-    })
+        });
+    });
+    texts
 }
 
 /// The language whose program texts are wanted now (a switch may come during a download).
@@ -118,8 +138,8 @@ pub struct AppState {
     /// The day the page opened: programs past their closing date are shown as closed.
     pub today: Date,
     pub year: u16,
-    /// The catalog's texts in the holder's language, downloaded once per language per visit.
-    texts: LocalResource<Texts>,
+    /// "Try again" after the catalog's texts failed to load: how many times (see `load_texts`).
+    texts_retry: RwSignal<u32>,
     /// The catalog with the texts of the language last loaded (structure only until then).
     pub catalog: Signal<&'static Catalog>,
     /// The language whose texts `catalog` holds.
@@ -289,7 +309,8 @@ impl AppState {
         // Set before anything reads the texts: a French page's first texts are French.
         let words_pending = RwSignal::new(wanted != lang.get_untracked());
         let loaded = StoredValue::new(Vec::new());
-        let texts = load_texts(lang, words_pending, notice, loaded);
+        let texts_retry = RwSignal::new(0);
+        let texts = load_texts(lang, words_pending, notice, loaded, texts_retry);
         let last_good = move || loaded.with_value(|l: &Vec<_>| l.last().copied());
         // While another language loads, or after it failed, the texts last loaded stay.
         let shown = move || match texts.get() {
@@ -309,7 +330,7 @@ impl AppState {
             notice,
             today,
             year,
-            texts,
+            texts_retry,
             catalog,
             texts_of,
             ranking: Box::leak(Box::new(OnceLock::new())),
@@ -463,7 +484,7 @@ impl AppState {
         if self.notice.get_untracked() == Some(Notice::TextsUnavailable) {
             self.notice.set(None);
         }
-        self.texts.refetch();
+        self.texts_retry.update(|n| *n += 1);
     }
 
     /// Keeps answers and language in localStorage so a reload resumes where the holder was.
