@@ -77,26 +77,31 @@ where
 /// before the chunk was here.
 pub fn lazy<F, Fut>(focus: Option<&'static str>, draw: F) -> impl IntoView
 where
-    F: Fn() -> Fut + Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
     Fut: Future<Output = Drawn> + 'static,
 {
     let state = use_state();
     let attempt = RwSignal::new(0u32);
     let arrived = RwSignal::new(false);
+    // The view once its chunk is here, taken by the first drawing after it arrives.
+    let slot = RwSignal::new_local(None::<AnyView>);
     let screen = focus == Some(HEADING_ID);
     let waiting = move || {
         (screen && !arrived.get()).then(|| {
             view! { <p class="notice" role="status" data-testid="chunk-loading">{state.strings().loading}</p> }
         })
     };
-    let body = move || {
+    // An effect and a task under its owner rather than a `Suspend`: the main module carried
+    // suspense's machinery for this alone (measured in the README, "Functions in an order
+    // brotli likes"). Signals the view reads as it is made are tracked by the effect, which
+    // then draws it again, as a `Suspend` did.
+    Effect::new(move |_| {
         attempt.track();
         arrived.set(false);
-        let fut = send_wrapper::SendWrapper::new(draw());
-        Suspend::new(async move {
-            let drawn = fut.await;
-            arrived.set(true);
-            match drawn {
+        slot.set(None);
+        let drawn = draw();
+        leptos::task::spawn_local_scoped(async move {
+            let view = match drawn.await {
                 Ok(view) => {
                     if let Some(id) = focus {
                         crate::browser::focus_after_render(id);
@@ -104,8 +109,15 @@ where
                     view
                 }
                 Err(ChunkFailed) => failed(state.strings(), focus, attempt),
-            }
-        })
+            };
+            // The screen may have gone meanwhile.
+            arrived.try_set(true);
+            slot.try_set(Some(view));
+        });
+    });
+    let body = move || {
+        slot.track();
+        slot.try_update_untracked(Option::take).flatten()
     };
     (waiting, body)
 }
