@@ -92,9 +92,9 @@ where
         })
     };
     // An effect and a task under its owner rather than a `Suspend`: the main module carried
-    // suspense's machinery for this alone (measured in the README, "Functions in an order
-    // brotli likes"). Signals the view reads as it is made are tracked by the effect, which
-    // then draws it again, as a `Suspend` did.
+    // suspense's machinery for this alone (the README's "Less of Leptos's machinery" has the
+    // figures). Signals the view reads as it is made are tracked by the effect, which then
+    // draws it again, as a `Suspend` did.
     Effect::new(move |_| {
         attempt.track();
         arrived.set(false);

@@ -42,8 +42,9 @@ type Texts = Result<(Lang, &'static Catalog), Lang>;
 /// (`AppState::set_lang`). A download that ends after the holder chose another language is not
 /// shown. `None` until the first texts are here.
 ///
-/// An effect and a signal rather than a `LocalResource`: the resource's machinery was the main
-/// module's only use of it (measured in the README, "Functions in an order brotli likes").
+/// An effect and a signal rather than a `LocalResource`, the main module's only one: its
+/// machinery weighed more than this function (the README's "Less of Leptos's machinery" has
+/// the figures).
 fn load_texts(
     language: RwSignal<Lang>,
     words_pending: RwSignal<bool>,
