@@ -235,3 +235,13 @@ fn benefits_and_steps_are_in_the_details_table_only_and_an_altered_one_is_refuse
         assert_eq!(c, strip(full), "a refused table changes nothing");
     }
 }
+
+#[test]
+fn a_programs_row_in_every_table_is_its_place_in_catalog_order_and_an_unknown_id_has_none() {
+    let c = embedded();
+    for (row, p) in c.programs.iter().enumerate() {
+        assert_eq!(c.program_index(&p.id), Some(row), "{}", p.id);
+    }
+    assert_eq!(c.program_index("no-such-program"), None);
+    assert_eq!(c.program_index(""), None);
+}

@@ -331,6 +331,12 @@ impl Catalog {
         self.programs.iter().find(|p| p.id == id)
     }
 
+    /// Where the program `id` is in catalog order: the row of its texts, details and sources
+    /// in the text tables, and its number in a link to its page.
+    pub fn program_index(&self, id: &str) -> Option<usize> {
+        self.programs.iter().position(|p| p.id == id)
+    }
+
     pub fn provider(&self, id: &str) -> Option<&Provider> {
         self.providers.iter().find(|p| p.id == id)
     }

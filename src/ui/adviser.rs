@@ -20,6 +20,7 @@ use super::ranked::RankedList;
 use super::review::{SectionQuestions, asked};
 use super::share::share_panel;
 use super::state::use_state;
+use super::when::{when, when_else};
 use super::widgets::{AnswerWidget, Layout};
 
 in_chunk!(
@@ -78,13 +79,13 @@ fn AdviserResults() -> impl IntoView {
             </p>
             // Cards need the program texts: a notice (with "Try again") until they are here,
             // never nameless cards.
-            <Show when=move || state.texts_ready() fallback=|| view! { <TextsNotice/> }>
+            {when_else(move || state.texts_ready(), move || view! {
                 <RankedList ranking=state.ranking() needs/>
                 {lazy(None, move || marking(share_panel(), shared))}
                 <PrintAnswers/>
                 // Same chunk as sharing: if it could not be fetched, sharing's notice says so.
-                <Show when=move || shared.get()>{lazy(None, || print_sheet(ON_PAPER, true))}</Show>
-            </Show>
+                {when(move || shared.get(), move || view! { {lazy(None, || print_sheet(ON_PAPER, true))} })}
+            }, || view! { <TextsNotice/> })}
         </aside>
     }
 }

@@ -455,12 +455,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
         .map(|k| k.label(lang))
         .collect::<Vec<_>>()
         .join(lang.pick("، ", ", ", ", "));
-    let program = state
-        .catalog()
-        .programs
-        .iter()
-        .position(|q| q.id == p.id)
-        .unwrap_or(usize::MAX);
+    let program = state.catalog().program_index(&p.id).unwrap_or(usize::MAX);
     let listen = program_listen(r.clone(), ProgramView::Page, lang);
     view! {
         <article class="detail" data-program=p.id.clone()>

@@ -7,6 +7,7 @@ use crate::catalog::Lang;
 use crate::i18n::words;
 
 use super::state::{Notice, Screen, use_state};
+use super::when::{when, when_else};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -49,16 +50,11 @@ pub fn Header() -> impl IntoView {
                 }),
                 _ => None,
             }}
-            <Show when=move || state.screen.get() != Screen::Welcome || state.has_answers()>
+            {when(move || state.screen.get() != Screen::Welcome || state.has_answers(), move || view! {
                 <div class="restart">
-                    <Show
-                        when=move || confirming.get()
-                        fallback=move || view! {
-                            <button type="button" class="link" data-testid="start-over" on:click=move |_| confirming.set(true)>
-                                {move || state.strings().start_over}
-                            </button>
-                        }
-                    >
+                    {when_else(
+                        move || confirming.get(),
+                        move || view! {
                         <span role="alert">{move || state.strings().start_over_confirm}</span>
                         " "
                         <button type="button" class="link danger" data-testid="confirm-start-over" on:click=move |_| {
@@ -67,9 +63,15 @@ pub fn Header() -> impl IntoView {
                         }>{move || state.strings().yes}</button>
                         " "
                         <button type="button" class="link" on:click=move |_| confirming.set(false)>{move || state.strings().no}</button>
-                    </Show>
+                        },
+                        move || view! {
+                            <button type="button" class="link" data-testid="start-over" on:click=move |_| confirming.set(true)>
+                                {move || state.strings().start_over}
+                            </button>
+                        },
+                    )}
                 </div>
-            </Show>
+            })}
         </header>
     }
 }

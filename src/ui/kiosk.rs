@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::i18n::plural::counted;
 
 use super::state::{Screen, use_state};
+use super::when::when;
 
 /// Seconds of warning before the wipe (half the timeout when that is shorter).
 const WARNING_SECONDS: u32 = 20;
@@ -44,11 +45,11 @@ pub fn IdleGuard() -> impl IntoView {
     );
     let warning = WARNING_SECONDS.min(timeout / 2).max(1);
     view! {
-        <Show when=move || left.get() <= warning>
+        {when(move || left.get() <= warning, move || view! {
             <div class="idle" role="alertdialog" aria-live="assertive" aria-labelledby="idle-text" data-testid="idle-countdown">
                 <p id="idle-text">{move || counted(state.lang.get(), state.strings().idle_warning, u64::from(left.get()), &[])}</p>
                 <button type="button" class="primary" on:click=move |_| reset()>{move || state.strings().keep_going}</button>
             </div>
-        </Show>
+        })}
     }
 }

@@ -11,6 +11,7 @@ use crate::browser::speech as voice;
 use crate::i18n::speech::{RATE, voice_lang};
 
 use super::state::use_state;
+use super::when::when;
 
 /// Shared by every listen button.
 #[derive(Clone, Copy)]
@@ -92,8 +93,7 @@ pub fn listen_button(label: String, parts: Parts) -> impl IntoView {
         listen.playing.set(if started { tap } else { 0 });
     };
     view! {
-        <Show when=available>
-            {
+        {when(available, move || {
                 let parts = parts.clone();
                 view! {
                     <button
@@ -108,7 +108,6 @@ pub fn listen_button(label: String, parts: Parts) -> impl IntoView {
                         <span>{word}</span>
                     </button>
                 }
-            }
-        </Show>
+            })}
     }
 }

@@ -25,6 +25,7 @@ mod sources;
 mod staff;
 mod state;
 mod welcome;
+mod when;
 mod widgets;
 
 pub(crate) use chunk::ChunkFailed;

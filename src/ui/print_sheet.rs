@@ -76,7 +76,7 @@ fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
 /// How to apply to `p`, once its language's details are here (the sheet is drawn again then).
 fn steps_of(p: &'static Program) -> impl IntoView {
     let state = use_state();
-    let at = state.catalog().programs.iter().position(|q| q.id == p.id);
+    let at = state.catalog().program_index(&p.id);
     move || {
         let loaded = details(state.lang.get()).get();
         let detail = loaded

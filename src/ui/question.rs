@@ -17,6 +17,7 @@ use super::app::HEADING_ID;
 use super::listen::listen_button;
 use super::picks::choices;
 use super::state::{AppState, Hub, use_state};
+use super::when::when;
 use super::widgets::{AnswerWidget, Layout};
 
 pub fn title(q: Question, s: &'static Strings) -> &'static str {
@@ -126,11 +127,11 @@ fn QuestionNav(question: Question) -> impl IntoView {
             <button type="button" class="secondary" data-testid="back" on:click=move |_| state.back()>
                 <span class="arrow" aria-hidden="true">"←"</span>" "{s.back}
             </button>
-            <Show when=answered>
+            {when(answered, move || view! {
                 <button type="button" class="primary" data-testid="keep" on:click=move |_| state.advance(question)>
                     {s.next}<span class="arrow" aria-hidden="true">" →"</span>
                 </button>
-            </Show>
+            })}
             <button type="button" class="secondary" data-testid="dont-know" on:click=dont_know>{s.dont_know}</button>
             // Gender: a holder may prefer not to say. Like "I don't know", it leaves the
             // answer unknown: a program reserved for women is then "to check", never closed.

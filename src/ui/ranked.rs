@@ -16,6 +16,7 @@ use crate::results_view::{Filter, Group, chip_order, first_slot_of, layout, show
 
 use super::card::{near_miss_card, program_card};
 use super::state::{AppState, use_state};
+use super::when::when;
 
 /// The groups of one layout, owned (what the keyed lists read), each with its first slot.
 type Laid = Vec<(Group, usize, Vec<Ranked<'static>>)>;
@@ -103,9 +104,7 @@ pub fn RankedList(
     };
     view! {
         <GroupSection group=Group::Best items=items_of(Group::Best) room=room_of(Group::Best)/>
-        <Show when=filters_shown>
-            <Filters filter=filter needs=needs/>
-        </Show>
+        {when(filters_shown, move || view! { <Filters filter=filter needs=needs/> })}
         <For each=below key=|g| *g let:g>
             <GroupSection group=g items=items_of(g) room=room_of(g)/>
         </For>
@@ -144,17 +143,17 @@ fn GroupSection(
     let more_button = move || total() > shown(group, total(), unfolded.get()) && complete();
     let heading_id = format!("group-{}", group.id());
     view! {
-        <Show when=any>
+        {when(any, move || view! {
             <section class="group" data-group=group.id() aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{move || format!("{} ({})", title(group, lang, s), total())}</h2>
                 <For each=visible key=|r| r.program.id.clone() children=card/>
-                <Show when=more_button>
+                {when(more_button, move || view! {
                     <button type="button" class="secondary more-cards" on:click=move |_| unfolded.set(true)>
                         {move || fill(s.show_all, &[("n", &total().to_string())])}
                     </button>
-                </Show>
+                })}
             </section>
-        </Show>
+        })}
     }
 }
 

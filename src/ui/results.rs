@@ -24,6 +24,7 @@ use super::print_sheet::print_sheet;
 use super::ranked::RankedList;
 use super::share::{preload_sharing, share_panel};
 use super::state::{Notice, use_state};
+use super::when::when;
 
 /// The page is drawn in steps, each in its own task after a paint, so that no task blocks a
 /// cheap phone for long (Lighthouse's mobile CPU counts every task over 50 ms against the page;
@@ -190,21 +191,21 @@ fn ResultsScreen() -> impl IntoView {
             // not in the middle of drawing the first card, whose 🗓️ and 📞 would load it: the
             // first emoji laid out took 10–35 ms here, four times that on a slowed phone.
             <span class="visually-hidden" aria-hidden="true">"📞"</span>
-            <Show when=summed><Summary/></Show>
-            <Show when=move || !state.texts_ready()><TextsNotice/></Show>
-            <Show when=failed><Answers/>{lazy(None, share_panel)}</Show>
-            <Show when=nothing_open><p class="notice">{s.no_results}</p></Show>
+            {when(summed, move || view! { <Summary/> })}
+            {when(move || !state.texts_ready(), move || view! { <TextsNotice/> })}
+            {when(failed, move || view! { <Answers/>{lazy(None, share_panel)} })}
+            {when(nothing_open, move || view! { <p class="notice">{s.no_results}</p> })}
             // Everything below waits for the program texts (a moment on a share link opened
             // cold): drawn once and complete, not as empty cards that then grow.
-            <Show when=cards_shown>
+            {when(cards_shown, move || view! {
                 <RankedList ranking=state.ranking() needs=needs slots=card_slots/>
-                <Show when=move || after(PATHWAYS)><Pathways/><Answers/></Show>
-                <Show when=move || after(NOT_FOR_YOU)><NotForYou/></Show>
-                <Show when=move || after(SHARING)>{lazy(None, move || marking(share_panel(), shared))}</Show>
+                {when(move || after(PATHWAYS), move || view! { <Pathways/><Answers/> })}
+                {when(move || after(NOT_FOR_YOU), move || view! { <NotForYou/> })}
+                {when(move || after(SHARING), move || view! { {lazy(None, move || marking(share_panel(), shared))} })}
                 // Same chunk as sharing: if it could not be fetched, sharing's notice is the one
                 // that says so, and the sheet follows its "Try again".
-                <Show when=move || after(PRINTED) && shared.get()>{lazy(None, || print_sheet(usize::MAX, false))}</Show>
-            </Show>
+                {when(move || after(PRINTED) && shared.get(), move || view! { {lazy(None, || print_sheet(usize::MAX, false))} })}
+            })}
         </section>
     }
 }

@@ -15,6 +15,7 @@ use super::chunk::in_chunk;
 use super::picks::answer_label;
 use super::question::section_title;
 use super::state::{AppState, Hub, Screen, use_state};
+use super::when::when;
 use super::widgets::{AnswerWidget, Layout};
 
 /// The questions of `section` this holder is asked (a partner's locked region is not).
@@ -134,12 +135,12 @@ fn ReviewRow(
                 on:click=move |_| open.set(if editing() { None } else { Some(question) })>
                 {s.edit}<span class="visually-hidden">": "{title}</span>
             </button>
-            <Show when=editing>
+            {when(editing, move || view! {
                 <div class="inline-editor">
                     <AnswerWidget question layout=Layout::Inline on_answer=|()| {}/>
                     <button type="button" class="primary" data-testid="review-done" on:click=close.clone()>{s.done}</button>
                 </div>
-            </Show>
+            })}
         </li>
     }
 }

@@ -8,6 +8,7 @@ use crate::browser;
 use super::chunk::in_chunk;
 use super::qr::qr_svg;
 use super::state::use_state;
+use super::when::when;
 
 in_chunk!(
     extras,
@@ -41,7 +42,7 @@ fn SharePanel() -> impl IntoView {
                     <p class="scan">{s.scan_qr}</p>
                     <input id="share-link-field" class="link-field" type="text" readonly dir="ltr" aria-label=s.share_title prop:value=move || link.get() data-testid="share-link"/>
                     <div class="actions">
-                        <Show when=move || !state.config.kiosk>
+                        {when(move || !state.config.kiosk, move || view! {
                             <button type="button" class="secondary" data-testid="copy-link" on:click=move |_| {
                                 let text = link.get_untracked();
                                 leptos::task::spawn_local(async move {
@@ -54,7 +55,7 @@ fn SharePanel() -> impl IntoView {
                                     copied.set(if ok { 1 } else { 2 });
                                 });
                             }>{move || if copied.get() == 1 { s.copied } else { s.copy_link }}</button>
-                        </Show>
+                        })}
                         {(can_share && !state.config.kiosk).then(|| view! {
                             <button type="button" class="secondary" on:click=move |_| browser::share(&link.get_untracked(), s.app_name)>{s.share}</button>
                         })}
@@ -62,9 +63,9 @@ fn SharePanel() -> impl IntoView {
                             <span aria-hidden="true">"🖨️ "</span>{s.print}
                         </button>
                     </div>
-                    <Show when=move || copied.get() == 2>
+                    {when(move || copied.get() == 2, move || view! {
                         <p class="notice" role="status" data-testid="copy-by-hand">{s.copy_by_hand}</p>
-                    </Show>
+                    })}
                 </div>
             </div>
         </section>

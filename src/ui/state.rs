@@ -248,7 +248,7 @@ impl AppState {
         };
         let mut profile = mine.clone().unwrap_or_default();
         let mut pending = None;
-        let program = |id: &str| structure.programs.iter().position(|p| p.id == id);
+        let program = |id: &str| structure.program_index(id);
         let here = browser::fragment().unwrap_or_default();
         let location = fragment::parse(&here, program);
         let mut link = None;
@@ -441,10 +441,7 @@ impl AppState {
     /// Reads a fragment of the history (Back, Forward): its screen, if it names one.
     pub fn screen_at(&self, here: &str) -> Option<Screen> {
         let structure = embedded();
-        fragment::parse(here, |id| {
-            structure.programs.iter().position(|p| p.id == id)
-        })
-        .screen
+        fragment::parse(here, |id| structure.program_index(id)).screen
     }
 
     /// Keeps the screen the holder is on for "Continue" (the welcome screen is not kept).

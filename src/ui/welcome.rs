@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::app::HEADING_ID;
 use super::notices::{SharedPrompt, TextsNotice};
 use super::state::{Notice, Screen, use_state};
+use super::when::when;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -30,16 +31,16 @@ pub fn Welcome() -> impl IntoView {
             })}
             // While a shared link waits for "Open the shared answers" / "Keep mine", that choice
             // comes first.
-            <Show when=move || !state.asking.get()>
+            {when(move || !state.asking.get(), move || view! {
             <div class="actions">
                 // Back where the holder was (the results, question 7…), also for a holder who
                 // answered "I don't know" to everything.
-                <Show when=move || state.can_resume()>
+                {when(move || state.can_resume(), move || view! {
                     <button type="button" class="primary" data-testid="resume" on:click=move |_| {
                         state.notice.set(None);
                         state.resume();
                     }>{s.resume}</button>
-                </Show>
+                })}
                 <button
                     type="button"
                     class=move || if state.can_resume() { "secondary" } else { "primary" }
@@ -52,7 +53,7 @@ pub fn Welcome() -> impl IntoView {
                     {s.start}
                 </button>
             </div>
-            </Show>
+            })}
         </section>
     }
 }
