@@ -8,6 +8,7 @@ mod card;
 mod chunk;
 mod counting;
 mod details;
+mod downloads;
 mod header;
 mod history;
 mod kiosk;

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use super::card::external_link;
-use super::details::{Shared, download, retry_failed};
+use super::downloads::{Shared, download, retry_failed};
 use super::state::use_state;
 use crate::browser;
 use crate::catalog::schema::Source;

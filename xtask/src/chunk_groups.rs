@@ -15,10 +15,10 @@ use std::fs;
 use std::path::Path;
 
 use crate::run::{Result, cmd, run};
-use crate::wasm_bin::{Entry, entries, put_entries, put_name, rebuild, sections, uleb};
+use crate::wasm_bin::{Entry, entries, imports, put_entries, put_name, rebuild, sections, uleb};
 
 /// The screens a holder opens, in the order they are loaded: the results, then the extras.
-pub const FOR_HOLDERS: [&str; 2] = ["results", "extras"];
+const FOR_HOLDERS: [&str; 2] = ["results", "extras"];
 
 /// The module every chunk imports memory, table and globals from (wasm-split's).
 const SHARED: &str = "__wasm_split";
@@ -34,7 +34,7 @@ pub struct Loader {
     /// A loader's fetcher around its file name: `(before, after)`.
     fetcher: (String, String),
     /// Each split point (`results`, …) and the files it loads: its own first.
-    pub entries: BTreeMap<String, Vec<String>>,
+    entries: BTreeMap<String, Vec<String>>,
 }
 
 /// One file the new loader fetches: a chunk of wasm-split's, or several merged.
@@ -329,13 +329,8 @@ fn through_hub(chunks: &[Vec<u8>]) -> Result<(Vec<u8>, Vec<Vec<u8>>)> {
 /// The merged module without the exports it got from the hub (chunks export nothing: the main
 /// module reaches them through the table).
 fn without_hub_exports(wasm: &[u8]) -> Result<Vec<u8>> {
-    let has_imports_from_hub = sections(wasm)?
+    let has_imports_from_hub = imports(&sections(wasm)?)?
         .iter()
-        .filter(|(id, _)| *id == 2)
-        .map(|(_, body)| entries(body, true))
-        .collect::<Result<Vec<_>>>()?
-        .iter()
-        .flatten()
         .any(|e| e.module == Some(HUB));
     if has_imports_from_hub {
         return Err(

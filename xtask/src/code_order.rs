@@ -14,7 +14,7 @@
 //! elements, exports), are wasm-opt's to renumber: their code is unchanged.
 
 use crate::run::Result;
-use crate::wasm_bin::{entries, leb, name, put_name, sections, uleb};
+use crate::wasm_bin::{imports, leb, name, put_name, sections, uleb};
 
 /// How many bytes of a body make its sort key.
 const KEY_BYTES: usize = 64;
@@ -23,13 +23,8 @@ const KEY_BYTES: usize = 64;
 /// index after it, so that no two names are the same), in place of any name section it had.
 pub fn name_by_body(wasm: &[u8]) -> Result<Vec<u8>> {
     let all = sections(wasm)?;
-    let imported = all
+    let imported = imports(&all)?
         .iter()
-        .filter(|(id, _)| *id == 2)
-        .map(|(_, body)| entries(body, true))
-        .collect::<Result<Vec<_>>>()?
-        .iter()
-        .flatten()
         .filter(|e| e.desc.first() == Some(&0))
         .count() as u32;
     let mut functions = Vec::new();

@@ -67,6 +67,14 @@ pub fn entries(body: &[u8], imports: bool) -> Result<Vec<Entry<'_>>> {
     Ok(out)
 }
 
+/// The entries of the import section among a module's `sections` (none without one).
+pub fn imports<'a>(sections: &[(u8, &'a [u8])]) -> Result<Vec<Entry<'a>>> {
+    match sections.iter().find(|(id, _)| *id == 2) {
+        Some((_, body)) => entries(body, true),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// A section of these entries.
 pub fn put_entries<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> Vec<u8> {
     let (mut n, mut out) = (0, Vec::new());
