@@ -21,6 +21,7 @@ mod question;
 mod ranked;
 mod results;
 mod review;
+mod rows;
 mod share;
 mod sources;
 mod staff;

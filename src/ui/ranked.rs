@@ -15,6 +15,7 @@ use crate::i18n::strings::{Strings, fill};
 use crate::results_view::{Filter, Group, chip_order, first_slot_of, layout, shown};
 
 use super::card::{near_miss_card, program_card};
+use super::rows::{Row, rows};
 use super::state::{AppState, use_state};
 use super::when::when;
 
@@ -105,9 +106,12 @@ pub fn RankedList(
     view! {
         <GroupSection group=Group::Best items=items_of(Group::Best) room=room_of(Group::Best)/>
         {when(filters_shown, move || view! { <Filters filter=filter needs=needs/> })}
-        <For each=below key=|g| *g let:g>
-            <GroupSection group=g items=items_of(g) room=room_of(g)/>
-        </For>
+        {rows(move || {
+            below()
+                .into_iter()
+                .map(|g| Row::new(g.id(), move || view! { <GroupSection group=g items=items_of(g) room=room_of(g)/> }.into_any()))
+                .collect()
+        })}
     }
 }
 
@@ -126,11 +130,6 @@ fn GroupSection(
     let total = move || items.with(Vec::len);
     // Its first cards all drawn: "show all" may add the rest.
     let complete = move || room.get() >= shown(group, total(), false);
-    let visible = move || {
-        let n = shown(group, total(), unfolded.get());
-        let n = if complete() { n } else { n.min(room.get()) };
-        items.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
-    };
     let card = move |r: Ranked<'static>| {
         let index = index_of(state, r.program);
         if group == Group::NearMisses {
@@ -139,6 +138,19 @@ fn GroupSection(
             program_card(r, index, group == Group::Best).into_any()
         }
     };
+    let visible = move || {
+        let n = shown(group, total(), unfolded.get());
+        let n = if complete() { n } else { n.min(room.get()) };
+        items.with(|v| {
+            v.iter()
+                .take(n)
+                .map(|r| {
+                    let r = r.clone();
+                    Row::new(r.program.id.as_str(), move || card(r))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let any = move || total() > 0 && room.get() > 0;
     let more_button = move || total() > shown(group, total(), unfolded.get()) && complete();
     let heading_id = format!("group-{}", group.id());
@@ -146,7 +158,7 @@ fn GroupSection(
         {when(any, move || view! {
             <section class="group" data-group=group.id() aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{move || format!("{} ({})", title(group, lang, s), total())}</h2>
-                <For each=visible key=|r| r.program.id.clone() children=card/>
+                {rows(visible)}
                 {when(more_button, move || view! {
                     <button type="button" class="secondary more-cards" on:click=move |_| unfolded.set(true)>
                         {move || fill(s.show_all, &[("n", &total().to_string())])}

@@ -14,6 +14,7 @@ use super::app::HEADING_ID;
 use super::chunk::in_chunk;
 use super::picks::answer_label;
 use super::question::section_title;
+use super::rows::{Row, rows};
 use super::state::{AppState, Hub, Screen, use_state};
 use super::when::when;
 use super::widgets::{AnswerWidget, Layout};
@@ -34,7 +35,12 @@ pub fn asked(state: AppState, section: Section) -> Vec<Question> {
 #[component]
 pub fn SectionQuestions(section: Section, row: Callback<Question, AnyView>) -> impl IntoView {
     let state = use_state();
-    view! { <For each=move || asked(state, section) key=|q| *q children=move |q| row.run(q)/> }
+    rows(move || {
+        asked(state, section)
+            .into_iter()
+            .map(|q| Row::new(q.id(), move || row.run(q)))
+            .collect()
+    })
 }
 
 /// Moves focus to the element `id` once it is drawn (after an editor closes).
