@@ -12,6 +12,7 @@
 //! leaves the rest of the page working: its place says so, with "Try again".
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -80,6 +81,13 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Drawn> + 'static,
 {
+    // Boxed, so that what follows is compiled once rather than once per use.
+    lazy_erased(focus, Box::new(move || Box::pin(draw())))
+}
+
+type Draw = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Drawn>>>>;
+
+fn lazy_erased(focus: Option<&'static str>, draw: Draw) -> impl IntoView {
     let state = use_state();
     let attempt = RwSignal::new(0u32);
     let arrived = RwSignal::new(false);
