@@ -8,6 +8,7 @@ use crate::browser;
 use super::adviser::adviser_screen;
 use super::chunk::{lazy, prefetch};
 use super::counting::office;
+use super::effect::effect;
 use super::header::Header;
 use super::kiosk::IdleGuard;
 use super::question::QuestionScreen;
@@ -33,7 +34,7 @@ pub fn App() -> impl IntoView {
     let config = state.config;
     if let Some(colour) = &config.theme {
         let colour = colour.clone();
-        Effect::new(move |_| browser::set_css_var(ROOT_ID, "--accent", &colour));
+        effect(move || browser::set_css_var(ROOT_ID, "--accent", &colour));
     }
     if config.embed {
         browser::report_height_to_parent();
@@ -73,7 +74,7 @@ pub fn App() -> impl IntoView {
     let (header_due, screen_due) = (RwSignal::new(false), RwSignal::new(false));
     set_timeout(move || header_due.set(true), std::time::Duration::ZERO);
     set_timeout(move || screen_due.set(true), std::time::Duration::ZERO);
-    Effect::new(move |_| {
+    effect(move || {
         let words_here = !state.words_pending.get();
         if header_due.get() && words_here && !headed.get_untracked() {
             headed.set(true);

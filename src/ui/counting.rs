@@ -16,6 +16,7 @@ use crate::counts::store::Store;
 use crate::counts::{Activity, Dim, TOP, answer_keys, key, top_keys};
 
 use super::chunk::in_chunk;
+use super::effect::effect;
 use super::staff::StaffScreen;
 use super::state::{Screen, use_state};
 
@@ -113,7 +114,7 @@ fn Counting() -> impl IntoView {
         d.on = true;
         d.on_qr = Some(|| step(Activity::Qr, Vec::new));
     }
-    Effect::new(move |_| match state.screen.get() {
+    effect(move || match state.screen.get() {
         Screen::Ask { .. } => step(Activity::Started, Vec::new),
         Screen::Results => step(Activity::Results, || {
             let mut keys = state.profile.with_untracked(answer_keys);

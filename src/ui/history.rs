@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, history};
 
+use super::effect::effect;
 use super::state::{AppState, SHARE_PREFIX};
 
 thread_local! {
@@ -35,7 +36,7 @@ pub fn install(state: AppState) {
     // The entry the page loaded on shows the first screen (and gets the app's state).
     history::loaded();
     history::replace(&state.fragment_of(state.screen.get_untracked()));
-    Effect::new(move |_| {
+    effect(move || {
         let screen = state.screen.get();
         let replace = REPLACE_NEXT.replace(false);
         state.remember(screen);

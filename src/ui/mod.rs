@@ -9,6 +9,7 @@ mod chunk;
 mod counting;
 mod details;
 mod downloads;
+mod effect;
 mod header;
 mod history;
 mod kiosk;

@@ -18,6 +18,7 @@ use super::answers::Answers;
 use super::app::HEADING_ID;
 use super::card::{program_detail, text_lang};
 use super::chunk::{in_chunk, lazy, marking};
+use super::effect::effect;
 use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::print_sheet;
@@ -94,7 +95,7 @@ impl Steps {
 /// place the holder was reading before a language switch is found again.
 fn use_steps(steps: Steps, may_leave: impl Fn(u8) -> bool + Send + Sync + 'static) {
     let step = steps.now;
-    Effect::new(move |_| {
+    effect(move || {
         let now = step.get();
         if now >= CARDS && steps.done() {
             crate::browser::scroll::restore_anchor();

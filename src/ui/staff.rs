@@ -33,6 +33,7 @@ use crate::i18n::strings::{Strings, fill};
 
 use super::app::HEADING_ID;
 use super::counting::{STORE_COUNTS, load};
+use super::effect::effect;
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
 
@@ -404,7 +405,7 @@ fn CountsScreen(dialog: Dialog) -> impl IntoView {
     let state = use_state();
     let view = CountsView::new();
     let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(div) = host.get() {
             browser::dom::replace_children(&div, &counts_tree(state, view).0);
         }

@@ -13,6 +13,8 @@ use crate::flow::nav::Nav;
 pub use crate::flow::{Hub, Rules, Screen};
 use crate::i18n::strings::{Strings, t};
 use crate::i18n::words;
+
+use super::effect::effect;
 use crate::questionnaire::Question;
 
 const STORE_ANSWERS: &str = "bousla.answers";
@@ -55,7 +57,7 @@ fn load_texts(
     let texts = RwSignal::new(None);
     // Which request is the latest: an earlier one that ends later is dropped.
     let latest = StoredValue::new(0u32);
-    Effect::new(move |_| {
+    effect(move || {
         retry.track();
         let lang = language.get().text_lang();
         // While the words of the language wanted are on their way, the language shown is not
@@ -490,7 +492,7 @@ impl AppState {
     /// what was loaded (their stored answers, a shared link's, a partner's region) and the
     /// stored copy stays as it is. Nothing here ever deletes it.
     fn persist(self) {
-        Effect::new(move |_| {
+        effect(move || {
             let p = self.profile.get();
             let mut held = self.held();
             if held.untouched.as_ref() == Some(&p) {
@@ -505,7 +507,7 @@ impl AppState {
             }
             browser::save(STORE_ANSWERS, &codec::encode(&p));
         });
-        Effect::new(move |_| {
+        effect(move || {
             let lang = self.lang.get();
             // Not while a language's words download: the holder's choice stays stored meanwhile.
             if self.held().wanted == lang {
