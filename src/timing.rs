@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::catalog::{Catalog, embedded};
+use crate::catalog::{Catalog, decoded, embedded};
 use crate::engine::{Profile, rank};
 use crate::ui::ChunkFailed;
 
@@ -18,15 +18,16 @@ fn now_ms() -> f64 {
 /// The real programs repeated (under new ids) up to `size`: real rule mixes at any scale,
 /// with almost no code in the shipped wasm.
 fn scaled(size: usize) -> Catalog {
-    let real = embedded();
-    let mut c = real.clone();
-    c.programs = (0..size)
-        .filter_map(|i| {
-            let mut p = real.programs.get(i % real.programs.len().max(1))?.clone();
-            p.id = format!("{i:06}-{}", p.id);
-            Some(p)
-        })
-        .collect();
+    let mut c = decoded();
+    let mut programs = Vec::with_capacity(size);
+    // Fresh copies decoded rather than cloned: the catalog's `Clone` stays out of the wasm.
+    while programs.len() < size && !c.programs.is_empty() {
+        programs.extend(decoded().programs.into_iter().take(size - programs.len()));
+    }
+    for (i, p) in programs.iter_mut().enumerate() {
+        p.id = format!("{i:06}-{}", p.id);
+    }
+    c.programs = programs;
     c
 }
 

@@ -38,5 +38,12 @@ pub const SOURCES_DIGEST: &str = env!("BOUSLA_SOURCES_DIGEST");
 /// did, the app shows an empty catalog rather than dying.
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| super::decode::catalog(BYTES).unwrap_or_default())
+    CATALOG.get_or_init(decoded)
+}
+
+/// A copy of the embedded catalog of its own, for a language's texts to be filled in: decoded
+/// again rather than cloned, because the decoder is in the wasm anyway and the catalog's
+/// `Clone` (2.6 KB of wasm) then is not.
+pub fn decoded() -> Catalog {
+    super::decode::catalog(BYTES).unwrap_or_default()
 }

@@ -17,7 +17,7 @@ mod decode;
 mod embedded;
 
 pub use date::Date;
-pub use embedded::{SOURCES_DIGEST, TEXT_HASH, details_digest, embedded, text_digest};
+pub use embedded::{SOURCES_DIGEST, TEXT_HASH, decoded, details_digest, embedded, text_digest};
 pub use geo::{Province, Region};
 pub use schema::{
     Amount, Audience, Catalog, Criteria, Desk, Freshness, Pathway, Program, Provider, Source,

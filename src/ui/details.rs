@@ -12,7 +12,7 @@ use super::downloads::{Shared, download, retry_failed};
 use super::state::use_state;
 use crate::browser;
 use crate::catalog::text_table::{details_file_name, fill_details};
-use crate::catalog::{Lang, TEXT_HASH, details_digest, embedded};
+use crate::catalog::{Lang, TEXT_HASH, decoded, details_digest};
 
 /// What a program's page shows and its card does not.
 pub struct Detail {
@@ -52,7 +52,7 @@ fn fetch(lang: Lang, into: Loaded) {
     download(into, "program details", async move {
         let file = details_file_name(TEXT_HASH, lang);
         let table = browser::fetch_text(&file, details_digest(lang)).await?;
-        let mut c = embedded().clone();
+        let mut c = decoded();
         fill_details(&mut c, lang, &table)?;
         Ok(c.programs
             .into_iter()

@@ -11,7 +11,7 @@ use super::downloads::{Shared, download, retry_failed};
 use super::state::use_state;
 use crate::browser;
 use crate::catalog::schema::Source;
-use crate::catalog::{SOURCES_DIGEST, TEXT_HASH, embedded, text_table};
+use crate::catalog::{SOURCES_DIGEST, TEXT_HASH, decoded, text_table};
 use crate::i18n::format::date;
 
 thread_local! {
@@ -34,7 +34,7 @@ fn fetch(into: Shared<Vec<Source>>) {
     download(into, "sources", async {
         let file = text_table::sources_file_name(TEXT_HASH);
         let table = browser::fetch_text(&file, SOURCES_DIGEST).await?;
-        let mut c = embedded().clone();
+        let mut c = decoded();
         text_table::fill_sources(&mut c, &table)?;
         Ok(c.programs.into_iter().map(|p| p.sources).collect())
     });

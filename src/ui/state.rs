@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, embedded, text_digest, text_table};
+use crate::catalog::{Catalog, Date, Lang, TEXT_HASH, decoded, embedded, text_digest, text_table};
 use crate::config::{self, Config};
 use crate::engine::{Profile, Ranking, codec, count_fits, rank};
 use crate::flow::fragment;
@@ -88,7 +88,7 @@ fn load_texts(
             let decoded = browser::fetch_text(&url, text_digest(lang))
                 .await
                 .and_then(|table| {
-                    let mut c = embedded().clone();
+                    let mut c = decoded();
                     text_table::fill(&mut c, lang, &table).map(|()| c)
                 });
             let result = match decoded {
