@@ -12,6 +12,7 @@ use crate::questionnaire::overview::Section;
 
 use super::app::HEADING_ID;
 use super::chunk::{in_chunk, lazy, marking};
+use super::inline::InlineAnswer;
 use super::notices::TextsNotice;
 use super::picks::answer_label;
 use super::print_sheet::print_sheet;
@@ -21,7 +22,6 @@ use super::review::{SectionQuestions, asked};
 use super::share::share_panel;
 use super::state::use_state;
 use super::when::{when, when_else};
-use super::widgets::{AnswerWidget, Layout};
 
 in_chunk!(
     adviser,
@@ -44,7 +44,7 @@ fn AdviserScreen() -> impl IntoView {
                 <section class="adviser-section" aria-labelledby=labelled>
                     <h2 id=id>{section_title(section, s)}</h2>
                     <SectionQuestions section row=Callback::new(|q| view! {
-                        <AnswerWidget question=q layout=Layout::Inline on_answer=|()| {}/>
+                        <InlineAnswer question=q on_answer=|()| {}/>
                     }.into_any())/>
                 </section>
             }

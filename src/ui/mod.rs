@@ -12,6 +12,7 @@ mod downloads;
 mod effect;
 mod header;
 mod history;
+mod inline;
 mod kiosk;
 mod listen;
 mod notices;

@@ -18,7 +18,7 @@ use super::listen::listen_button;
 use super::picks::choices;
 use super::state::{AppState, Hub, use_state};
 use super::when::when;
-use super::widgets::{AnswerWidget, Layout};
+use super::widgets::AnswerWidget;
 
 pub fn title(q: Question, s: &'static Strings) -> &'static str {
     match q {
@@ -79,7 +79,7 @@ pub fn QuestionScreen(question: Question) -> impl IntoView {
             <h1 id=HEADING_ID tabindex="-1" aria-describedby=has_help.then(|| help_id.clone())>{title(question, s)}</h1>
             {listen}
             {help(question, s).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
-            <AnswerWidget question layout=Layout::Screen on_answer=move |()| state.advance(question)/>
+            <AnswerWidget question on_answer=move |()| state.advance(question)/>
             <QuestionNav question/>
             <p class="live" aria-live="polite" data-testid="live-count">
                 {move || counted(state.lang.get(), s.live_count, state.live_count.get() as u64, &[])}

@@ -12,12 +12,12 @@ use crate::questionnaire::{Question, is_answered};
 
 use super::app::HEADING_ID;
 use super::chunk::in_chunk;
+use super::inline::InlineAnswer;
 use super::picks::answer_label;
 use super::question::section_title;
 use super::rows::{Row, rows};
 use super::state::{AppState, Hub, Screen, use_state};
 use super::when::when;
-use super::widgets::{AnswerWidget, Layout};
 
 /// The questions of `section` this holder is asked (a partner's locked region is not).
 pub fn asked(state: AppState, section: Section) -> Vec<Question> {
@@ -143,7 +143,7 @@ fn ReviewRow(
             </button>
             {when(editing, move || view! {
                 <div class="inline-editor">
-                    <AnswerWidget question layout=Layout::Inline on_answer=|()| {}/>
+                    <InlineAnswer question on_answer=|()| {}/>
                     <button type="button" class="primary" data-testid="review-done" on:click=close.clone()>{s.done}</button>
                 </div>
             })}

@@ -11,7 +11,7 @@ use crate::catalog::{Lang, Need};
 use crate::engine::profile::limits;
 use crate::engine::{Band, Profile};
 use crate::i18n::Label;
-use crate::questionnaire::{Question, is_answered, parse_whole};
+use crate::questionnaire::{Question, parse_whole};
 
 use super::app::HEADING_ID;
 use super::picks::{Choice, choices, need_icon, typed_amount};
@@ -35,7 +35,7 @@ pub fn part_id(q: Question, part: &str) -> String {
 }
 
 /// Records an answer, drops the answers that no longer apply, and tells the host.
-fn record(state: AppState, on_answer: Callback<()>, change: impl FnOnce(&mut Profile)) {
+pub(super) fn record(state: AppState, on_answer: Callback<()>, change: impl FnOnce(&mut Profile)) {
     state.profile.update(|p| {
         change(p);
         Question::prune(p);
@@ -43,43 +43,48 @@ fn record(state: AppState, on_answer: Callback<()>, change: impl FnOnce(&mut Pro
     on_answer.run(());
 }
 
-/// The widget that answers `question`; `on_answer` runs after each recorded answer.
+/// How a layout draws what differs between the two beyond a detail: the one-touch answers and
+/// the needs. Function pointers chosen by the host, so the inline parts ([`super::inline`]),
+/// used only on pages in wasm chunks, are not in the first screen's module.
+#[derive(Clone, Copy)]
+pub(super) struct Parts {
+    pub layout: Layout,
+    pub choices: fn(AppState, Question, Vec<Choice>, Callback<()>) -> AnyView,
+    pub needs: fn(AppState, RwSignal<Vec<Need>>, AnyView, Callback<()>) -> AnyView,
+}
+
+/// The one-question screen's parts.
+const SCREEN: Parts = Parts {
+    layout: Layout::Screen,
+    choices: buttons,
+    needs: needs_form,
+};
+
+/// The widget that answers `question` on the one-question screen; `on_answer` runs after each
+/// recorded answer.
 #[component]
-pub fn AnswerWidget(
-    question: Question,
-    layout: Layout,
-    #[prop(into)] on_answer: Callback<()>,
-) -> impl IntoView {
+pub fn AnswerWidget(question: Question, #[prop(into)] on_answer: Callback<()>) -> impl IntoView {
+    answer_body(question, SCREEN, on_answer)
+}
+
+/// The answer's controls, drawn with `parts`.
+pub(super) fn answer_body(question: Question, parts: Parts, on_answer: Callback<()>) -> AnyView {
     let state = use_state();
-    let s = state.strings();
-    let body = match (question, number_field(question, state)) {
-        (Question::Needs, _) => needs_input(layout, on_answer).into_any(),
+    let layout = parts.layout;
+    match (question, number_field(question, state)) {
+        (Question::Needs, _) => needs_input(parts, on_answer),
         (q, Some(field)) if field.beside_bands => view! {
-            {choice_group(q, layout, on_answer)}
+            {choice_group(q, parts, on_answer)}
             {number_input(q, layout, on_answer, field)}
         }
         .into_any(),
         (q, Some(field)) => number_input(q, layout, on_answer, field).into_any(),
-        (q, None) => choice_group(q, layout, on_answer).into_any(),
-    };
-    if layout == Layout::Screen {
-        return body;
+        (q, None) => choice_group(q, parts, on_answer).into_any(),
     }
-    let help = super::question::help(question, s);
-    let help_id = part_id(question, "help");
-    view! {
-        <fieldset class="q-inline" id=part_id(question, "set") data-question=question.id()
-            aria-describedby=help.map(|_| help_id.clone())>
-            <legend>{super::question_title(question, s)}</legend>
-            {help.map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
-            {body}
-        </fieldset>
-    }
-    .into_any()
 }
 
 /// The one-touch answers: buttons on the one-question screen, radios among other questions.
-fn choice_group(question: Question, layout: Layout, on_answer: Callback<()>) -> impl IntoView {
+fn choice_group(question: Question, parts: Parts, on_answer: Callback<()>) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
     let year = state.year;
@@ -98,10 +103,7 @@ fn choice_group(question: Question, layout: Layout, on_answer: Callback<()>) -> 
         let options = state
             .profile
             .with_untracked(|p| choices(question, p, lang, year));
-        match layout {
-            Layout::Screen => buttons(state, question, options, on_answer).into_any(),
-            Layout::Inline => radios(state, question, options, on_answer).into_any(),
-        }
+        (parts.choices)(state, question, options, on_answer)
     }
 }
 
@@ -110,7 +112,7 @@ fn buttons(
     question: Question,
     options: Vec<Choice>,
     on_answer: Callback<()>,
-) -> impl IntoView {
+) -> AnyView {
     let many = options.len() > 6;
     view! {
         <div class=if many { "choices grid" } else { "choices" } id=part_id(question, "choices")
@@ -138,54 +140,7 @@ fn buttons(
                 .collect_view()}
         </div>
     }
-}
-
-fn radios(
-    state: AppState,
-    question: Question,
-    options: Vec<Choice>,
-    on_answer: Callback<()>,
-) -> impl IntoView {
-    let s = state.strings();
-    let name = part_id(question, "choice");
-    let many = options.len() > 6;
-    let radio = move |id: String,
-                      label: String,
-                      icon: &'static str,
-                      checked: Signal<bool>,
-                      pick: Callback<()>| {
-        view! {
-            <label class="opt">
-                <input type="radio" id=id name=name.clone() prop:checked=checked on:change=move |_| pick.run(())/>
-                <span class="icon" aria-hidden="true">{icon}</span>
-                <span>{label}</span>
-            </label>
-        }
-    };
-    let rows = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let pick = c.pick;
-            radio(
-                part_id(question, &i.to_string()),
-                c.label,
-                c.icon,
-                Signal::derive(move || state.profile.with(|p| pick.is_selected(p))),
-                Callback::new(move |()| record(state, on_answer, |p| pick.apply(p))),
-            )
-        })
-        .collect_view();
-    let unknown = radio(
-        part_id(question, "idk"),
-        s.dont_know.to_string(),
-        "",
-        Signal::derive(move || !state.profile.with(|p| is_answered(question, p))),
-        Callback::new(move |()| record(state, on_answer, |p| question.forget(p))),
-    );
-    view! {
-        <div class=if many { "options grid" } else { "options" }>{rows}{unknown}</div>
-    }
+    .into_any()
 }
 
 /// What sets one typed number apart: the holder's age, the jobs, an exact amount.
@@ -351,10 +306,10 @@ fn digits_field(
 
 /// Needs, ticked. On the one-question screen they are kept until Next (financing then asks the
 /// amount); among other questions each tick is recorded at once.
-fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
+fn needs_input(parts: Parts, on_answer: Callback<()>) -> AnyView {
     let state = use_state();
-    let s = state.strings();
     let lang = state.lang.get_untracked();
+    let layout = parts.layout;
     let ticked = RwSignal::new(
         state
             .profile
@@ -374,19 +329,18 @@ fn needs_input(layout: Layout, on_answer: Callback<()>) -> impl IntoView {
             record(state, on_answer, |p| p.needs = Some(ticked.get_untracked()));
         }
     };
-    let ticks = need_ticks(lang, ticked, toggle);
-    if layout == Layout::Inline {
-        return view! {
-            <div class="options ticks">{ticks}</div>
-            <button type="button" class="link" id=part_id(Question::Needs, "idk")
-                aria-pressed=move || state.profile.with(|p| p.needs.is_none()).to_string()
-                on:click=move |_| {
-                    ticked.set(Vec::new());
-                    record(state, on_answer, |p| p.needs = None);
-                }>{s.dont_know}</button>
-        }
-        .into_any();
-    }
+    let ticks = need_ticks(lang, ticked, toggle).into_any();
+    (parts.needs)(state, ticked, ticks, on_answer)
+}
+
+/// The needs on the one-question screen: recorded on Next.
+fn needs_form(
+    state: AppState,
+    ticked: RwSignal<Vec<Need>>,
+    ticks: AnyView,
+    on_answer: Callback<()>,
+) -> AnyView {
+    let s = state.strings();
     view! {
         <form class="needs" on:submit=move |ev| {
             ev.prevent_default();
