@@ -21,7 +21,7 @@ use super::ranked::RankedList;
 use super::review::{SectionQuestions, asked};
 use super::share::share_panel;
 use super::state::use_state;
-use super::when::{when, when_else};
+use super::when::{redrawn, when, when_else};
 
 in_chunk!(
     adviser,
@@ -96,7 +96,7 @@ fn PrintAnswers() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    move || {
+    redrawn(move || {
         let questions: Vec<_> = Section::ALL
             .into_iter()
             .flat_map(|section| asked(state, section))
@@ -116,7 +116,8 @@ fn PrintAnswers() -> impl IntoView {
                 <ul>{rows}</ul>
             </section>
         }
-    }
+        .into_any()
+    })
 }
 
 /// Programs on the adviser's paper, each with how to apply: the best ones, so that the sheet

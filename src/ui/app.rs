@@ -17,6 +17,7 @@ use super::review::{preload_review, review_screen};
 use super::staff::remember_early_gesture;
 use super::state::{Screen, use_state};
 use super::welcome::Welcome;
+use super::when::{redrawn, when};
 
 /// Id of the widget's root element.
 pub const ROOT_ID: &str = "bousla";
@@ -90,7 +91,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div id=ROOT_ID class=root_class lang=move || state.lang.get().code() dir=move || state.lang.get().dir()>
-            {move || headed.get().then(|| view! { <Header/> })}
+            {when(move || headed.get(), || view! { <Header/> })}
             {config.kiosk.then(|| view! { <IdleGuard/> })}
             // Office counts and the staff's screen: a kiosk with `counts=1` only.
             {config.counts.then(|| {
@@ -98,7 +99,7 @@ pub fn App() -> impl IntoView {
                 lazy(None, office)
             })}
             <main class="screen">
-                {move || {
+                {redrawn(move || {
                     if !framed.get() {
                         return ().into_any();
                     }
@@ -117,7 +118,7 @@ pub fn App() -> impl IntoView {
                         Screen::Results => lazy(Some(HEADING_ID), results_screen).into_any(),
                         Screen::Detail(i) => lazy(Some(HEADING_ID), move || detail_screen(i)).into_any(),
                     }
-                }}
+                })}
             </main>
             <footer class="foot">
                 <p>{move || state.strings().footer_note}</p>

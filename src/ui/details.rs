@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::downloads::{Shared, download, retry_failed};
 use super::state::use_state;
+use super::when::redrawn;
 use crate::browser;
 use crate::catalog::text_table::{details_file_name, fill_details};
 use crate::catalog::{Lang, TEXT_HASH, decoded, details_digest};
@@ -78,7 +79,7 @@ pub enum Part {
 #[component]
 pub fn ProgramDetail(program: usize, part: Part) -> impl IntoView {
     let state = use_state();
-    move || {
+    redrawn(move || {
         let lang = state.lang.get();
         match details(lang).get() {
             Some(Ok(all)) => match (all.get(program), part) {
@@ -114,5 +115,5 @@ pub fn ProgramDetail(program: usize, part: Part) -> impl IntoView {
                 .into_any()
             }
         }
-    }
+    })
 }

@@ -5,14 +5,16 @@
 use leptos::prelude::*;
 
 use super::state::{Notice, use_state};
+use super::when::{redrawn, when};
 
 /// Shown on the welcome screen while a shared link waits for the holder's choice.
 #[component]
 pub fn SharedPrompt() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    move || {
-        state.asking.get().then(|| {
+    when(
+        move || state.asking.get(),
+        move || {
             view! {
                 <section class="shared-prompt notice" aria-labelledby="shared-title" data-testid="shared-prompt">
                     <h2 id="shared-title">{s.shared_title}</h2>
@@ -27,8 +29,8 @@ pub fn SharedPrompt() -> impl IntoView {
                     </div>
                 </section>
             }
-        })
-    }
+        },
+    )
 }
 
 /// While the program texts are not here: "Loading…", or, when they failed, why and a button to
@@ -37,7 +39,7 @@ pub fn SharedPrompt() -> impl IntoView {
 pub fn TextsNotice() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    move || {
+    redrawn(move || {
         if state.notice.get() == Some(Notice::TextsUnavailable) {
             view! {
                 <div class="notice" role="alert" data-testid="texts-failed">
@@ -51,5 +53,5 @@ pub fn TextsNotice() -> impl IntoView {
         } else {
             view! { <p class="notice" role="status">{s.loading}</p> }.into_any()
         }
-    }
+    })
 }

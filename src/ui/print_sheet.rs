@@ -18,6 +18,7 @@ use super::chunk::in_chunk;
 use super::details::details;
 use super::qr::qr_svg;
 use super::state::use_state;
+use super::when::redrawn;
 
 /// One program on paper: name, verdict and amount on one line; what is still to check; the
 /// cautions; the door with why and its contacts, phone first; how to apply, if `steps`.
@@ -77,14 +78,16 @@ fn row(r: Ranked<'static>, steps: bool) -> impl IntoView {
 fn steps_of(p: &'static Program) -> impl IntoView {
     let state = use_state();
     let at = state.catalog().program_index(&p.id);
-    move || {
+    redrawn(move || {
         let loaded = details(state.lang.get()).get();
         let detail = loaded
             .and_then(Result::ok)
             .zip(at)
             .and_then(|(all, i)| all.get(i));
-        detail.map(|d| view! { <span lang=text_lang()>{d.steps.clone()}</span> })
-    }
+        detail
+            .map(|d| view! { <span lang=text_lang()>{d.steps.clone()}</span> })
+            .into_any()
+    })
 }
 
 in_chunk!(
@@ -101,7 +104,7 @@ in_chunk!(
 fn PrintSheet(most: usize, steps: bool) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
-    move || {
+    redrawn(move || {
         // Asked for here, where every results page draws the sheet once its first cards are on
         // screen, so that a program's page opened next shows its benefits and steps at once.
         let _ = details(state.lang.get());
@@ -124,5 +127,6 @@ fn PrintSheet(most: usize, steps: bool) -> impl IntoView {
                 <p class="verified">{fill(s.footer_note, &[])}</p>
             </section>
         }
-    }
+        .into_any()
+    })
 }

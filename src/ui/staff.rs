@@ -36,6 +36,7 @@ use super::counting::{STORE_COUNTS, load};
 use super::effect::effect;
 use super::qr::qr_path;
 use super::state::{AppState, use_state};
+use super::when::redrawn;
 
 /// Taps on the name, each within this many milliseconds of the first, open the code prompt.
 const TAPS: u32 = 5;
@@ -362,11 +363,11 @@ pub fn StaffScreen() -> impl IntoView {
     if PRESSED_EARLY.swap(false, Ordering::Relaxed) {
         dialog.ask();
     }
-    move || match dialog.open.get() {
-        Open::Closed => None,
-        Open::Code => Some(view! { <CodePrompt dialog/> }.into_any()),
-        Open::Counts => Some(view! { <CountsScreen dialog/> }.into_any()),
-    }
+    redrawn(move || match dialog.open.get() {
+        Open::Closed => ().into_any(),
+        Open::Code => view! { <CodePrompt dialog/> }.into_any(),
+        Open::Counts => view! { <CountsScreen dialog/> }.into_any(),
+    })
 }
 
 /// The staff code, asked before anything is shown.

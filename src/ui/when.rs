@@ -34,8 +34,18 @@ pub fn when_else<V: IntoView + 'static, W: IntoView + 'static>(
 
 fn erased(cond: Cond, view: Draw, otherwise: Option<Draw>) -> impl IntoView {
     let holds = Memo::new(move |_| cond());
-    move || match holds.get() {
-        true => Some(view()),
-        false => otherwise.as_ref().map(|o| o()),
-    }
+    redrawn(move || match holds.get() {
+        true => view(),
+        false => otherwise.as_ref().map_or_else(|| ().into_any(), |o| o()),
+    })
+}
+
+/// The view `draw` returns, drawn again whenever a signal it read changes: a reactive closure
+/// whose rendering code, for every use, is the one copy here.
+pub fn redrawn(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    redrawn_boxed(Box::new(draw))
+}
+
+fn redrawn_boxed(draw: Draw) -> impl IntoView {
+    move || draw()
 }
