@@ -705,3 +705,21 @@ fn a_rare_stated_need_answered_comes_before_place() {
     let r = rank(&c, &profile, TODAY);
     assert_eq!(ids(&r.fits)[0], "regional-coaching");
 }
+
+#[test]
+fn a_place_equals_the_same_place_of_the_same_catalog_and_never_one_of_another_copy() {
+    // The interface redraws a ranking only when it changed; a copy of the catalog with another
+    // language's texts must count as a change even where every rule is the same.
+    let cat = catalog(vec![open_to_all("a", &[SupportKind::Coaching])]);
+    let copy = cat.clone();
+    let profile = Profile {
+        age: Some(30),
+        ..Profile::default()
+    };
+    let once = rank(&cat, &profile, TODAY);
+    let again = rank(&cat, &profile, TODAY);
+    let other = rank(&copy, &profile, TODAY);
+    assert_eq!(once.fits, again.fits);
+    assert_eq!(ids(&once.fits), ids(&other.fits));
+    assert_ne!(once.fits, other.fits);
+}

@@ -42,7 +42,7 @@ impl Kinds {
 }
 
 /// One program's place in the results.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Ranked<'a> {
     pub program: &'a Program,
     /// What the rules say, whatever the program's dates.
@@ -70,6 +70,46 @@ pub struct Ranked<'a> {
     pub fixes: Vec<Fix>,
 }
 
+/// The same place of the same program. The program is compared by identity (the one in the
+/// catalog ranked), not field by field: places in two copies of the catalog (two languages'
+/// texts) differ, as what they show does, and the field-by-field comparison of programs (1.7 KB
+/// of wasm) stays out of the browser.
+impl PartialEq for Ranked<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Every field named, so that a new one cannot be forgotten here.
+        let Ranked {
+            program,
+            verdict,
+            needs_served,
+            serves_needs,
+            locality,
+            priority,
+            aimed,
+            timing,
+            met,
+            rules,
+            to_check,
+            partial,
+            fixes,
+        } = self;
+        std::ptr::eq(*program, other.program)
+            && *verdict == other.verdict
+            && *needs_served == other.needs_served
+            && *serves_needs == other.serves_needs
+            && *locality == other.locality
+            && *priority == other.priority
+            && *aimed == other.aimed
+            && *timing == other.timing
+            && *met == other.met
+            && *rules == other.rules
+            && *to_check == other.to_check
+            && *partial == other.partial
+            && *fixes == other.fixes
+    }
+}
+
+impl Eq for Ranked<'_> {}
+
 impl Ranked<'_> {
     /// Eligible or possible, and taking applications (or about to).
     pub fn fits(&self) -> bool {
@@ -78,11 +118,26 @@ impl Ranked<'_> {
 }
 
 /// A pathway whose programs the holder can take in order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct PathwayMatch<'a> {
     pub pathway: &'a Pathway,
     pub steps: Vec<(&'a Program, Verdict)>,
 }
+
+/// The same pathway and steps of the same catalog: compared by identity, as [`Ranked`] is.
+impl PartialEq for PathwayMatch<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let PathwayMatch { pathway, steps } = self;
+        std::ptr::eq(*pathway, other.pathway)
+            && steps.len() == other.steps.len()
+            && steps
+                .iter()
+                .zip(&other.steps)
+                .all(|((p, v), (q, w))| std::ptr::eq(*p, *q) && v == w)
+    }
+}
+
+impl Eq for PathwayMatch<'_> {}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ranking<'a> {
