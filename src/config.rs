@@ -210,7 +210,7 @@ pub fn theme_colour(v: &str) -> Result<String, &'static str> {
         if c <= 0.039_28 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            pow_2_4((c + 0.055) / 1.055)
         }
     };
     let luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
@@ -221,9 +221,32 @@ pub fn theme_colour(v: &str) -> Result<String, &'static str> {
     Ok(format!("#{}", full.to_ascii_lowercase()))
 }
 
+/// `x` to the power 2.4, for `x` in [0.09, 1] (sRGB's curve): x² times the square of x's fifth
+/// root, found by Newton's method. `f64::powf` brought 1.4 KB of libm into the wasm for this
+/// one use.
+fn pow_2_4(x: f64) -> f64 {
+    // From 1, the iteration falls monotonically onto the root (0.6 or more here) and is
+    // within 1e-15 of it after these steps.
+    let mut y = 1.0_f64;
+    for _ in 0..12 {
+        let y4 = y * y * y * y;
+        y -= (y4 * y - x) / (5.0 * y4);
+    }
+    x * x * y * y
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_srgb_curve_matches_the_standard_power() {
+        for i in 10..=255 {
+            let x = (f64::from(i) / 255.0 + 0.055) / 1.055;
+            let (ours, std) = (pow_2_4(x), x.powf(2.4));
+            assert!((ours - std).abs() < 1e-12, "{i}: {ours} against {std}");
+        }
+    }
 
     fn cfg(q: &str) -> (Config, Vec<String>) {
         parse(q, |p| p == "ccis")
