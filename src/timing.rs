@@ -19,9 +19,11 @@ fn now_ms() -> f64 {
 /// with almost no code in the shipped wasm.
 fn scaled(size: usize) -> Catalog {
     let mut c = decoded();
-    let mut programs = Vec::with_capacity(size);
-    // Fresh copies decoded rather than cloned: the catalog's `Clone` stays out of the wasm.
-    while programs.len() < size && !c.programs.is_empty() {
+    let mut programs = std::mem::take(&mut c.programs);
+    let real = programs.len();
+    programs.truncate(size);
+    // Further copies decoded rather than cloned: the catalog's `Clone` stays out of the wasm.
+    while real > 0 && programs.len() < size {
         programs.extend(decoded().programs.into_iter().take(size - programs.len()));
     }
     for (i, p) in programs.iter_mut().enumerate() {

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use crate::catalog::Need;
-use crate::i18n::strings::Strings;
 use crate::questionnaire::{Question, is_answered};
 
 use super::picks::Choice;
@@ -23,7 +22,7 @@ const INLINE: Parts = Parts {
 /// recorded answer.
 #[component]
 pub fn InlineAnswer(question: Question, #[prop(into)] on_answer: Callback<()>) -> impl IntoView {
-    let s: &'static Strings = use_state().strings();
+    let s = use_state().strings();
     let help = super::question::help(question, s);
     let help_id = part_id(question, "help");
     view! {

@@ -13,9 +13,9 @@ use crate::flow::nav::Nav;
 pub use crate::flow::{Hub, Rules, Screen};
 use crate::i18n::strings::{Strings, t};
 use crate::i18n::words;
+use crate::questionnaire::Question;
 
 use super::effect::effect;
-use crate::questionnaire::Question;
 
 const STORE_ANSWERS: &str = "bousla.answers";
 const STORE_LANG: &str = "bousla.lang";
