@@ -40,9 +40,11 @@ use std::time::Duration;
 use leptos::prelude::{Owner, provide_context, set_timeout};
 
 /// Mounts the app into the page's `<body>`, in steps of their own, so that no step blocks a
-/// slow phone for long: the browser's work on the freshly compiled module; then the embedded
-/// catalog and the holder's state (stored answers, a shared link, the partner's options); then
-/// the app's frame, its header and its screen (see `app::App`).
+/// slow phone for long (Lighthouse counts each task's time over 50 ms at a 4× slower CPU, and
+/// the browser compiles each wasm function on its first call, inside the task that calls it):
+/// the browser's work on the freshly compiled module; the embedded catalog; the page's options,
+/// stored answers and shared link, read and decoded; the holder's state made of them; then the
+/// app's frame, its header and its screen (see `app::App`).
 pub fn start() {
     // A panic's message in the console, while developing. The shipped build aborts at once on
     // a panic (`xtask/src/tools.rs`), so no hook would ever run: it leaves the hook's code out.
@@ -50,23 +52,31 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // Err only if it was already started.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    set_timeout(
-        || {
-            // The app's owner: what the mount below adds lives under it, and so finds the state.
-            let owner = Owner::new();
-            owner.with(|| {
-                provide_context(state::AppState::new());
-                listen::provide();
-            });
-            set_timeout(
-                move || {
+    step(|| {
+        // The catalog's decoder compiled and run on its own.
+        let _ = crate::catalog::embedded();
+        step(|| {
+            // The page's options, stored answers and shared link read and decoded.
+            let arrival = state::Arrival::read();
+            step(move || {
+                // The app's owner: what the mount below adds lives under it, and so finds the
+                // state.
+                let owner = Owner::new();
+                owner.with(|| {
+                    provide_context(state::AppState::new(arrival));
+                    listen::provide();
+                });
+                step(move || {
                     owner.with(|| leptos::mount::mount_to_body(app::App));
                     // The app lives as long as the page.
                     std::mem::forget(owner);
-                },
-                Duration::ZERO,
-            );
-        },
-        Duration::ZERO,
-    );
+                });
+            });
+        });
+    });
+}
+
+/// Runs `f` in a task of its own, after what the browser has queued (a paint, input).
+fn step(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::ZERO);
 }

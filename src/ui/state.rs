@@ -193,8 +193,28 @@ fn locked(mut p: Profile, region: Option<crate::catalog::Region>) -> Profile {
     p
 }
 
-impl AppState {
-    pub fn new() -> AppState {
+/// What the page brings when it opens, read and decoded in a step of its own (`ui::start`):
+/// the partner's options, the language, the stored answers, a shared link, the screen in the
+/// fragment. [`AppState::new`] then makes the app's state of it in the next step.
+pub struct Arrival {
+    config: &'static Config,
+    /// The language the holder wants, and the one shown until its words are here.
+    wanted: Lang,
+    lang: Lang,
+    notice: Option<Notice>,
+    screen: Screen,
+    profile: Profile,
+    /// The answers shown are the holder's own (see `Held::own`).
+    own: bool,
+    pending: Option<Profile>,
+    link: Option<(String, Profile)>,
+    last: Option<Screen>,
+    today: Date,
+    rules: Rules,
+}
+
+impl Arrival {
+    pub fn read() -> Arrival {
         let structure: &'static Catalog = embedded();
         let (config, warnings) = config::parse(&browser::query_string(), |id| {
             structure.provider(id).is_some()
@@ -291,15 +311,49 @@ impl AppState {
             .filter(|s| *s != Screen::Welcome);
         let profile = locked(profile, config.region);
         let today = browser::today();
-        let year = today.year;
-        let asking = pending.is_some();
         let rules = Rules {
             region_locked: config.region.is_some(),
             programs: structure.programs.len(),
         };
         let screen = rules.fit(screen, &profile);
+        Arrival {
+            config,
+            wanted,
+            lang,
+            notice,
+            screen,
+            own: profile == mine.unwrap_or_default(),
+            profile,
+            pending,
+            link,
+            last,
+            today,
+            rules,
+        }
+    }
+}
+
+impl AppState {
+    pub fn new(arrival: Arrival) -> AppState {
+        let Arrival {
+            config,
+            wanted,
+            lang,
+            notice,
+            screen,
+            profile,
+            own,
+            pending,
+            link,
+            last,
+            today,
+            rules,
+        } = arrival;
+        let structure: &'static Catalog = embedded();
+        let year = today.year;
+        let asking = pending.is_some();
         let held: &'static Mutex<Held> = Box::leak(Box::new(Mutex::new(Held {
-            own: profile == mine.clone().unwrap_or_default(),
+            own,
             untouched: Some(profile.clone()),
             pending,
             wanted,
