@@ -10,8 +10,12 @@ use super::plural::counted;
 use super::strings::fill;
 
 fn join<T: Copy>(lang: Lang, items: &[T], name: impl Fn(T) -> String) -> String {
+    join_names(lang, items.iter().map(|i| name(*i)).collect())
+}
+
+/// One copy of the joining for every kind of item (`join` is built once per item type).
+fn join_names(lang: Lang, names: Vec<String>) -> String {
     let sep = lang.pick("، ", ", ", ", ");
-    let names: Vec<String> = items.iter().map(|i| name(*i)).collect();
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
@@ -22,7 +26,7 @@ fn join<T: Copy>(lang: Lang, items: &[T], name: impl Fn(T) -> String) -> String 
     }
 }
 
-fn bounds(lang: Lang, min: Option<u64>, max: Option<u64>, fmt: impl Fn(u64) -> String) -> String {
+fn bounds(lang: Lang, min: Option<u64>, max: Option<u64>, fmt: &dyn Fn(u64) -> String) -> String {
     let p = p(lang);
     match (min, max) {
         (Some(a), Some(b)) => fill(p.from_to, &[("from", &fmt(a)), ("to", &fmt(b))]),
@@ -87,11 +91,11 @@ pub fn rule(lang: Lang, reason: &Reason<'_>) -> String {
             fill1(p.rule_legal_form, "list", &list)
         }
         Reason::BusinessAge { min, max, .. } => {
-            let b = bounds(lang, min.map(u64::from), max.map(u64::from), years);
+            let b = bounds(lang, min.map(u64::from), max.map(u64::from), &years);
             fill1(p.rule_business_age, "bounds", &b)
         }
         Reason::Age { min, max, .. } => {
-            let b = bounds(lang, min.map(u64::from), max.map(u64::from), years);
+            let b = bounds(lang, min.map(u64::from), max.map(u64::from), &years);
             fill1(p.rule_age, "bounds", &b)
         }
         Reason::Gender { required, .. } => match required {
@@ -116,11 +120,11 @@ pub fn rule(lang: Lang, reason: &Reason<'_>) -> String {
         }
         Reason::Innovative { .. } => p.rule_innovative.to_string(),
         Reason::Revenue { min, max, .. } => {
-            let b = bounds(lang, min, max, |n| mad(lang, n));
+            let b = bounds(lang, min, max, &|n| mad(lang, n));
             fill1(p.rule_revenue, "bounds", &b)
         }
         Reason::Jobs { min, max, .. } => {
-            let b = bounds(lang, min.map(u64::from), max.map(u64::from), |n| {
+            let b = bounds(lang, min.map(u64::from), max.map(u64::from), &|n| {
                 number(lang, n)
             });
             fill1(p.rule_jobs, "bounds", &b)
