@@ -70,6 +70,22 @@ fn heading(level: u8, text: impl IntoView + 'static) -> AnyView {
     }
 }
 
+/// A line of text in a paragraph of its own class (one view type for every such line).
+fn para(class: &'static str, text: String) -> AnyView {
+    view! { <p class=class>{text}</p> }.into_any()
+}
+
+/// One of a desk's details after its label ("Address: …").
+fn labelled(label: &'static str, value: AnyView) -> AnyView {
+    view! { <li><span class="k">{label}": "</span>{value}</li> }.into_any()
+}
+
+/// The cautions as a list, each in its own language.
+fn caution_list(notes: Vec<(String, Option<&'static str>)>) -> AnyView {
+    view! { <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul> }
+        .into_any()
+}
+
 /// The verdict, or "not open now" for a program that takes no applications whatever the rules
 /// say.
 pub fn badge(verdict: Verdict, timing: Timing, s: &'static Strings) -> impl IntoView {
@@ -137,10 +153,10 @@ fn notes(r: &Ranked<'_>, lang: Lang, s: &'static Strings) -> impl IntoView + use
         };
         view! { <p class=class><span aria-hidden="true">"🗓️ "</span>{t}</p> }
     });
-    let met = (r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> });
-    let partial = r.partial.map(|(covers, asked)| {
-        view! { <p class="partial">{partial_note(lang, s, covers, asked)}</p> }
-    });
+    let met = (r.rules > 0).then(|| para("met-of", met_of(lang, r.met, r.rules)));
+    let partial = r
+        .partial
+        .map(|(covers, asked)| para("partial", partial_note(lang, s, covers, asked)));
     // Green when the holder is in a priority audience, plain otherwise.
     let audiences: Vec<_> = real_priorities(r.program).collect();
     let priority = (!audiences.is_empty()).then(|| {
@@ -149,7 +165,7 @@ fn notes(r: &Ranked<'_>, lang: Lang, s: &'static Strings) -> impl IntoView + use
         } else {
             "priority"
         };
-        view! { <p class=class>{priority_note(lang, &audiences)}</p> }
+        para(class, priority_note(lang, &audiences))
     });
     view! { {timing_line}{met}{partial}{priority} }
 }
@@ -219,7 +235,7 @@ pub fn cautions(
         view! {
             <div class="caution" role="note">
                 {heading(level, view! { <span aria-hidden="true">"⚠️ "</span>{s.caution} })}
-                <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
+                {caution_list(notes)}
             </div>
         }
     })
@@ -248,7 +264,7 @@ fn folded_cautions(p: &Program, lang: Lang, s: &'static Strings) -> Option<impl 
         view! {
             <details class="caution folded">
                 <summary><span aria-hidden="true">"⚠️ "</span><strong>{s.caution}</strong></summary>
-                <ul>{notes.into_iter().map(|(n, l)| view! { <li lang=l>{n}</li> }).collect_view()}</ul>
+                {caution_list(notes)}
             </details>
         }
     })
@@ -287,21 +303,23 @@ pub fn desk_view(door: Door<'static>, lang: Lang, s: &'static Strings) -> impl I
     let web = d
         .website
         .as_ref()
-        .map(|w| view! { <li><span class="k">{s.website}": "</span>{external_link(w, w, s)}</li> });
+        .map(|w| labelled(s.website, external_link(w, w, s).into_any()));
     let mail = d.email.as_ref().map(|e| {
         let link = href::mailto(e)
             .map(|h| view! { <a href=h dir="ltr">{e.clone()}</a> }.into_any())
             .unwrap_or_else(|| view! { <span dir="ltr">{e.clone()}</span> }.into_any());
-        view! { <li><span class="k">{s.email}": "</span>{link}</li> }
+        labelled(s.email, link)
     });
     let addr = d
         .address
         .as_ref()
-        .map(|a| view! { <li><span class="k">{s.address}": "</span>{a.clone()}</li> });
-    let hours = d
-        .hours
-        .as_ref()
-        .map(|h| view! { <li><span class="k">{s.hours}": "</span><span lang=text_lang()>{h.get(lang).to_string()}</span></li> });
+        .map(|a| labelled(s.address, a.clone().into_any()));
+    let hours = d.hours.as_ref().map(|h| {
+        labelled(
+            s.hours,
+            view! { <span lang=text_lang()>{h.get(lang).to_string()}</span> }.into_any(),
+        )
+    });
     view! {
         <div class="desk" data-desk=d.id.clone()>
             <strong lang=text_lang()>{d.name.get(lang).to_string()}</strong>
@@ -396,7 +414,7 @@ pub fn program_card(r: Ranked<'static>, index: usize, full: bool) -> impl IntoVi
             </header>
             {listen}
             {provider.map(|name| view! { <p class="provider" lang=text_lang()>{name}</p> })}
-            {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
+            {amount_line(p, lang, s).map(|a| para("amount", a))}
             {notes(&r, lang, s)}
             {full.then(|| view! { <p lang=text_lang()>{p.summary.get(lang).to_string()}</p> })}
             {full.then(|| check_list(&checks, Outcome::Met, &profile, lang, s, 4))}
@@ -425,8 +443,8 @@ pub fn near_miss_card(r: Ranked<'static>, index: usize) -> impl IntoView {
         <article class="card near" data-program=p.id.clone()>
             <header><h3 lang=text_lang()>{p.name.get(lang).to_string()}</h3></header>
             {listen}
-            {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
-            {(r.rules > 0).then(|| view! { <p class="met-of">{met_of(lang, r.met, r.rules)}</p> })}
+            {amount_line(p, lang, s).map(|a| para("amount", a))}
+            {(r.rules > 0).then(|| para("met-of", met_of(lang, r.met, r.rules)))}
             {check_list(&checks, Outcome::Unmet, &profile, lang, s, 4)}
             <div class="fix">
                 <h4>{s.step_to_take}</h4>
@@ -467,7 +485,7 @@ pub fn program_detail(p: &'static Program) -> impl IntoView {
             <p lang=text_lang()>{p.summary.get(lang).to_string()}</p>
             {cautions(p, lang, s, 2)}
             <h2>{s.what_you_get}</h2>
-            {amount_line(p, lang, s).map(|a| view! { <p class="amount">{a}</p> })}
+            {amount_line(p, lang, s).map(|a| para("amount", a))}
             <ProgramDetail program part=Part::Benefits/>
             {check_list(&checks, Outcome::Met, &profile, lang, s, 3)}
             {check_list(&checks, Outcome::Unknown, &profile, lang, s, 3)}
