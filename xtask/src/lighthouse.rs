@@ -75,6 +75,24 @@ pub fn first_question(base_url: &str) -> Result<()> {
     }
 }
 
+/// Blocking time read from Chromium's trace, Lighthouse's way (tests/e2e/blocking.mjs says
+/// how), printed and kept in test-results/blocking.json: steadier than Lighthouse's own figure
+/// on a shared machine, and likewise a measured figure, not a pass/fail line. Fails only when
+/// the measurement itself could not run.
+pub fn blocking(base_url: &str) -> Result<()> {
+    let mut c = cmd("node", &["tests/e2e/blocking.mjs", base_url]);
+    c.stdout(Stdio::inherit()).stderr(Stdio::inherit());
+    eprintln!("xtask: $ {}", shown(&c));
+    let status = c
+        .status()
+        .map_err(|e| format!("cannot run the blocking-time measurement: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the blocking-time measurement failed ({status})"))
+    }
+}
+
 /// `LIGHTHOUSE name=welcome performance=97 accessibility=100 tti_ms=2153`
 fn parse(line: &str) -> Option<Page> {
     let rest = line.strip_prefix("LIGHTHOUSE ")?;

@@ -286,6 +286,16 @@ fn production(t: &mut Tally) {
         timed.is_ok(),
     );
     t.timed("time to the first question", start);
+    let start = Instant::now();
+    let traced = lighthouse::blocking(&server.base_url);
+    if let Err(e) = &traced {
+        eprintln!("xtask: {e}");
+    }
+    t.step(
+        "blocking time measured from Chromium's trace (welcome and results)",
+        traced.is_ok(),
+    );
+    t.timed("traced blocking time", start);
     drop(server);
 }
 
