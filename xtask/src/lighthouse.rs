@@ -58,38 +58,44 @@ pub fn run(base_url: &str) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
-/// Time to the first question on a slowed phone profile (tests/e2e/first-question.mjs says
-/// how), printed and kept in test-results/first-question.json: a measured figure for the README,
-/// not a pass/fail line. Fails only when the measurement itself could not run.
-pub fn first_question(base_url: &str) -> Result<()> {
-    let mut c = cmd("node", &["tests/e2e/first-question.mjs", base_url]);
-    c.stdout(Stdio::inherit()).stderr(Stdio::inherit());
-    eprintln!("xtask: $ {}", shown(&c));
-    let status = c
-        .status()
-        .map_err(|e| format!("cannot run the first-question timing: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the first-question timing failed ({status})"))
-    }
+/// A figure measured for the README by a script against the production server, printed and kept
+/// in test-results/: reported, not a pass/fail line. Only a measurement that could not run
+/// fails.
+pub struct Measurement {
+    pub script: &'static str,
+    /// What is measured, as the messages and the timings name it.
+    pub what: &'static str,
+    /// The step's line in `cargo xtask test`'s tally.
+    pub step: &'static str,
 }
 
-/// Blocking time read from Chromium's trace, Lighthouse's way (tests/e2e/blocking.mjs says
-/// how), printed and kept in test-results/blocking.json: steadier than Lighthouse's own figure
-/// on a shared machine, and likewise a measured figure, not a pass/fail line. Fails only when
-/// the measurement itself could not run.
-pub fn blocking(base_url: &str) -> Result<()> {
-    let mut c = cmd("node", &["tests/e2e/blocking.mjs", base_url]);
+/// Time to the first question on a slowed phone profile (the script says how; its figures in
+/// test-results/first-question.json).
+pub const FIRST_QUESTION: Measurement = Measurement {
+    script: "tests/e2e/first-question.mjs",
+    what: "time to the first question",
+    step: "time to the first question measured (4x CPU, slow 4G; ar and fr)",
+};
+
+/// Blocking time read from Chromium's trace, Lighthouse's way: steadier than Lighthouse's own
+/// figure on a shared machine (the script says how; its figures in test-results/blocking.json).
+pub const BLOCKING: Measurement = Measurement {
+    script: "tests/e2e/blocking.mjs",
+    what: "traced blocking time",
+    step: "blocking time measured from Chromium's trace (welcome and results)",
+};
+
+pub fn measure(m: &Measurement, base_url: &str) -> Result<()> {
+    let mut c = cmd("node", &[m.script, base_url]);
     c.stdout(Stdio::inherit()).stderr(Stdio::inherit());
     eprintln!("xtask: $ {}", shown(&c));
     let status = c
         .status()
-        .map_err(|e| format!("cannot run the blocking-time measurement: {e}"))?;
+        .map_err(|e| format!("cannot measure the {}: {e}", m.what))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("the blocking-time measurement failed ({status})"))
+        Err(format!("the {} could not be measured ({status})", m.what))
     }
 }
 

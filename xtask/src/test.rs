@@ -276,26 +276,15 @@ fn production(t: &mut Tally) {
         }
     }
     t.timed("Lighthouse", start);
-    let start = Instant::now();
-    let timed = lighthouse::first_question(&server.base_url);
-    if let Err(e) = &timed {
-        eprintln!("xtask: {e}");
+    for m in [&lighthouse::FIRST_QUESTION, &lighthouse::BLOCKING] {
+        let start = Instant::now();
+        let measured = lighthouse::measure(m, &server.base_url);
+        if let Err(e) = &measured {
+            eprintln!("xtask: {e}");
+        }
+        t.step(m.step, measured.is_ok());
+        t.timed(m.what, start);
     }
-    t.step(
-        "time to the first question measured (4x CPU, slow 4G; ar and fr)",
-        timed.is_ok(),
-    );
-    t.timed("time to the first question", start);
-    let start = Instant::now();
-    let traced = lighthouse::blocking(&server.base_url);
-    if let Err(e) = &traced {
-        eprintln!("xtask: {e}");
-    }
-    t.step(
-        "blocking time measured from Chromium's trace (welcome and results)",
-        traced.is_ok(),
-    );
-    t.timed("traced blocking time", start);
     drop(server);
 }
 
