@@ -12,8 +12,8 @@
 // (longest_task_ms: the median of each load's longest task after the first paint, at full
 // speed) and writes test-results/blocking.json. Reported, not asserted, like the first-question
 // timing: a measured figure for the README.
-import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { launchChromium, measuredPages, median } from './measuring.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -25,29 +25,13 @@ const runs = Math.max(1, Number(process.env.BOUSLA_BLOCKING_RUNS || 7));
 const slowdown = 4;
 const blocks = 50;
 
-// The share link a holder got at the end of the questionnaire (tests/e2e/production.spec.ts
-// writes it), as Lighthouse's results page uses it.
-const linkFile = 'test-results/share-link.txt';
-if (!existsSync(linkFile)) {
-  console.error(`blocking: ${linkFile} is missing (the production spec writes it)`);
-  process.exit(1);
-}
-const link = new URL(readFileSync(linkFile, 'utf8').trim());
+const at = measuredPages(base, 'blocking');
 const pages = [
-  { name: 'welcome', url: new URL('./', base).href, done: 'main.screen [data-testid="start"]' },
-  { name: 'results', url: new URL(`./${link.search}${link.hash}`, base).href, done: 'section.results[data-drawn="true"]' },
+  { name: 'welcome', url: at.welcome, done: 'main.screen [data-testid="start"]' },
+  { name: 'results', url: at.results, done: 'section.results[data-drawn="true"]' },
 ];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 
 // One load: the main thread's tasks after the first contentful paint, until a second after the
 // page is complete.

@@ -15,7 +15,7 @@
 // Reported, not asserted: timings are measured figures (README, Quality), not pass/fail checks.
 // Prints one `FIRST_QUESTION lang=… welcome_ms=… ready_ms=… first_question_ms=… bytes=…` line per language
 // and writes test-results/first-question.json.
-import { chromium } from '@playwright/test';
+import { launchChromium, median } from './measuring.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const base = process.argv[2];
@@ -28,16 +28,7 @@ const runs = Math.max(1, Number(process.env.BOUSLA_FIRST_QUESTION_RUNS || 5));
 const network = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 const cpuSlowdown = 4;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 
 async function once(lang) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });

@@ -14,6 +14,7 @@
 // page for `cargo xtask test`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chromiumArgs, measuredPages } from './measuring.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -21,22 +22,11 @@ if (!base) {
   process.exit(2);
 }
 const runs = Math.max(1, Number(process.env.BOUSLA_LIGHTHOUSE_RUNS || 3));
-const chromeFlags = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-].join(' ');
-
-// The share link a holder got at the end of the questionnaire (tests/e2e/production.spec.ts
-// writes it after answering in Chromium against the same server).
-const linkFile = 'test-results/share-link.txt';
-if (!existsSync(linkFile)) {
-  console.error(`lighthouse: ${linkFile} is missing (the production spec writes it)`);
-  process.exit(1);
-}
-const link = new URL(readFileSync(linkFile, 'utf8').trim());
+const chromeFlags = ['--headless=new', ...chromiumArgs].join(' ');
+const at = measuredPages(base, 'lighthouse');
 const pages = [
-  { name: 'welcome', url: new URL('./', base).href },
-  { name: 'results', url: new URL(`./${link.search}${link.hash}`, base).href },
+  { name: 'welcome', url: at.welcome },
+  { name: 'results', url: at.results },
 ];
 
 mkdirSync('test-results/lighthouse', { recursive: true });
