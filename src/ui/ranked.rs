@@ -44,8 +44,10 @@ fn index_of(state: AppState, p: &Program) -> usize {
 
 /// The ranked programs in their groups. `slots` draws them one card per task on a cheap phone:
 /// the first `slots` of the first screen's slots (each group's first cards in the order of the
-/// page, the filters after "Best for you", see [`first_slot_of`]); without it everything is
-/// drawn at once. Cards are added to keyed lists, so no step redraws a card already drawn.
+/// page, the filters after "Best for you", see [`first_slot_of`]), each group's heading when
+/// `slots` reaches its first slot, a step before its first card (the lists' code and the cards'
+/// code are then compiled in two tasks, not one); without it everything is drawn at once.
+/// Cards are added to keyed lists, so no step redraws a card already drawn.
 #[component]
 pub fn RankedList(
     #[prop(into)] ranking: Signal<Ranking<'static>>,
@@ -77,19 +79,20 @@ pub fn RankedList(
             })
         })
     };
-    // The slots this group may fill: none before its first slot.
+    // What this group may draw: 0 nothing, 1 its heading (at its first slot's step, before
+    // its first card), n its heading and n - 1 cards.
     let room_of = move |g: Group| {
         Signal::derive(move || {
             let at = laid.with(|l| l.iter().find(|(x, _, _)| *x == g).map(|(_, at, _)| *at));
-            at.map_or(0, |at| slots.get().saturating_sub(at))
+            at.map_or(0, |at| slots.get().saturating_add(1).saturating_sub(at))
         })
     };
-    // The groups below the filters, each appearing with its first card.
+    // The groups below the filters, each appearing a step before its first card.
     let below = move || {
         let now = slots.get();
         laid.with(|l| {
             l.iter()
-                .filter(|(g, at, _)| *g != Group::Best && *at < now)
+                .filter(|(g, at, _)| *g != Group::Best && *at <= now)
                 .map(|(g, _, _)| *g)
                 .collect::<Vec<_>>()
         })
@@ -116,7 +119,8 @@ pub fn RankedList(
 }
 
 /// One group: its heading with the count, its first cards (all of "Best for you"), and "show
-/// all" for the rest. `room`: how many of its first cards may be drawn yet.
+/// all" for the rest. `room`: 0 nothing yet, 1 its heading, n its heading and n - 1 of its
+/// first cards.
 #[component]
 fn GroupSection(
     group: Group,
@@ -128,8 +132,9 @@ fn GroupSection(
     let lang = state.lang.get_untracked();
     let unfolded = RwSignal::new(false);
     let total = move || items.with(Vec::len);
+    let cards_room = move || room.get().saturating_sub(1);
     // Its first cards all drawn: "show all" may add the rest.
-    let complete = move || room.get() >= shown(group, total(), false);
+    let complete = move || cards_room() >= shown(group, total(), false);
     let card = move |r: Ranked<'static>| {
         let index = index_of(state, r.program);
         if group == Group::NearMisses {
@@ -140,7 +145,7 @@ fn GroupSection(
     };
     let visible = move || {
         let n = shown(group, total(), unfolded.get());
-        let n = if complete() { n } else { n.min(room.get()) };
+        let n = if complete() { n } else { n.min(cards_room()) };
         items.with(|v| {
             v.iter()
                 .take(n)

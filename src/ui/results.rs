@@ -23,7 +23,7 @@ use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::print_sheet;
 use super::ranked::RankedList;
-use super::share::{preload_sharing, share_panel};
+use super::share::{encode_share_code, preload_sharing, share_panel};
 use super::state::{Notice, use_state};
 use super::when::when;
 
@@ -34,19 +34,22 @@ use super::when::when;
 /// 0. the title, with the app's first task (which compiles and runs everything else the page
 ///    shows first);
 /// 1. the summary sentence (the ranking is computed here, in its own task);
-/// 2. from [`CARDS`], once the program texts are in: one slot of the first screen per step,
-///    the best program first (each group's first cards in the order of the page, the filters
-///    after "Best for you", see `ranked.rs`);
-/// 3. then the pathways and the answers, the programs not for the holder, sharing, and the
-///    printed sheet, each in its own step (sharing once its code is here, see
-///    [`use_sharing_code`]); see [`Steps`].
+/// 2. from [`CARDS`], once the program texts are in: the first group's heading, then one slot
+///    of the first screen per step, the best program first (each group's first cards in the
+///    order of the page, the filters after "Best for you", see `ranked.rs`): the code of the
+///    lists and of a card, compiled on first use, in two tasks (about 28 and 40 KB of wasm);
+/// 3. then the pathways and the answers, the programs not for the holder, the share link's QR
+///    code (encoded, not yet drawn), sharing, and the printed sheet, each in its own step
+///    (from the QR code on, once their code is here, see [`use_sharing_code`]); see [`Steps`].
 const CARDS: u8 = 2;
 
 /// The steps after the cards, counted from the first step after the last card.
 const PATHWAYS: u8 = 0;
 const NOT_FOR_YOU: u8 = 1;
-const SHARING: u8 = 2;
-const PRINTED: u8 = 3;
+/// The share link's QR code, encoded (nothing drawn).
+const SHARE_CODE: u8 = 2;
+const SHARING: u8 = 3;
+const PRINTED: u8 = 4;
 
 /// The step counter and the number of first-screen slots (which sets the last step).
 #[derive(Clone, Copy)]
@@ -56,9 +59,11 @@ struct Steps {
 }
 
 impl Steps {
-    /// The first step after the cards.
+    /// The first step after the cards: [`CARDS`] draws the first group's heading, each step
+    /// after it one slot.
     fn after_cards(self) -> u8 {
-        CARDS.saturating_add(u8::try_from(self.slots.get()).unwrap_or(u8::MAX))
+        let slots = u8::try_from(self.slots.get()).unwrap_or(u8::MAX);
+        CARDS.saturating_add(1).saturating_add(slots)
     }
 
     /// Whether the step `after` the cards is drawn (never before the summary's step has
@@ -77,14 +82,14 @@ impl Steps {
         self.now.get() >= CARDS && self.now.get() >= self.last()
     }
 
-    /// The first-screen slots the cards may fill: one more per step, all once they are drawn
-    /// (a filter may then lay out more).
+    /// The first-screen slots the cards may fill: none at [`CARDS`] (the first group's heading
+    /// alone), one more per step, all once they are drawn (a filter may then lay out more).
     fn card_slots(self) -> usize {
         let now = self.now.get();
         if now >= CARDS && now >= self.after_cards() {
             usize::MAX
         } else {
-            usize::from(now.saturating_sub(CARDS)) + 1
+            usize::from(now.saturating_sub(CARDS))
         }
     }
 }
@@ -120,20 +125,38 @@ fn use_steps(steps: Steps, may_leave: impl Fn(u8) -> bool + Send + Sync + 'stati
 /// printed sheet are still drawn in a step each, not both in the task that brings their code.
 fn use_sharing_code(steps: Steps) -> RwSignal<bool> {
     let here = RwSignal::new(false);
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) {
-            return true;
-        }
-        let ask = steps.shown_after_cards(PATHWAYS);
-        if ask {
-            leptos::task::spawn_local(async move {
-                let _ = preload_sharing().await;
-                here.try_set(true);
-            });
-        }
-        ask
+    once_shown(steps, PATHWAYS, move || {
+        leptos::task::spawn_local(async move {
+            let _ = preload_sharing().await;
+            here.try_set(true);
+        });
     });
     here
+}
+
+/// At its step, the share link's QR code encoded ahead of the panel that draws it. A chunk that
+/// could not be fetched is said by sharing's own place, not a second time here.
+fn use_share_code_ahead(steps: Steps) {
+    let state = use_state();
+    once_shown(steps, SHARE_CODE, move || {
+        let link = state.share_link();
+        leptos::task::spawn_local(async move {
+            let _ = encode_share_code(link).await;
+        });
+    });
+}
+
+/// Runs `then` once, in the task that draws the step `after` the cards.
+fn once_shown(steps: Steps, after: u8, then: impl FnOnce() + 'static) {
+    let mut then: Option<Box<dyn FnOnce()>> = Some(Box::new(then));
+    effect(move || {
+        if then.is_some()
+            && steps.shown_after_cards(after)
+            && let Some(then) = then.take()
+        {
+            then();
+        }
+    });
 }
 
 in_chunk!(
@@ -167,6 +190,7 @@ fn ResultsScreen() -> impl IntoView {
         slots,
     };
     let sharing = use_sharing_code(steps);
+    use_share_code_ahead(steps);
     use_steps(steps, move |now| {
         ready() && (now < steps.after_cards().saturating_add(NOT_FOR_YOU) || sharing.get())
     });

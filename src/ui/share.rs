@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 
 use super::chunk::in_chunk;
-use super::qr::qr_svg;
+use super::qr::{qr_path, qr_svg};
 use super::state::use_state;
 use super::when::when;
 
@@ -15,6 +15,17 @@ in_chunk!(
     preload_sharing,
     pub fn share_panel() {
         view! { <SharePanel/> }
+    }
+);
+
+// The link's QR code encoded a step before the panel draws it (`qr_path` keeps the last code):
+// encoding, and compiling the encoder on first use, took half of the panel's task, which was
+// over Lighthouse's 50 ms on a slowed phone. Draws nothing.
+in_chunk!(
+    extras,
+    preload_share_code,
+    pub fn encode_share_code(link: String) {
+        let _ = qr_path(&link);
     }
 );
 
