@@ -11,6 +11,9 @@
 //! definition is gone nothing names it. Such classes are cut from the JavaScript, and the
 //! wasm exports only they called are cut from the wasm before wasm-opt, which then drops the
 //! code behind them. A class anything still names is kept, so a future use keeps working.
+//! The linker already leaves out wasm-streams' classes' exports (`link_filter.rs`, which also
+//! drops the code their closures keep in the function table); the glue's classes go here, and
+//! a glue that still calls an export the module lacks fails the build.
 
 use crate::js_words::words;
 use crate::run::Result;
@@ -49,6 +52,12 @@ pub fn prune(js: &str, wasm: &[u8]) -> Result<Pruned> {
     exports.sort();
     exports.dedup();
     let wasm = without_exports(wasm, &exports)?;
+    let lacking = lacking(&js, &wasm)?;
+    if !lacking.is_empty() {
+        return Err(format!(
+            "the glue calls wasm exports the module lacks: {lacking:?}"
+        ));
+    }
     Ok(Pruned {
         js,
         wasm,
@@ -137,26 +146,41 @@ fn wasm_calls(js: &str) -> Vec<String> {
         .collect()
 }
 
-/// `wasm` without the exports named in `drop`; every one of them must be there.
+/// `wasm` without the exports named in `drop` (those the linker already left out are not
+/// there to drop).
 fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
-    let mut found = Vec::new();
-    let out = rebuild(wasm, |id, body| {
+    rebuild(wasm, |id, body| {
         if id != 7 {
             return Ok(body.to_vec());
         }
-        let (gone, kept): (Vec<_>, Vec<_>) = entries(body, false)?
+        let kept: Vec<_> = entries(body, false)?
             .into_iter()
-            .partition(|e| drop.iter().any(|d| d == e.name));
-        found.extend(gone.into_iter().map(|e| e.name.to_string()));
+            .filter(|e| !drop.iter().any(|d| d == e.name))
+            .collect();
         Ok(put_entries(kept))
+    })
+}
+
+/// The exports `js` calls that `wasm` does not have.
+fn lacking(js: &str, wasm: &[u8]) -> Result<Vec<String>> {
+    let mut exported = Vec::new();
+    rebuild(wasm, |id, body| {
+        if id == 7 {
+            exported.extend(
+                entries(body, false)?
+                    .into_iter()
+                    .map(|e| e.name.to_string()),
+            );
+        }
+        Ok(body.to_vec())
     })?;
-    let missing: Vec<_> = drop.iter().filter(|d| !found.contains(d)).collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "the glue calls wasm exports the module lacks: {missing:?}"
-        ));
-    }
-    Ok(out)
+    let mut lacking: Vec<String> = wasm_calls(js)
+        .into_iter()
+        .filter(|c| !exported.contains(c))
+        .collect();
+    lacking.sort();
+    lacking.dedup();
+    Ok(lacking)
 }
 
 #[cfg(test)]
@@ -224,13 +248,22 @@ const HandedFinalization = (typeof FinalizationRegistry === 'undefined')
 
     #[test]
     fn a_class_javascript_cannot_reach_leaves_the_glue_and_the_wasm() {
-        let wasm = module(&["__wbg_unused_free", "unused_type", "run"]);
+        let wasm = module(&["__wbg_unused_free", "unused_type", "run", "handed_free"]);
         let p = prune(GLUE, &wasm).unwrap();
         assert_eq!(p.classes, ["Unused"]);
         assert_eq!(p.exports, ["__wbg_unused_free", "unused_type"]);
         assert!(!p.js.contains("Unused") && !p.js.contains("__wbindgen_enum_Kind"));
         assert!(p.js.contains("export class Handed {") && p.js.contains("HandedFinalization"));
-        assert_eq!(p.wasm, module_exporting(&[("run", 2)]));
+        assert_eq!(p.wasm, module_exporting(&[("run", 2), ("handed_free", 3)]));
+    }
+
+    #[test]
+    fn a_class_whose_exports_the_linker_left_out_leaves_the_glue_too() {
+        let wasm = module(&["run", "handed_free"]);
+        let p = prune(GLUE, &wasm).unwrap();
+        assert_eq!(p.classes, ["Unused"]);
+        assert!(!p.js.contains("Unused"));
+        assert_eq!(p.wasm, wasm);
     }
 
     #[test]
@@ -241,7 +274,7 @@ const HandedFinalization = (typeof FinalizationRegistry === 'undefined')
         );
         let named = format!("{GLUE}export function check(x) {{ return x instanceof Unused; }}\n");
         for glue in [built, named] {
-            let wasm = module(&["__wbg_unused_free", "unused_type", "run"]);
+            let wasm = module(&["__wbg_unused_free", "unused_type", "run", "handed_free"]);
             let p = prune(&glue, &wasm).unwrap();
             assert!(p.classes.is_empty() && p.exports.is_empty(), "{glue}");
             assert_eq!(p.js, glue);
@@ -250,9 +283,18 @@ const HandedFinalization = (typeof FinalizationRegistry === 'undefined')
     }
 
     #[test]
-    fn an_export_the_glue_calls_but_the_module_lacks_is_an_error() {
-        let wasm = module(&["__wbg_unused_free", "run"]);
-        assert!(prune(GLUE, &wasm).is_err());
+    fn an_export_the_glue_still_calls_but_the_module_lacks_is_an_error() {
+        // `Handed` stays (Rust hands it over): its `free` must be exported.
+        let wasm = module(&["__wbg_unused_free", "unused_type", "run"]);
+        let err = prune(GLUE, &wasm).unwrap_err();
+        assert!(err.contains("handed_free"), "{err}");
+        // A class JavaScript can reach whose exports the linker left out.
+        let built = GLUE.replace(
+            "    free() {\n        wasm.__wbg_unused",
+            "    constructor() {}\n    free() {\n        wasm.__wbg_unused",
+        );
+        let err = prune(&built, &module(&["run", "handed_free"])).unwrap_err();
+        assert!(err.contains("__wbg_unused_free"), "{err}");
         assert!(prune(GLUE, b"not wasm").is_err());
     }
 }

@@ -11,6 +11,7 @@ mod e2e;
 mod fuzz;
 mod js_words;
 mod lighthouse;
+mod link_filter;
 mod minify;
 mod nginx;
 mod run;
@@ -39,6 +40,10 @@ const USAGE: &str = "usage: cargo xtask <command>
           misreads, else it fails (`cargo xtask test` runs 100000)";
 
 fn main() -> ExitCode {
+    // The release wasm's build runs this program as its linker (see `link_filter.rs`).
+    if let Some(status) = link_filter::as_linker() {
+        return status;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = run::repo_root();
     if let Err(e) = std::env::set_current_dir(&root) {

@@ -276,12 +276,16 @@ fn nightly_library() -> Option<std::path::PathBuf> {
 }
 
 /// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`], installed
-/// first if missing, and rebuild the standard library as [`NIGHTLY`] says. The flags add to
+/// first if missing, rebuild the standard library as [`NIGHTLY`] says, and link through
+/// `link_filter.rs`. The flags add to
 /// those of `.cargo/config.toml` (cargo joins a list from the environment to the file's: the
 /// build still has `--emit-relocs`, which wasm-split needs, and the same wasm came out as with
 /// every flag given in one list).
 pub fn shipped_wasm(build: &mut Command) -> Result<()> {
     ensure_nightly()?;
+    let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])
+        .ok_or(format!("{NIGHTLY} has no sysroot"))?;
+    crate::link_filter::configure(build, &sysroot)?;
     build
         .env("RUSTUP_TOOLCHAIN", NIGHTLY)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
