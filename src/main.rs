@@ -2,8 +2,7 @@
 //!
 //! In the browser there is no Rust `main`: wasm-bindgen's start function is the entry, so the
 //! wasm carries none of the standard library's start-up and shut-down (its `lang_start`, and
-//! stdout's buffer flushed at exit with the messages of every I/O error kind), which a page
-//! never uses.
+//! stdout's buffer flushed at exit), which a page never uses.
 #![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
