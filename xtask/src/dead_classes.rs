@@ -25,6 +25,7 @@ pub struct Pruned {
     pub js: String,
     pub wasm: Vec<u8>,
     pub classes: Vec<String>,
+    /// The exports cut from the wasm here (not those the linker already left out).
     pub exports: Vec<String>,
 }
 
@@ -45,13 +46,13 @@ pub fn prune(js: &str, wasm: &[u8]) -> Result<Pruned> {
         classes.push(name);
     }
     js = without_unused_enums(&js);
-    let mut exports: Vec<String> = wasm_calls(&removed)
+    let mut unused: Vec<String> = wasm_calls(&removed)
         .into_iter()
         .filter(|e| !js.contains(&format!("wasm.{e}(")))
         .collect();
-    exports.sort();
-    exports.dedup();
-    let wasm = without_exports(wasm, &exports)?;
+    unused.sort();
+    unused.dedup();
+    let (wasm, exports) = without_exports(wasm, &unused)?;
     let lacking = lacking(&js, &wasm)?;
     if !lacking.is_empty() {
         return Err(format!(
@@ -146,19 +147,21 @@ fn wasm_calls(js: &str) -> Vec<String> {
         .collect()
 }
 
-/// `wasm` without the exports named in `drop` (those the linker already left out are not
-/// there to drop).
-fn without_exports(wasm: &[u8], drop: &[String]) -> Result<Vec<u8>> {
-    rebuild(wasm, |id, body| {
+/// `wasm` without the exports named in `drop`, and those it had (the linker may already have
+/// left some out).
+fn without_exports(wasm: &[u8], drop: &[String]) -> Result<(Vec<u8>, Vec<String>)> {
+    let mut gone = Vec::new();
+    let out = rebuild(wasm, |id, body| {
         if id != 7 {
             return Ok(body.to_vec());
         }
-        let kept: Vec<_> = entries(body, false)?
+        let (cut, kept): (Vec<_>, Vec<_>) = entries(body, false)?
             .into_iter()
-            .filter(|e| !drop.iter().any(|d| d == e.name))
-            .collect();
+            .partition(|e| drop.iter().any(|d| d == e.name));
+        gone.extend(cut.into_iter().map(|e| e.name.to_string()));
         Ok(put_entries(kept))
-    })
+    })?;
+    Ok((out, gone))
 }
 
 /// The exports `js` calls that `wasm` does not have.
@@ -262,6 +265,7 @@ const HandedFinalization = (typeof FinalizationRegistry === 'undefined')
         let wasm = module(&["run", "handed_free"]);
         let p = prune(GLUE, &wasm).unwrap();
         assert_eq!(p.classes, ["Unused"]);
+        assert!(p.exports.is_empty());
         assert!(!p.js.contains("Unused"));
         assert_eq!(p.wasm, wasm);
     }

@@ -14,7 +14,7 @@
 //! cannot find; the glue's classes then go as before, and `dead_classes.rs` fails the build if
 //! the glue still calls an export the module lacks.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use crate::run::Result;
@@ -49,7 +49,7 @@ pub fn as_linker() -> Option<ExitCode> {
 
 /// Makes `build` (the release wasm's cargo or trunk build, on the nightly whose sysroot is
 /// `sysroot`) link through this program.
-pub fn configure(build: &mut Command, sysroot: &str) -> Result<()> {
+pub fn configure(build: &mut Command, sysroot: &Path) -> Result<()> {
     let me = std::env::current_exe().map_err(|e| format!("cannot find xtask's own path: {e}"))?;
     build
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", me)
@@ -59,8 +59,8 @@ pub fn configure(build: &mut Command, sysroot: &str) -> Result<()> {
 
 /// The toolchain's own rust-lld (what rustc runs for wasm32 by default): under
 /// `lib/rustlib/<host>/bin/`.
-fn rust_lld(sysroot: &str) -> Result<PathBuf> {
-    let rustlib = PathBuf::from(sysroot.trim()).join("lib/rustlib");
+fn rust_lld(sysroot: &Path) -> Result<PathBuf> {
+    let rustlib = sysroot.join("lib/rustlib");
     let hosts = std::fs::read_dir(&rustlib).map_err(|e| format!("{}: {e}", rustlib.display()))?;
     hosts
         .filter_map(|d| Some(d.ok()?.path().join("bin/rust-lld")))

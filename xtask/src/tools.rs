@@ -271,20 +271,23 @@ fn ensure_nightly() -> Result<()> {
 /// The standard library's workspace manifest in the nightly's rust-src; None while the
 /// nightly is not installed (`rustup run` fails).
 fn nightly_library() -> Option<std::path::PathBuf> {
+    Some(nightly_sysroot()?.join("lib/rustlib/src/rust/library/Cargo.toml"))
+}
+
+/// Where [`NIGHTLY`] is installed.
+fn nightly_sysroot() -> Option<std::path::PathBuf> {
     let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])?;
-    Some(Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml"))
+    Some(Path::new(sysroot.trim()).to_path_buf())
 }
 
 /// Makes `build` (a cargo or trunk build of the release wasm) use [`NIGHTLY`], installed
 /// first if missing, rebuild the standard library as [`NIGHTLY`] says, and link through
-/// `link_filter.rs`. The flags add to
-/// those of `.cargo/config.toml` (cargo joins a list from the environment to the file's: the
-/// build still has `--emit-relocs`, which wasm-split needs, and the same wasm came out as with
-/// every flag given in one list).
+/// `link_filter.rs`. The flags add to those of `.cargo/config.toml` (cargo joins a list from
+/// the environment to the file's: the build still has `--emit-relocs`, which wasm-split needs,
+/// and the same wasm came out as with every flag given in one list).
 pub fn shipped_wasm(build: &mut Command) -> Result<()> {
     ensure_nightly()?;
-    let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])
-        .ok_or(format!("{NIGHTLY} has no sysroot"))?;
+    let sysroot = nightly_sysroot().ok_or(format!("{NIGHTLY} has no sysroot"))?;
     crate::link_filter::configure(build, &sysroot)?;
     build
         .env("RUSTUP_TOOLCHAIN", NIGHTLY)
