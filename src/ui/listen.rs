@@ -3,7 +3,7 @@
 //! device has no local voice for the language. One speech at a time: another listen, a second
 //! tap, leaving the screen and the kiosk's wipe stop it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
@@ -38,14 +38,18 @@ pub fn provide() {
         playing: RwSignal::new(0),
         taps: StoredValue::new(0),
     };
-    provide_context(listen);
+    let _ = LISTEN.set(listen);
     voice::init(move || {
         listen.voices.try_update(|v| *v = v.wrapping_add(1));
     });
 }
 
+/// Read-aloud's shared state, once per page (a static for the reason `state::use_state` gives).
+static LISTEN: OnceLock<Listen> = OnceLock::new();
+
+#[inline(never)]
 pub fn use_listen() -> Listen {
-    expect_context::<Listen>()
+    *LISTEN.get().expect("read-aloud is set up before any screen")
 }
 
 /// What a listen button says, built when it is tapped.

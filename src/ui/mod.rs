@@ -37,7 +37,7 @@ pub(crate) use question::title as question_title;
 
 use std::time::Duration;
 
-use leptos::prelude::{Owner, provide_context, set_timeout};
+use leptos::prelude::{Owner, set_timeout};
 
 /// Mounts the app into the page's `<body>`, in steps of their own, so that no step blocks a
 /// slow phone for long (Lighthouse counts each task's time over 50 ms at a 4× slower CPU, and
@@ -63,7 +63,7 @@ pub fn start() {
                 // state.
                 let owner = Owner::new();
                 owner.with(|| {
-                    provide_context(state::AppState::new(arrival));
+                    state::provide(state::AppState::new(arrival));
                     listen::provide();
                 });
                 step(move || {

@@ -719,6 +719,17 @@ impl AppState {
     }
 }
 
+/// The holder's state, made once per page (`ui::start`); a kiosk's wipe resets it in place.
+/// A static, not a Leptos context: a context is found by walking up the owners and looking the
+/// type up in each one's map, code the first screen then carries for nothing else.
+static STATE: OnceLock<AppState> = OnceLock::new();
+
+/// Keeps the page's state; the first one stays (the app is started once per page).
+pub fn provide(state: AppState) {
+    let _ = STATE.set(state);
+}
+
+#[inline(never)]
 pub fn use_state() -> AppState {
-    expect_context::<AppState>()
+    *STATE.get().expect("the app's state is made before any screen")
 }
