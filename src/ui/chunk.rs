@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use super::app::HEADING_ID;
 use super::state::use_state;
+use super::when::redrawn;
 use crate::i18n::strings::Strings;
 
 /// A chunk could not be fetched or instantiated; the browser's console has the details.
@@ -94,11 +95,14 @@ fn lazy_erased(focus: Option<&'static str>, draw: Draw) -> impl IntoView {
     // The view once its chunk is here, taken by the first drawing after it arrives.
     let slot = RwSignal::new_local(None::<AnyView>);
     let screen = focus == Some(HEADING_ID);
-    let waiting = move || {
-        (screen && !arrived.get()).then(|| {
-            view! { <p class="notice" role="status" data-testid="chunk-loading">{state.strings().loading}</p> }
-        })
-    };
+    // Views drawn by `redrawn`, whose code the app shares, rather than closures of their own
+    // returning an `Option`, which Leptos would compile a renderer for.
+    let waiting = redrawn(move || {
+        match screen && !arrived.get() {
+        true => view! { <p class="notice" role="status" data-testid="chunk-loading">{state.strings().loading}</p> }.into_any(),
+        false => ().into_any(),
+    }
+    });
     // An effect and a task under its owner rather than a `Suspend`: the main module carried
     // suspense's machinery for this alone (the README's "Less of Leptos's machinery" has the
     // figures). Signals the view reads as it is made are tracked by the effect, which then
@@ -123,10 +127,12 @@ fn lazy_erased(focus: Option<&'static str>, draw: Draw) -> impl IntoView {
             slot.try_set(Some(view));
         });
     });
-    let body = move || {
+    let body = redrawn(move || {
         slot.track();
-        slot.try_update_untracked(Option::take).flatten()
-    };
+        slot.try_update_untracked(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any())
+    });
     (waiting, body)
 }
 

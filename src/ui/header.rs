@@ -7,7 +7,7 @@ use crate::catalog::Lang;
 use crate::i18n::words;
 
 use super::state::{Notice, Screen, use_state};
-use super::when::{when, when_else};
+use super::when::{redrawn, when, when_else};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -39,17 +39,17 @@ pub fn Header() -> impl IntoView {
             // A language chosen but not downloaded: tapping it again tries again. French and
             // English say so in their own words (what failed are those words); Darija in the
             // interface's.
-            {move || match state.notice.get() {
-                Some(Notice::LangUnavailable(lang)) => Some(match words::unavailable(lang) {
+            {redrawn(move || match state.notice.get() {
+                Some(Notice::LangUnavailable(lang)) => match words::unavailable(lang) {
                     Some(text) => view! {
                         <p class="notice" role="alert" data-testid="lang-failed" lang=lang.code() dir=lang.dir()>{text}</p>
                     }.into_any(),
                     None => view! {
                         <p class="notice" role="alert" data-testid="lang-failed">{state.strings().lang_unavailable}</p>
                     }.into_any(),
-                }),
-                _ => None,
-            }}
+                },
+                _ => ().into_any(),
+            })}
             {when(move || state.screen.get() != Screen::Welcome || state.has_answers(), move || view! {
                 <div class="restart">
                     {when_else(

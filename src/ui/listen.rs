@@ -49,7 +49,9 @@ static LISTEN: OnceLock<Listen> = OnceLock::new();
 
 #[inline(never)]
 pub fn use_listen() -> Listen {
-    *LISTEN.get().expect("read-aloud is set up before any screen")
+    *LISTEN
+        .get()
+        .expect("read-aloud is set up before any screen")
 }
 
 /// What a listen button says, built when it is tapped.

@@ -731,5 +731,7 @@ pub fn provide(state: AppState) {
 
 #[inline(never)]
 pub fn use_state() -> AppState {
-    *STATE.get().expect("the app's state is made before any screen")
+    *STATE
+        .get()
+        .expect("the app's state is made before any screen")
 }

@@ -262,7 +262,7 @@ fn number_input(
         }>
             <label for=input_id>{label}</label>
             {input}
-            <p id=error_id class="error" role="alert">{move || error.get().then_some(invalid)}</p>
+            <p id=error_id class="error" role="alert">{move || if error.get() { invalid } else { "" }}</p>
             {(layout == Layout::Screen).then(|| view! {
                 <button type="submit" class="primary"
                     data-testid=if beside_bands { "amount-next" } else { "next" }>{s.next}</button>
