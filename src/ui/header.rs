@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::flag;
+
 use crate::catalog::Lang;
 use crate::i18n::words;
 
@@ -20,7 +22,7 @@ pub fn Header() -> impl IntoView {
                 class="lang"
                 data-lang=lang.code()
                 lang=lang.code()
-                aria-pressed=move || (state.lang.get() == lang).to_string()
+                aria-pressed=move || flag(state.lang.get() == lang)
                 on:click=move |_| state.set_lang(lang)
             >
                 {name}

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::flag;
+
 use crate::catalog::Need;
 use crate::questionnaire::{Question, is_answered};
 
@@ -95,7 +97,7 @@ fn needs_ticks(
     view! {
         <div class="options ticks">{ticks}</div>
         <button type="button" class="link" id=part_id(Question::Needs, "idk")
-            aria-pressed=move || state.profile.with(|p| p.needs.is_none()).to_string()
+            aria-pressed=move || flag(state.profile.with(|p| p.needs.is_none()))
             on:click=move |_| {
                 ticked.set(Vec::new());
                 record(state, on_answer, |p| p.needs = None);

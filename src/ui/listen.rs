@@ -7,6 +7,8 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use super::flag;
+
 use crate::browser::speech as voice;
 use crate::i18n::speech::{RATE, voice_lang};
 
@@ -107,7 +109,7 @@ pub fn listen_button(label: String, parts: Parts) -> impl IntoView {
                         class="listen"
                         data-testid="listen"
                         aria-label=label.clone()
-                        aria-pressed=move || active().to_string()
+                        aria-pressed=move || flag(active())
                         on:click=move |_| tap(&*parts)
                     >
                         <span class="icon" aria-hidden="true">{move || if active() { "⏹️" } else { "🔊" }}</span>

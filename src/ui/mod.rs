@@ -76,6 +76,13 @@ pub fn start() {
     });
 }
 
+/// A boolean attribute's value (an ARIA state, `data-drawn`), `"true"` or `"false"`: a static
+/// string, so these attributes share the renderer Leptos compiles for the app's other
+/// static-string attributes instead of one for `String`s.
+pub(crate) fn flag(on: bool) -> &'static str {
+    if on { "true" } else { "false" }
+}
+
 /// Runs `f` in a task of its own, after what the browser has queued (a paint, input).
 fn step(f: impl FnOnce() + 'static) {
     set_timeout(f, Duration::ZERO);

@@ -8,6 +8,8 @@
 
 use leptos::prelude::*;
 
+use super::flag;
+
 use crate::catalog::{Need, Program};
 use crate::engine::{Ranked, Ranking};
 use crate::i18n::Label;
@@ -184,7 +186,7 @@ fn Filters(filter: RwSignal<Filter>, needs: Signal<Option<Vec<Need>>>) -> impl I
     let chip = move |need: Option<Need>| {
         let label = need.map_or(s.all, |n| n.label(lang));
         view! {
-            <button type="button" class="chip" aria-pressed=move || (filter.get().need == need).to_string()
+            <button type="button" class="chip" aria-pressed=move || flag(filter.get().need == need)
                 on:click=move |_| filter.update(|f| f.need = need)>{label}</button>
         }
     };

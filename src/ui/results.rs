@@ -19,6 +19,7 @@ use super::app::HEADING_ID;
 use super::card::{program_detail, text_lang};
 use super::chunk::{in_chunk, lazy, marking};
 use super::effect::effect;
+use super::flag;
 use super::listen::listen_button;
 use super::notices::TextsNotice;
 use super::print_sheet::print_sheet;
@@ -210,7 +211,7 @@ fn ResultsScreen() -> impl IntoView {
         // `loading` keeps the room of the results until the last step (no footer jump);
         // `data-drawn` tells the end-to-end tests the page is complete.
         <section class="results" class:loading=move || !failed() && !steps.done()
-            data-step=move || step.get().to_string() data-drawn=move || steps.done().to_string()>
+            data-drawn=move || flag(steps.done())>
             <h1 id=HEADING_ID tabindex="-1">{s.results_title}</h1>
             // The colour emoji font is loaded with the page's first paint (a glyph no one sees),
             // not in the middle of drawing the first card, whose 🗓️ and 📞 would load it: the

@@ -3,6 +3,8 @@
 //! which returns here); an unanswered question says how many programs hang on it.
 
 use leptos::prelude::*;
+
+use super::flag;
 use wasm_bindgen::JsCast;
 
 use crate::catalog::embedded;
@@ -137,7 +139,7 @@ fn ReviewRow(
                 on:click=move |_| open_question(state, question)>{title}</button>
             <span class="a">{answer}</span>
             {settles}
-            <button type="button" class="secondary edit" id=edit_id aria-expanded=move || editing().to_string()
+            <button type="button" class="secondary edit" id=edit_id aria-expanded=move || flag(editing())
                 on:click=move |_| open.set(if editing() { None } else { Some(question) })>
                 {s.edit}<span class="visually-hidden">": "{title}</span>
             </button>

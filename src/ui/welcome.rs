@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::app::HEADING_ID;
 use super::notices::{SharedPrompt, TextsNotice};
 use super::state::{Notice, Screen, use_state};
-use super::when::when;
+use super::when::{redrawn, when};
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn Welcome() -> impl IntoView {
             <p class="tagline">{s.tagline}</p>
             <p>{s.welcome_what}</p>
             <p class="privacy"><span aria-hidden="true">"🔒 "</span>{s.privacy}</p>
-            {move || state.notice.get().map(|n| {
+            {redrawn(move || state.notice.get().map_or_else(|| ().into_any(), |n| {
                 let text = match n {
                     Notice::StoredAnswersDiscarded => s.stored_discarded,
                     Notice::ShareLinkUnreadable => s.link_unreadable,
@@ -28,7 +28,7 @@ pub fn Welcome() -> impl IntoView {
                     Notice::LangUnavailable(_) => return ().into_any(),
                 };
                 view! { <p class="notice" role="status" data-testid="notice">{text}</p> }.into_any()
-            })}
+            }))}
             // While a shared link waits for "Open the shared answers" / "Keep mine", that choice
             // comes first.
             {when(move || !state.asking.get(), move || view! {

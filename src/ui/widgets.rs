@@ -7,6 +7,8 @@ use std::ops::RangeInclusive;
 
 use leptos::prelude::*;
 
+use super::flag;
+
 use crate::catalog::{Lang, Need};
 use crate::engine::profile::limits;
 use crate::engine::{Band, Profile};
@@ -126,7 +128,7 @@ fn buttons(
                         <button
                             type="button"
                             class="choice"
-                            aria-pressed=move || state.profile.with(|p| pick.is_selected(p)).to_string()
+                            aria-pressed=move || flag(state.profile.with(|p| pick.is_selected(p)))
                             on:click=move |_| record(state, on_answer, |p| pick.apply(p))
                         >
                             // The number read aloud with the answer ("3. …"), for a holder who
@@ -291,7 +293,7 @@ fn digits_field(
             prop:value=move || text.get()
             on:input=move |ev| text.set(event_target_value(&ev))
             on:change=move |_| on_change()
-            aria-invalid=move || error.get().to_string()
+            aria-invalid=move || flag(error.get())
             aria-describedby=part_id(question, "error")
         />
     };
