@@ -69,7 +69,7 @@ fn AdviserResults() -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
-    let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    let needs = Memo::new(move |_| state.profile.with(|p| p.needs.clone()));
     let shared = RwSignal::new(false);
     view! {
         <aside class="adviser-results" aria-labelledby="adviser-results-title">

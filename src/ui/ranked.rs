@@ -53,7 +53,7 @@ fn index_of(state: AppState, p: &Program) -> usize {
 #[component]
 pub fn RankedList(
     #[prop(into)] ranking: Signal<Ranking<'static>>,
-    #[prop(into)] needs: Signal<Option<Vec<Need>>>,
+    needs: Memo<Option<Vec<Need>>>,
     #[prop(optional, into)] slots: Option<Signal<usize>>,
 ) -> impl IntoView {
     let state = use_state();
@@ -71,24 +71,6 @@ pub fn RankedList(
                 .collect::<Laid>()
         })
     });
-    let items_of = move |g: Group| {
-        Signal::derive(move || {
-            laid.with(|l| {
-                l.iter()
-                    .find(|(x, _, _)| *x == g)
-                    .map(|(_, _, v)| v.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
-    // What this group may draw: 0 nothing, 1 its heading (at its first slot's step, before
-    // its first card), n its heading and n - 1 cards.
-    let room_of = move |g: Group| {
-        Signal::derive(move || {
-            let at = laid.with(|l| l.iter().find(|(x, _, _)| *x == g).map(|(_, at, _)| *at));
-            at.map_or(0, |at| slots.get().saturating_add(1).saturating_sub(at))
-        })
-    };
     // The groups below the filters, each appearing a step before its first card.
     let below = move || {
         let now = slots.get();
@@ -109,32 +91,45 @@ pub fn RankedList(
         slots.get() > best
     };
     view! {
-        <GroupSection group=Group::Best items=items_of(Group::Best) room=room_of(Group::Best)/>
+        <GroupSection group=Group::Best laid slots/>
         {when(filters_shown, move || view! { <Filters filter=filter needs=needs/> })}
         {rows(move || {
             below()
                 .into_iter()
-                .map(|g| Row::new(g.id(), move || view! { <GroupSection group=g items=items_of(g) room=room_of(g)/> }.into_any()))
+                .map(|g| Row::new(g.id(), move || view! { <GroupSection group=g laid slots/> }.into_any()))
                 .collect()
         })}
     }
 }
 
-/// One group: its heading with the count, its first cards (all of "Best for you"), and "show
-/// all" for the rest. `room`: 0 nothing yet, 1 its heading, n its heading and n - 1 of its
-/// first cards.
+/// One group of `laid`: its heading with the count, its first cards (all of "Best for you"),
+/// and "show all" for the rest, drawn as `slots` reaches them. (It reads the layout's memo
+/// itself: a derived `Signal` of its cards and of its room cost a reader of each type in the
+/// results' chunk.)
 #[component]
-fn GroupSection(
-    group: Group,
-    items: Signal<Vec<Ranked<'static>>>,
-    room: Signal<usize>,
-) -> impl IntoView {
+fn GroupSection(group: Group, laid: Memo<Laid>, slots: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let unfolded = RwSignal::new(false);
-    let total = move || items.with(Vec::len);
-    let cards_room = move || room.get().saturating_sub(1);
+    let with_items = move |f: &mut dyn FnMut(&[Ranked<'static>])| {
+        laid.with(|l| match l.iter().find(|(x, _, _)| *x == group) {
+            Some((_, _, v)) => f(v),
+            None => f(&[]),
+        })
+    };
+    let total = move || {
+        let mut n = 0;
+        with_items(&mut |v| n = v.len());
+        n
+    };
+    // What this group may draw: 0 nothing, 1 its heading (at its first slot's step, before
+    // its first card), n its heading and n - 1 cards.
+    let room = move || {
+        let at = laid.with(|l| l.iter().find(|(x, _, _)| *x == group).map(|(_, at, _)| *at));
+        at.map_or(0, |at| slots.get().saturating_add(1).saturating_sub(at))
+    };
+    let cards_room = move || room().saturating_sub(1);
     // Its first cards all drawn: "show all" may add the rest.
     let complete = move || cards_room() >= shown(group, total(), false);
     let card = move |r: Ranked<'static>| {
@@ -148,17 +143,20 @@ fn GroupSection(
     let visible = move || {
         let n = shown(group, total(), unfolded.get());
         let n = if complete() { n } else { n.min(cards_room()) };
-        items.with(|v| {
-            v.iter()
+        let mut rows = Vec::new();
+        with_items(&mut |v| {
+            rows = v
+                .iter()
                 .take(n)
                 .map(|r| {
                     let r = r.clone();
                     Row::new(r.program.id.as_str(), move || card(r))
                 })
-                .collect::<Vec<_>>()
-        })
+                .collect();
+        });
+        rows
     };
-    let any = move || total() > 0 && room.get() > 0;
+    let any = move || total() > 0 && room() > 0;
     let more_button = move || total() > shown(group, total(), unfolded.get()) && complete();
     let heading_id = format!("group-{}", group.id());
     view! {
@@ -179,7 +177,7 @@ fn GroupSection(
 /// The filters: a kind of help (the stated needs first) and "eligible only". One row that
 /// scrolls sideways on a phone.
 #[component]
-fn Filters(filter: RwSignal<Filter>, needs: Signal<Option<Vec<Need>>>) -> impl IntoView {
+fn Filters(filter: RwSignal<Filter>, needs: Memo<Option<Vec<Need>>>) -> impl IntoView {
     let state = use_state();
     let s = state.strings();
     let lang = state.lang.get_untracked();

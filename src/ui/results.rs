@@ -177,7 +177,7 @@ fn ResultsScreen() -> impl IntoView {
     let ready = move || state.texts_ready();
     let failed =
         move || !state.texts_ready() && state.notice.get() == Some(Notice::TextsUnavailable);
-    let needs = Signal::derive(move || state.profile.with(|p| p.needs.clone()));
+    let needs = Memo::new(move |_| state.profile.with(|p| p.needs.clone()));
     let featured = state.config.featured.as_deref();
     // How many first-screen slots the cards take (the layout without a filter).
     let slots = Memo::new(move |_| {
