@@ -98,10 +98,12 @@ fn lazy_erased(focus: Option<&'static str>, draw: Draw) -> impl IntoView {
     // Views drawn by `redrawn`, whose code the app shares, rather than closures of their own
     // returning an `Option`, which Leptos would compile a renderer for.
     let waiting = redrawn(move || {
-        match screen && !arrived.get() {
-        true => view! { <p class="notice" role="status" data-testid="chunk-loading">{state.strings().loading}</p> }.into_any(),
-        false => ().into_any(),
-    }
+        if !screen || arrived.get() {
+            return ().into_any();
+        }
+        let loading = state.strings().loading;
+        view! { <p class="notice" role="status" data-testid="chunk-loading">{loading}</p> }
+            .into_any()
     });
     // An effect and a task under its owner rather than a `Suspend`: the main module carried
     // suspense's machinery for this alone (the README's "Less of Leptos's machinery" has the

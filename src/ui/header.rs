@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::flag;
-
 use crate::catalog::Lang;
 use crate::i18n::words;
 
+use super::flag;
 use super::state::{Notice, Screen, use_state};
 use super::when::{redrawn, when, when_else};
 

@@ -5,11 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::flag;
-
 use crate::catalog::Need;
 use crate::questionnaire::{Question, is_answered};
 
+use super::flag;
 use super::picks::Choice;
 use super::state::{AppState, use_state};
 use super::widgets::{Layout, Parts, answer_body, part_id, record};

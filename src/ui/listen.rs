@@ -7,11 +7,10 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use super::flag;
-
 use crate::browser::speech as voice;
 use crate::i18n::speech::{RATE, voice_lang};
 
+use super::flag;
 use super::state::use_state;
 use super::when::when;
 

@@ -8,8 +8,6 @@
 
 use leptos::prelude::*;
 
-use super::flag;
-
 use crate::catalog::{Need, Program};
 use crate::engine::{Ranked, Ranking};
 use crate::i18n::Label;
@@ -17,6 +15,7 @@ use crate::i18n::strings::{Strings, fill};
 use crate::results_view::{Filter, Group, chip_order, first_slot_of, layout, shown};
 
 use super::card::{near_miss_card, program_card};
+use super::flag;
 use super::rows::{Row, rows};
 use super::state::{AppState, use_state};
 use super::when::when;

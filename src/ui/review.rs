@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::flag;
 use wasm_bindgen::JsCast;
 
 use crate::catalog::embedded;
@@ -14,6 +13,7 @@ use crate::questionnaire::{Question, is_answered};
 
 use super::app::HEADING_ID;
 use super::chunk::in_chunk;
+use super::flag;
 use super::inline::InlineAnswer;
 use super::picks::answer_label;
 use super::question::section_title;

@@ -7,8 +7,6 @@ use std::ops::RangeInclusive;
 
 use leptos::prelude::*;
 
-use super::flag;
-
 use crate::catalog::{Lang, Need};
 use crate::engine::profile::limits;
 use crate::engine::{Band, Profile};
@@ -16,6 +14,7 @@ use crate::i18n::Label;
 use crate::questionnaire::{Question, parse_whole};
 
 use super::app::HEADING_ID;
+use super::flag;
 use super::picks::{Choice, choices, need_icon, typed_amount};
 use super::state::{AppState, use_state};
 
