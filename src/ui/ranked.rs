@@ -23,6 +23,11 @@ use super::when::when;
 /// The groups of one layout, owned (what the keyed lists read), each with its first slot.
 type Laid = Vec<(Group, usize, Vec<Ranked<'static>>)>;
 
+/// Group `g` of a layout, with its first slot and its programs, if it has any.
+fn group_in(l: &Laid, g: Group) -> Option<&(Group, usize, Vec<Ranked<'static>>)> {
+    l.iter().find(|(x, _, _)| *x == g)
+}
+
 fn title(g: Group, lang: crate::catalog::Lang, s: &'static Strings) -> String {
     match g {
         Group::Best => s.group_best.to_string(),
@@ -82,11 +87,7 @@ pub fn RankedList(
     };
     // The filters take the slot after the best programs.
     let filters_shown = move || {
-        let best = laid.with(|l| {
-            l.iter()
-                .find(|(g, _, _)| *g == Group::Best)
-                .map_or(0, |(_, _, v)| v.len())
-        });
+        let best = laid.with(|l| group_in(l, Group::Best).map_or(0, |(_, _, v)| v.len()));
         slots.get() > best
     };
     view! {
@@ -111,21 +112,11 @@ fn GroupSection(group: Group, laid: Memo<Laid>, slots: Signal<usize>) -> impl In
     let s = state.strings();
     let lang = state.lang.get_untracked();
     let unfolded = RwSignal::new(false);
-    let with_items = move |f: &mut dyn FnMut(&[Ranked<'static>])| {
-        laid.with(|l| match l.iter().find(|(x, _, _)| *x == group) {
-            Some((_, _, v)) => f(v),
-            None => f(&[]),
-        })
-    };
-    let total = move || {
-        let mut n = 0;
-        with_items(&mut |v| n = v.len());
-        n
-    };
+    let total = move || laid.with(|l| group_in(l, group).map_or(0, |(_, _, v)| v.len()));
     // What this group may draw: 0 nothing, 1 its heading (at its first slot's step, before
     // its first card), n its heading and n - 1 cards.
     let room = move || {
-        let at = laid.with(|l| l.iter().find(|(x, _, _)| *x == group).map(|(_, at, _)| *at));
+        let at = laid.with(|l| group_in(l, group).map(|(_, at, _)| *at));
         at.map_or(0, |at| slots.get().saturating_add(1).saturating_sub(at))
     };
     let cards_room = move || room().saturating_sub(1);
@@ -142,18 +133,17 @@ fn GroupSection(group: Group, laid: Memo<Laid>, slots: Signal<usize>) -> impl In
     let visible = move || {
         let n = shown(group, total(), unfolded.get());
         let n = if complete() { n } else { n.min(cards_room()) };
-        let mut rows = Vec::new();
-        with_items(&mut |v| {
-            rows = v
-                .iter()
-                .take(n)
-                .map(|r| {
-                    let r = r.clone();
-                    Row::new(r.program.id.as_str(), move || card(r))
-                })
-                .collect();
-        });
-        rows
+        laid.with(|l| {
+            group_in(l, group).map_or_else(Vec::new, |(_, _, v)| {
+                v.iter()
+                    .take(n)
+                    .map(|r| {
+                        let r = r.clone();
+                        Row::new(r.program.id.as_str(), move || card(r))
+                    })
+                    .collect()
+            })
+        })
     };
     let any = move || total() > 0 && room() > 0;
     let more_button = move || total() > shown(group, total(), unfolded.get()) && complete();
