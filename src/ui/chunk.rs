@@ -106,7 +106,7 @@ fn lazy_erased(focus: Option<&'static str>, draw: Draw) -> impl IntoView {
             .into_any()
     });
     // An effect and a task under its owner rather than a `Suspend`: the main module carried
-    // suspense's machinery for this alone (the README's "Less of Leptos's machinery" has the
+    // suspense's machinery for this alone ("Less of Leptos's machinery" in docs/size.md has the
     // figures). Signals the view reads as it is made are tracked by the effect, which then
     // draws it again, as a `Suspend` did.
     Effect::new(move |_| {

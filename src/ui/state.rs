@@ -45,7 +45,7 @@ type Texts = Result<(Lang, &'static Catalog), Lang>;
 /// shown. `None` until the first texts are here.
 ///
 /// An effect and a signal rather than a `LocalResource`, the main module's only one: its
-/// machinery weighed more than this function (the README's "Less of Leptos's machinery" has
+/// machinery weighed more than this function ("Less of Leptos's machinery" in docs/size.md has
 /// the figures).
 fn load_texts(
     language: RwSignal<Lang>,

@@ -105,8 +105,67 @@ fn render(items: &[(String, u64)]) -> String {
             pct(bytes)
         ));
     }
+    // The app's own share by module: what a feature weighs, before deciding whether it can
+    // leave the first load (Leptos's generic code built for a view counts as the view's).
+    out.push_str("This app's code per module:\n");
+    for (name, bytes) in by_module(items) {
+        out.push_str(&format!(
+            "  {name:<40} {bytes:>9} B {:>5.1} %\n",
+            pct(bytes)
+        ));
+    }
     out
 }
+
+/// Sums this app's items by module (two levels: `ui::card`, `engine::rank`), largest first.
+fn by_module(items: &[(String, u64)]) -> Vec<(String, u64)> {
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, size) in items {
+        if let Some(module) = module_of(name) {
+            *sums.entry(module).or_default() += size;
+        }
+    }
+    let mut list: Vec<(String, u64)> = sums.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list
+}
+
+/// The module of this app that an item's code is written in, up to two levels deep: a
+/// segment is a module when a path goes on after it, so `bousla::browser::warn` is
+/// `browser`'s and `bousla::ui::card::Card::{closure#0}` is `ui::card`'s. None for other
+/// crates' items; `(crate root)` for `bousla::main`-like items.
+fn module_of(name: &str) -> Option<String> {
+    if crate_of(name) != APP {
+        return None;
+    }
+    let named = without_hash(name);
+    let start = named.find(&format!("{APP}::"))? + APP.len() + 2;
+    let mut path = Vec::new();
+    let mut rest = &named[start..];
+    while path.len() < 2 {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let (segment, after) = rest.split_at(end);
+        let module = !segment.is_empty()
+            && segment.starts_with(|c: char| c.is_lowercase())
+            && after.starts_with("::")
+            && !after.starts_with("::<");
+        if !module {
+            break;
+        }
+        path.push(segment);
+        rest = &after[2..];
+    }
+    Some(if path.is_empty() {
+        "(crate root)".into()
+    } else {
+        path.join("::")
+    })
+}
+
+/// This app's crate, as its names start.
+const APP: &str = "bousla";
 
 /// The fields of one csv line: commas inside quotes are kept, `""` is a quote.
 fn csv_fields(line: &str) -> Vec<String> {
@@ -282,6 +341,43 @@ mod tests {
         assert!(
             report.contains("<a::X<u8, u16> as core::ops::Fn>::call\n"),
             "{report}"
+        );
+    }
+
+    #[test]
+    fn the_apps_code_is_summed_per_module_two_levels_deep() {
+        assert_eq!(
+            module_of("bousla::ui::card::Card::{{closure}}").as_deref(),
+            Some("ui::card")
+        );
+        assert_eq!(
+            module_of("bousla::browser::warn").as_deref(),
+            Some("browser")
+        );
+        assert_eq!(
+            module_of("bousla[2ba5a3b4ff2c2756]::engine::rank::rank::h0123456789abcdef").as_deref(),
+            Some("engine::rank")
+        );
+        assert_eq!(
+            module_of("<bousla::i18n::speech::Said as core::fmt::Display>::fmt").as_deref(),
+            Some("i18n::speech")
+        );
+        assert_eq!(
+            module_of("bousla::ui::when::redrawn::<bousla::ui::card::X>").as_deref(),
+            Some("ui::when")
+        );
+        assert_eq!(module_of("bousla::start").as_deref(), Some("(crate root)"));
+        assert_eq!(module_of("leptos::mount::mount_to"), None);
+        assert_eq!(module_of("data[3]"), None);
+        let items = vec![
+            ("bousla::ui::card::a".to_string(), 10),
+            ("bousla::ui::card::b".to_string(), 5),
+            ("bousla::engine::x".to_string(), 20),
+            ("core::fmt::write".to_string(), 99),
+        ];
+        assert_eq!(
+            by_module(&items),
+            vec![("engine".to_string(), 20), ("ui::card".to_string(), 15)]
         );
     }
 

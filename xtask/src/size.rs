@@ -18,7 +18,7 @@ use crate::run::{Result, cmd};
 /// programs' sources moved to their own table, fetched with a program's page (-16.5 KB of
 /// Arabic texts) and the wasm lost serde, the standard sorts and a copy-heavy Darija loader.
 /// The line is held just above that measurement to catch any further growth; issue 14 brings
-/// it down to its 120 KB target (README, Quality). Then 295.0 KB: the review, the results and a
+/// it down to its 120 KB target (README, Quality; docs/size.md). Then 295.0 KB: the review, the results and a
 /// program's page moved into wasm chunks fetched while the holder answers (the first screen
 /// 56.9 KB lighter), which cost 27.9 KB on the way to the results (chunks are compressed apart
 /// and call the main module through its table). Then 295.4 KB: the app starts in steps of
@@ -62,19 +62,19 @@ use crate::run::{Result, cmd};
 /// KB; `code_order.rs`), and the panic hook the shipped build never runs left out (−0.1 KB).
 /// Then 211.1 KB: the program texts, the sources and a chunk's view loaded through effects,
 /// signals and tasks instead of `LocalResource` and `Suspend`, whose machinery the main module
-/// carried for those alone (−7.4 KB; README, "Less of Leptos's machinery"). Then 210.0 KB:
+/// carried for those alone (−7.4 KB; docs/size.md, "Less of Leptos's machinery"). Then 210.0 KB:
 /// `Show` replaced by a memo and a closure (`ui::when`, −1.0 KB). Then 195.8 KB: Leptos's
 /// generic code (conditional views, keyed lists, chunked views, effects) compiled once through
 /// boxed closures, the inline answer widgets out of the main module, the catalog decoded
-/// rather than cloned, programs compared by identity and no libm `pow` (−14.0 KB; README, "One
+/// rather than cloned, programs compared by identity and no libm `pow` (−14.0 KB; docs/size.md, "One
 /// copy of Leptos's generic code"). Then 195.4 KB: the reasons' lists and bounds worded by one
 /// copy of their code, a card's lines and a desk's details drawn by one function each (−0.4
-/// KB; README, "Where the results' time goes"), and the start in one more step (+0.1 KB).
-/// The same 195.4 KB after the results drawn in smaller tasks (+0.4 KB; README, "Compiling in
+/// KB; docs/size.md, "Where the results' time goes"), and the start in one more step (+0.1 KB).
+/// The same 195.4 KB after the results drawn in smaller tasks (+0.4 KB; docs/size.md, "Compiling in
 /// smaller tasks") and no Rust `main` in the browser (−0.3 KB). Then 192.5 KB: wasm-streams'
 /// classes left unexported at link time, so their code left the main module (−2.9 KB;
 /// `link_filter.rs`). Then 189.2 KB: fewer of Leptos's renderers and no context lookups (−3.3
-/// KB; README, "Fewer renderers, and no context lookups").
+/// KB; docs/size.md, "Fewer renderers, and no context lookups").
 pub const BUDGET_BYTES: u64 = 189 * 1024 + 256;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
