@@ -131,8 +131,9 @@ fn by_module(items: &[(String, u64)]) -> Vec<(String, u64)> {
 }
 
 /// The module of this app that an item's code is written in, up to two levels deep: a
-/// segment is a module when a path goes on after it, so `bousla::browser::warn` is
-/// `browser`'s and `bousla::ui::card::Card::{closure#0}` is `ui::card`'s. None for other
+/// segment is a module when a name goes on after it, so `bousla::browser::warn` and
+/// `bousla::browser::warn::{closure#0}` are `browser`'s and `bousla::ui::card::Card::{closure#0}`
+/// is `ui::card`'s. None for other
 /// crates' items; `(crate root)` for `bousla::main`-like items.
 fn module_of(name: &str) -> Option<String> {
     if crate_of(name) != APP {
@@ -147,10 +148,12 @@ fn module_of(name: &str) -> Option<String> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
         let (segment, after) = rest.split_at(end);
+        // A function's closures and generics (`f::{closure#0}`, `f::<T>`) are the function's.
         let module = !segment.is_empty()
             && segment.starts_with(|c: char| c.is_lowercase())
-            && after.starts_with("::")
-            && !after.starts_with("::<");
+            && after
+                .strip_prefix("::")
+                .is_some_and(|next| next.starts_with(|c: char| c.is_alphanumeric() || c == '_'));
         if !module {
             break;
         }
@@ -352,6 +355,10 @@ mod tests {
         );
         assert_eq!(
             module_of("bousla::browser::warn").as_deref(),
+            Some("browser")
+        );
+        assert_eq!(
+            module_of("bousla::browser::fetch_text::{closure#0}").as_deref(),
             Some("browser")
         );
         assert_eq!(
