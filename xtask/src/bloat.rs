@@ -80,7 +80,7 @@ fn items(csv: &str) -> Result<Vec<(String, u64)>> {
     Ok(list)
 }
 
-/// The 20 largest items, then the bytes per crate.
+/// The 20 largest items, then the bytes per crate and the app's code per module.
 fn render(items: &[(String, u64)]) -> String {
     let total: u64 = items.iter().map(|(_, b)| b).sum();
     let pct = |b: u64| 100.0 * b as f64 / total.max(1) as f64;
@@ -98,43 +98,33 @@ fn render(items: &[(String, u64)]) -> String {
             without_hash(name)
         ));
     }
-    out.push_str("Bytes per crate:\n");
-    for (name, bytes) in by_crate(items) {
-        out.push_str(&format!(
-            "  {name:<40} {bytes:>9} B {:>5.1} %\n",
-            pct(bytes)
-        ));
-    }
     // The app's own share by module: what a feature weighs, before deciding whether it can
     // leave the first load (Leptos's generic code built for a view counts as the view's).
-    out.push_str("This app's code per module:\n");
-    for (name, bytes) in by_module(items) {
-        out.push_str(&format!(
-            "  {name:<40} {bytes:>9} B {:>5.1} %\n",
-            pct(bytes)
-        ));
+    for (title, sums) in [
+        ("Bytes per crate", by_crate(items)),
+        ("This app's code per module", by_module(items)),
+    ] {
+        out.push_str(&format!("{title}:\n"));
+        for (name, bytes) in sums {
+            out.push_str(&format!(
+                "  {name:<40} {bytes:>9} B {:>5.1} %\n",
+                pct(bytes)
+            ));
+        }
     }
     out
 }
 
 /// Sums this app's items by module (two levels: `ui::card`, `engine::rank`), largest first.
 fn by_module(items: &[(String, u64)]) -> Vec<(String, u64)> {
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    for (name, size) in items {
-        if let Some(module) = module_of(name) {
-            *sums.entry(module).or_default() += size;
-        }
-    }
-    let mut list: Vec<(String, u64)> = sums.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    list
+    summed(items, module_of)
 }
 
 /// The module of this app that an item's code is written in, up to two levels deep: a
 /// segment is a module when a name goes on after it, so `bousla::browser::warn` and
-/// `bousla::browser::warn::{closure#0}` are `browser`'s and `bousla::ui::card::Card::{closure#0}`
-/// is `ui::card`'s. None for other
-/// crates' items; `(crate root)` for `bousla::main`-like items.
+/// `bousla::browser::warn::{closure#0}` are `browser`'s and
+/// `bousla::ui::card::Card::{closure#0}` is `ui::card`'s. None for other crates' items;
+/// `(crate root)` for items right under the crate, such as `bousla::start`.
 fn module_of(name: &str) -> Option<String> {
     if crate_of(name) != APP {
         return None;
@@ -235,9 +225,17 @@ fn without_hash(name: &str) -> String {
 
 /// Sums the items by crate, largest first.
 fn by_crate(items: &[(String, u64)]) -> Vec<(String, u64)> {
+    summed(items, |name| Some(crate_of(name)))
+}
+
+/// Sums the items by the key `key_of` gives them (items without one are left out), largest
+/// first, ties by key.
+fn summed(items: &[(String, u64)], key_of: impl Fn(&str) -> Option<String>) -> Vec<(String, u64)> {
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     for (name, size) in items {
-        *sums.entry(crate_of(name)).or_default() += size;
+        if let Some(key) = key_of(name) {
+            *sums.entry(key).or_default() += size;
+        }
     }
     let mut list: Vec<(String, u64)> = sums.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
