@@ -7,74 +7,72 @@ use std::path::Path;
 
 use crate::run::{Result, cmd};
 
-/// First-load budget, brotli bytes: what a holder downloads on a first visit (HTML, JS, wasm,
-/// CSS, and the catalog's texts in one language; the heaviest language counts, which is Darija:
-/// the Arabic program texts plus its own 3 KB table). The project started at 150 KB; it measured
-/// 189 KB with 62 programs and 121 desks, 232 KB on 2026-11-30 with 75 programs, 184 desks, the
-/// new ranking, doors, share links v2 and text-table hashes, 263.4 KB later that day with office
-/// counts (+16 KB), read-aloud (+7 KB), the Darija loader and plural rules (+1 KB), and 280.8 KB
-/// with issue 13's flow (history, review page, adviser mode, results opening on the answer:
-/// +27.4 KB of shell) less 10.4 KB of sources the browser never showed; 266.9 KB once the
-/// programs' sources moved to their own table, fetched with a program's page (-16.5 KB of
-/// Arabic texts) and the wasm lost serde, the standard sorts and a copy-heavy Darija loader.
-/// The line is held just above that measurement to catch any further growth; issue 14 brings
-/// it down to its 120 KB target (README, Quality; docs/size.md). Then 295.0 KB: the review, the results and a
-/// program's page moved into wasm chunks fetched while the holder answers (the first screen
-/// 56.9 KB lighter), which cost 27.9 KB on the way to the results (chunks are compressed apart
-/// and call the main module through its table). Then 295.4 KB: the app starts in steps of
-/// their own and the browser checks the text tables itself (+0.4 KB, for a welcome page whose
-/// blocking time in Lighthouse fell from 206–258 ms to 37–194 ms). Then 298.2 KB: the boot
-/// script draws the welcome in the holder's language before the wasm arrives, with the words
-/// of Arabic, French and English (+2.8 KB, for a welcome on screen about a second earlier on
-/// slow 4G, and a message with "Try again" where the page stayed blank when the wasm could not
-/// be downloaded). Then 279.0 KB: the release wasm built by a pinned nightly with the standard
-/// library rebuilt for panics that abort at once, std's `optimize_for_size` and shallow
-/// `Debug` (−19.2 KB; `tools::NIGHTLY`). Then 279.7 KB: a page opening on the programs (a
-/// share link) downloads its texts beside the wasm rather than after it (+0.7 KB: the tables'
-/// names and integrities in the boot script, the app taking its download over; Lighthouse's
-/// results page 110–140 ms sooner at its largest paint). Then 261.7 KB: the review, sharing,
-/// the printed sheet and a program's page left the results' chunk for one of their own,
-/// fetched once the first screen's cards are drawn (−18.0 KB; Lighthouse's results page about
-/// 170 ms sooner at its largest paint). Then 254.5 KB: office counts and the staff's screen
-/// left the main module for the counts' chunk, which only a counting kiosk fetches, and the
-/// ranking's code went with the screens that show it (−7.2 KB). Then 255.4 KB: the in-browser
-/// ranking timer (an export, so always in the main module) calls into the results' chunk, and
-/// the ranking's code left the main module for good (shell −4.1 KB; +0.9 KB on the way to the
-/// results, where it is compressed apart and called through the table). Then 249.9 KB: the
-/// interface's words of French and English left the wasm for tables of their own, like
-/// Darija's, downloaded with the page in the language shown (the wasm −7.7 KB; a French
-/// holder downloads 3.5 KB of French words beside it, an Arabic one nothing): 248.1 KB. Then
-/// 246.6 KB: the classes of `wasm-streams` that JavaScript can never reach left the glue and
-/// the main module (−1.5 KB; `dead_classes.rs`). Then 241.8 KB: the imports and exports the
-/// glue and the main module share got one- or two-letter names instead of wasm-bindgen's
-/// hashed and mangled ones (−4.8 KB; `short_names.rs`). Then 237.3 KB: scripts and styles
-/// minified (terser, clean-css: −4.5 KB; `minify.rs`). Then 230.2 KB: the programs' benefits
-/// and steps to apply, which the cards never show, left each language's texts for a details
-/// table fetched once the first cards are drawn (−7.1 KB; `src/ui/details.rs`). Then 226.5 KB:
-/// a kiosk's QR codes of links on the cards come with sharing's chunk, and with them the QR
-/// encoder left the way to the first cards of every holder (−3.7 KB). Then 226.7 KB: the
+/// First-load budget, brotli bytes: what a holder downloads on a first visit (HTML, JS, wasm, CSS,
+/// and the catalog's texts in one language; the heaviest language counts, which is Darija: the
+/// Arabic program texts plus its own 3 KB table). The project started at 150 KB; it measured 189 KB
+/// with 62 programs and 121 desks, 232 KB on 2026-11-30 with 75 programs, 184 desks, the new
+/// ranking, doors, share links v2 and text-table hashes, 263.4 KB later that day with office counts
+/// (+16 KB), read-aloud (+7 KB), the Darija loader and plural rules (+1 KB), and 280.8 KB with
+/// issue 13's flow (history, review page, adviser mode, results opening on the answer: +27.4 KB of
+/// shell) less 10.4 KB of sources the browser never showed; 266.9 KB once the programs' sources
+/// moved to their own table, fetched with a program's page (-16.5 KB of Arabic texts) and the wasm
+/// lost serde, the standard sorts and a copy-heavy Darija loader. The line is held just above that
+/// measurement to catch any further growth; issue 14 set out to bring it to 120 KB, which
+/// every feature kept on Leptos cannot reach (docs/size.md). Then 295.0 KB: the review, the results and a program's page moved into
+/// wasm chunks fetched while the holder answers (the first screen 56.9 KB lighter), which cost 27.9
+/// KB on the way to the results (chunks are compressed apart and call the main module through its
+/// table). Then 295.4 KB: the app starts in steps of their own and the browser checks the text
+/// tables itself (+0.4 KB, for a welcome page whose blocking time in Lighthouse fell from 206–258
+/// ms to 37–194 ms). Then 298.2 KB: the boot script draws the welcome in the holder's language
+/// before the wasm arrives, with the words of Arabic, French and English (+2.8 KB, for a welcome on
+/// screen about a second earlier on slow 4G, and a message with "Try again" where the page stayed
+/// blank when the wasm could not be downloaded). Then 279.0 KB: the release wasm built by a pinned
+/// nightly with the standard library rebuilt for panics that abort at once, std's
+/// `optimize_for_size` and shallow `Debug` (−19.2 KB; `tools::NIGHTLY`). Then 279.7 KB: a page
+/// opening on the programs (a share link) downloads its texts beside the wasm rather than after it
+/// (+0.7 KB: the tables' names and integrities in the boot script, the app taking its download
+/// over; Lighthouse's results page 110–140 ms sooner at its largest paint). Then 261.7 KB: the
+/// review, sharing, the printed sheet and a program's page left the results' chunk for one of their
+/// own, fetched once the first screen's cards are drawn (−18.0 KB; Lighthouse's results page about
+/// 170 ms sooner at its largest paint). Then 254.5 KB: office counts and the staff's screen left
+/// the main module for the counts' chunk, which only a counting kiosk fetches, and the ranking's
+/// code went with the screens that show it (−7.2 KB). Then 255.4 KB: the in-browser ranking timer
+/// (an export, so always in the main module) calls into the results' chunk, and the ranking's code
+/// left the main module for good (shell −4.1 KB; +0.9 KB on the way to the results, where it is
+/// compressed apart and called through the table). Then 249.9 KB: the interface's words of French
+/// and English left the wasm for tables of their own, like Darija's, downloaded with the page in
+/// the language shown (the wasm −7.7 KB; a French holder downloads 3.5 KB of French words beside
+/// it, an Arabic one nothing): 248.1 KB. Then 246.6 KB: the classes of `wasm-streams` that
+/// JavaScript can never reach left the glue and the main module (−1.5 KB; `dead_classes.rs`). Then
+/// 241.8 KB: the imports and exports the glue and the main module share got one- or two-letter
+/// names instead of wasm-bindgen's hashed and mangled ones (−4.8 KB; `short_names.rs`). Then 237.3
+/// KB: scripts and styles minified (terser, clean-css: −4.5 KB; `minify.rs`). Then 230.2 KB: the
+/// programs' benefits and steps to apply, which the cards never show, left each language's texts
+/// for a details table fetched once the first cards are drawn (−7.1 KB; `src/ui/details.rs`). Then
+/// 226.5 KB: a kiosk's QR codes of links on the cards come with sharing's chunk, and with them the
+/// QR encoder left the way to the first cards of every holder (−3.7 KB). Then 226.7 KB: the
 /// programs' websites joined the details tables and providers' websites, never shown, left the
 /// browser (−0.2 KB), and the staff's five taps made before the counts' chunk is here are
 /// remembered by the first load (+0.3 KB, as the shortcut already was). Then 221.6 KB: the wasm
 /// chunks the same holder's screens load merged into one file each, compressed together (the
 /// results' eight files became two: −5.1 KB; `chunk_groups.rs`). Then 218.5 KB: every wasm's
-/// functions sorted by how their bodies begin, so alike code sits together for brotli (−2.9
-/// KB; `code_order.rs`), and the panic hook the shipped build never runs left out (−0.1 KB).
-/// Then 211.1 KB: the program texts, the sources and a chunk's view loaded through effects,
-/// signals and tasks instead of `LocalResource` and `Suspend`, whose machinery the main module
-/// carried for those alone (−7.4 KB; docs/size.md, "Less of Leptos's machinery"). Then 210.0 KB:
-/// `Show` replaced by a memo and a closure (`ui::when`, −1.0 KB). Then 195.8 KB: Leptos's
-/// generic code (conditional views, keyed lists, chunked views, effects) compiled once through
-/// boxed closures, the inline answer widgets out of the main module, the catalog decoded
-/// rather than cloned, programs compared by identity and no libm `pow` (−14.0 KB; docs/size.md, "One
-/// copy of Leptos's generic code"). Then 195.4 KB: the reasons' lists and bounds worded by one
-/// copy of their code, a card's lines and a desk's details drawn by one function each (−0.4
-/// KB; docs/size.md, "Where the results' time goes"), and the start in one more step (+0.1 KB).
-/// The same 195.4 KB after the results drawn in smaller tasks (+0.4 KB; docs/size.md, "Compiling in
-/// smaller tasks") and no Rust `main` in the browser (−0.3 KB). Then 192.5 KB: wasm-streams'
-/// classes left unexported at link time, so their code left the main module (−2.9 KB;
-/// `link_filter.rs`). Then 189.2 KB: fewer of Leptos's renderers and no context lookups (−3.3
-/// KB; docs/size.md, "Fewer renderers, and no context lookups").
+/// functions sorted by how their bodies begin, so alike code sits together for brotli (−2.9 KB;
+/// `code_order.rs`), and the panic hook the shipped build never runs left out (−0.1 KB). Then 211.1
+/// KB: the program texts, the sources and a chunk's view loaded through effects, signals and tasks
+/// instead of `LocalResource` and `Suspend`, whose machinery the main module carried for those
+/// alone (−7.4 KB; docs/size.md, "Less of Leptos's machinery"). Then 210.0 KB: `Show` replaced by a
+/// memo and a closure (`ui::when`, −1.0 KB). Then 195.8 KB: Leptos's generic code (conditional
+/// views, keyed lists, chunked views, effects) compiled once through boxed closures, the inline
+/// answer widgets out of the main module, the catalog decoded rather than cloned, programs compared
+/// by identity and no libm `pow` (−14.0 KB; docs/size.md, "One copy of Leptos's generic code").
+/// Then 195.4 KB: the reasons' lists and bounds worded by one copy of their code, a card's lines
+/// and a desk's details drawn by one function each (−0.4 KB; docs/size.md, "Where the results' time
+/// goes"), and the start in one more step (+0.1 KB). The same 195.4 KB after the results drawn in
+/// smaller tasks (+0.4 KB; docs/size.md, "Compiling in smaller tasks") and no Rust `main` in the
+/// browser (−0.3 KB). Then 192.5 KB: wasm-streams' classes left unexported at link time, so their
+/// code left the main module (−2.9 KB; `link_filter.rs`). Then 189.2 KB: fewer of Leptos's
+/// renderers and no context lookups (−3.3 KB; docs/size.md, "Fewer renderers, and no context
+/// lookups").
 pub const BUDGET_BYTES: u64 = 189 * 1024 + 256;
 
 /// The app shell (HTML, JS, wasm, CSS): what the first screen needs before anything else
